@@ -1,0 +1,183 @@
+"""The frozen dataclasses every part of figwatch speaks.
+
+sources -> Article -> (extractors) -> Claim -> (figures) -> Event -> (alerts) -> Digest -> Delivery.
+Datetimes are timezone-aware UTC everywhere; a naive datetime is a bug.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Qualifier = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most", "range"]
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+EventKind = Literal["new", "changed", "disagreement"]
+DeliveryStatus = Literal["pending", "sent", "failed"]
+
+#: Claims under this confidence are kept for review and never reach a digest.
+REVIEW_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A metric of the topic, as the folding and the digests need it (the topic file is its home)."""
+
+    name: str  # "casualties.total"
+    label: str  # "Casualties (total)"
+    unit: str = ""  # "soldiers", "shells", "units"
+    cumulative: bool = True  # normally only grows: a lower figure is a downward revision
+    threshold: float = 0.05  # relative change that counts as a change
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Something to watch: a feed over http(s), or a feed file, article file or folder on disk."""
+
+    name: str
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read: its canonical URL, main text and when it was published."""
+
+    url: str  # canonical URL; file:// URL (absolute path) for files
+    title: str
+    text: str  # main text, page furniture removed where the parser can tell
+    published: datetime
+    source: str  # the Source.name it came from
+    outlet: str | None = None
+    content_hash: str = ""  # sha256 hex of the normalised text
+    simhash: int = 0  # 64-bit fingerprint for near-duplicates (syndicated copies)
+    published_inferred: bool = False  # no date in feed or page: fetch time was used
+    guid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One reported figure: what, how much, who says so, and the exact words.
+
+    `start`/`end` index the figure's number in the text handed to the extractor, so
+    `text[start:end]` is the number as written. The article fields are empty when the
+    extractor runs on bare text and are filled in by `Claim.attach`.
+    """
+
+    metric: str
+    value: float
+    qualifier: Qualifier
+    evidence: str  # the sentence
+    start: int
+    end: int
+    low: float | None = None
+    high: float | None = None
+    source: str | None = None  # as written: "South Korea's Joint Chiefs of Staff"
+    source_key: str | None = None  # canonical: "South Korea JCS"
+    confidence: float = 1.0
+    as_of: date | None = None
+    revised_from: float | None = None  # "raised its estimate from 3,000 to 4,000" -> 3000
+    # article context
+    article_url: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+    @property
+    def reviewable(self) -> bool:
+        """True when the claim is too unsure for a digest and waits for a person."""
+        return self.confidence < REVIEW_THRESHOLD
+
+    def attach(self, article: Article) -> "Claim":
+        """The same claim, placed in its article."""
+        from dataclasses import replace
+
+        return replace(
+            self,
+            article_url=article.url,
+            published=article.published,
+            outlet=article.outlet,
+            title=article.title,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A metric's reported value over time: its baseline and every report, oldest first."""
+
+    metric: str
+    baseline: Claim | None = None
+    history: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a digest reports: a first figure, a change against the baseline, or a disagreement."""
+
+    kind: EventKind
+    metric: str
+    new: Claim
+    old: Claim | None = None
+    revision: bool = False  # the same source revised its own earlier figure
+    id: int | None = None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.old is None else self.new.value - self.old.value
+
+    @property
+    def percent(self) -> float | None:
+        if self.old is None or not self.old.value:
+            return None
+        return 100.0 * (self.new.value - self.old.value) / self.old.value
+
+    @property
+    def downward(self) -> bool:
+        return self.old is not None and self.new.value < self.old.value
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A watchdog line in a digest: a failing or recovered source, a stale metric, a missed run."""
+
+    kind: Literal["source_failing", "source_recovered", "metric_stale", "run_missed"]
+    subject: str  # the source name or metric
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """One message about one run's events, before it is rendered for a channel."""
+
+    subject: str
+    created: datetime
+    events: tuple[Event, ...]
+    notices: tuple[Notice, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One digest to one channel: the outbox row that makes sending exactly-once-ish."""
+
+    digest_id: int
+    channel: str
+    status: DeliveryStatus = "pending"
+    attempts: int = 0
+    last_error: str | None = None
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """What one monitor or backfill run did, as `figwatch run --json` prints it."""
+
+    articles_seen: int = 0
+    articles_new: int = 0
+    claims: int = 0
+    events: tuple[Event, ...] = ()
+    digests: tuple[int, ...] = ()
+    deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
+    source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error

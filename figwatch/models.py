@@ -181,3 +181,37 @@ class RunReport:
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
+
+
+@dataclass(frozen=True, slots=True)
+class HttpState:
+    """What a URL answered last time, for conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    """One source's harvest in one run: its articles, or why there are none.
+
+    Per-source failure is a value here, not an exception: one dead feed never fails a run.
+    """
+
+    source: str
+    articles: tuple[Article, ...] = ()
+    http_states: tuple[HttpState, ...] = ()  # to store after the run commits
+    error: str | None = None  # None: the source answered (a 304 is a success)
+    problems: tuple[str, ...] = ()  # recorded, non-fatal: bozo feed, dropped entries, ...
+    requests: int = 0
+    not_modified: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHealth:
+    name: str
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    consecutive_failures: int = 0

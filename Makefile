@@ -1,0 +1,40 @@
+# figwatch: `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test eval bench bench-extract report lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+## The monitor flow once on the embedded defaults: SQLite, the seed corpus, digests to files.
+run: $(STAMP)
+	$(BIN)/figwatch run
+
+## The whole test suite (CI calls exactly this).
+test: $(STAMP)
+	$(BIN)/pytest -p no:cacheprovider -q $(PYTEST_ARGS)
+
+## Extractor scoreboard on the seeds and the labelled corpus.
+eval: $(STAMP)
+	$(BIN)/python -m extractors.evaluate
+
+## Benchmarks: figures printed as a table and written under bench/results/.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+bench-extract: $(STAMP)
+	$(BIN)/python bench/bench_extract.py
+
+## The static timeline site of every figure.
+report: $(STAMP)
+	$(BIN)/figwatch report
+
+clean:
+	rm -rf .figwatch build *.egg-info

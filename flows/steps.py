@@ -1,0 +1,210 @@
+"""A run's steps as plain, typed functions: harvest, extract-and-fold, compose, deliver.
+
+Prefect (flows/) wraps each in one batched task; the CLI, tests and benchmarks call them
+directly. Ordering rules that keep a crash from losing anything:
+- articles, their claims and events commit together, one batch per transaction;
+- HTTP validators (ETag, Last-Modified) commit only after the articles they cover;
+- a digest and its deliveries commit with the events they report (the outbox), and sending
+  happens only after that commit.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from alerts import build_channels, build_digest, deliver_pending
+from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
+from extractors import Topic, extract, load_topic
+from figwatch.config import Settings
+from figwatch.figures import fold_claims
+from figwatch.models import Article, Digest, Event, Metric, Notice, RunReport, SourceResult
+from figwatch.sources import harvest
+from figwatch.store import Store
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What every step needs: settings, the open store, the topic and its metrics."""
+
+    settings: Settings
+    store: Store
+    topic: Topic
+    metrics: dict[str, Metric]
+
+
+@dataclass(frozen=True)
+class FoldSummary:
+    articles_seen: int
+    articles_new: int
+    claims: int
+    events: tuple[Event, ...]
+    review: int  # low-confidence claims kept for a person
+
+
+def open_runtime(settings: Settings) -> Runtime:
+    """Open the store (migrating it) and load the topic, with per-metric thresholds applied."""
+    topic = load_topic(settings.topic.path) if settings.topic.path else load_topic()
+    thresholds = settings.alerts.thresholds
+    metrics = {
+        name: replace(m, threshold=thresholds.get(name, m.threshold)) for name, m in topic.metrics.items()
+    }
+    return Runtime(settings, Store.open(settings.database_url), topic, metrics)
+
+
+def harvest_sources(rt: Runtime, *, now: datetime, names: Sequence[str] | None = None) -> list[SourceResult]:
+    """Fetch or read every configured source; a failing source is a result with an error."""
+    sources = [s.to_source() for s in rt.settings.sources if not names or s.name in names]
+    return harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now)
+
+
+def select_articles(
+    results: Iterable[SourceResult], *, since: date | None = None, until: date | None = None
+) -> list[Article]:
+    """Articles of all results within [since, until], in publication order (ties by URL)."""
+    chosen = [
+        a
+        for r in results
+        for a in r.articles
+        if (since is None or a.published.date() >= since) and (until is None or a.published.date() <= until)
+    ]
+    return sorted(chosen, key=lambda a: (a.published, a.url))
+
+
+def fold_articles(
+    rt: Runtime, articles: Sequence[Article], *, notify: bool = True, batch_size: int = 500
+) -> FoldSummary:
+    """Extract claims from the articles not seen before and fold them into the figures."""
+    new = claims = review = 0
+    events: list[Event] = []
+    for batch in _chunks(articles, batch_size):
+        fresh = _unseen(rt.store, batch)
+        extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
+        with rt.store.writer() as tx:
+            inserted = tx.add_articles(fresh)
+            batch_claims = [c for a in inserted for c in extracted[a.url]]
+            figures = tx.load_figures({c.metric for c in batch_claims})
+            result = fold_claims(figures, batch_claims, rt.metrics, window_days=rt.settings.topic.window_days)
+            tx.add_claims(batch_claims)
+            events.extend(tx.add_events(result.events, notify=notify))
+        new += len(inserted)
+        claims += len(batch_claims)
+        review += sum(c.reviewable for c in batch_claims)
+    return FoldSummary(len(articles), new, claims, tuple(events), review)
+
+
+def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
+    """Store validators and health after the articles they cover are committed."""
+    with rt.store.writer() as tx:
+        for r in results:
+            for state in r.http_states:
+                tx.set_http_state(state)
+            tx.record_source_result(r.source, r.error is None, r.error, now)
+
+
+def failing_sources(rt: Runtime) -> set[str]:
+    """Sources failing long enough to be named, read before this run records its own results."""
+    limit = rt.settings.alerts.failing_after_runs
+    return {h.name for h in rt.store.source_health() if h.consecutive_failures >= limit}
+
+
+def collect_notices(rt: Runtime, failing_before: set[str], *, now: datetime, kind: str) -> list[Notice]:
+    """Watchdog lines for the next digest: failing or recovered sources, stale metrics, missed runs."""
+    alerts = rt.settings.alerts
+    notices = watch_sources(rt.store.source_health(), failing_before, alerts.failing_after_runs)
+    notices += watch_stale(rt.store.load_figures(), now, alerts.stale_after_days)
+    if kind == "monitor":
+        interval = timedelta(minutes=rt.settings.schedule.interval_minutes)
+        notices += watch_schedule(rt.store.last_run("monitor"), now, interval)
+    return notices
+
+
+def compose(rt: Runtime, notices: Sequence[Notice], *, now: datetime, force: bool = False) -> Digest | None:
+    """Gather pending events into one digest with a delivery per channel, unless it is too soon."""
+    last = rt.store.last_digest_at()
+    wait = timedelta(minutes=rt.settings.alerts.min_interval_minutes)
+    if not force and last is not None and now - last < wait:
+        return None  # the events stay pending and join the next digest
+    channels = list(build_channels(rt.settings.alerts))
+    return rt.store.compose_digest(
+        lambda events: build_digest(events, notices, rt.metrics, now=now), channels, now=now
+    )
+
+
+def record_and_compose(
+    rt: Runtime,
+    results: Sequence[SourceResult],
+    failing_before: set[str],
+    *,
+    now: datetime,
+    kind: str,
+    force: bool = False,
+) -> Digest | None:
+    """Record source health, then compose the digest that names what changed and what is failing."""
+    record_sources(rt, results, now=now)
+    notices = collect_notices(rt, failing_before, now=now, kind=kind)
+    return compose(rt, notices, now=now, force=force)
+
+
+def preview_articles(rt: Runtime, articles: Sequence[Article]) -> FoldSummary:
+    """A dry run: what folding these articles would report, with nothing written."""
+    fresh = _unseen(rt.store, articles)
+    claims = [c.attach(a) for a in fresh for c in extract(a.text, topic=rt.topic, title=a.title)]
+    figures = rt.store.load_figures({c.metric for c in claims})
+    result = fold_claims(figures, claims, rt.metrics, window_days=rt.settings.topic.window_days)
+    return FoldSummary(len(articles), len(fresh), len(claims), result.events, sum(c.reviewable for c in claims))
+
+
+def run_report(
+    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: Any
+) -> RunReport:
+    """What a run did, in the shape `--json` prints."""
+    deliveries = {}
+    if delivered is not None:
+        deliveries = {"sent": delivered.sent, "failed": delivered.failed}
+    return RunReport(
+        articles_seen=folded.articles_seen,
+        articles_new=folded.articles_new,
+        claims=folded.claims,
+        events=folded.events,
+        digests=(digest.id,) if digest is not None and digest.id is not None else (),
+        deliveries=deliveries,
+        source_errors={r.source: r.error for r in results if r.error},
+    )
+
+
+def deliver(rt: Runtime, *, now: datetime):
+    """Send what the outbox holds; failures are recorded and retried on later runs."""
+    channels = build_channels(rt.settings.alerts)
+    history = {name: fig.history for name, fig in rt.store.load_figures().items()}
+    return deliver_pending(
+        rt.store,
+        channels,
+        rt.metrics,
+        now=now,
+        history=history,
+        base_url=rt.settings.alerts.base_url,
+        max_attempts=rt.settings.alerts.max_attempts,
+    )
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _unseen(store: Store, batch: Sequence[Article]) -> list[Article]:
+    """Articles neither stored nor repeated earlier in the batch (by canonical URL or content hash)."""
+    known = store.known_articles([a.url for a in batch], [a.content_hash for a in batch])
+    fresh: list[Article] = []
+    for a in batch:
+        if a.url in known or a.content_hash in known:
+            continue
+        known.update((a.url, a.content_hash))
+        fresh.append(a)
+    return fresh
+
+
+def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,180 @@
+"""Folding claims into figures: baselines, history and change events (DESIGN.md section 4). Pure.
+
+A figure's history is the set of distinct reports of its metric (one report, many syndicated
+copies: deduplicated on `report_key`), oldest first; its baseline is the latest report by
+publication time. Both are functions of the *set* of reports, so whatever order claims arrive
+in, the final figures are the same; only the events depend on what was known when.
+
+Decisions the design leaves open, taken here:
+
+* Reviewable claims (confidence < 0.5) stay out of figures altogether: no history, no
+  baseline, no event. The store keeps them (every claim) for review.
+* A batch is read in publication order, so one `fold_claims` call over January and March
+  articles tells January's figure as `new` and March's as `changed`.
+* "Same value in other words": within the threshold of the baseline, or either value inside the
+  other's stated range (`low`..`high`; a missing bound is the value itself, so "over 3,000"
+  does not swallow "nearly 4,000").
+* The newer report becomes the baseline even when its event is a `disagreement`.
+* A source repeating its own earlier figure (a backgrounder, two sources alternating) is not
+  news: outside the disagreement window it gives no event.
+* A revision (same source, different figure) is `changed` with `revision=True` and `old` set
+  to that source's own previous report, whichever source holds the baseline.
+* Claims on the same day from sources without a name are never "the same source".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterable, Mapping, Sequence
+
+from figwatch.models import Claim, Event, Figure, Metric
+
+__all__ = [
+    "FoldResult", "fold_claims", "report_key", "baseline_of", "figures_from_claims", "same_figure", "source_of",
+]
+
+
+@dataclass(frozen=True)
+class FoldResult:
+    """The figures after the fold, the events it raised and the claims that were new reports."""
+
+    figures: dict[str, Figure]
+    events: tuple[Event, ...]
+    reports: tuple[Claim, ...]
+
+
+def source_of(claim: Claim) -> str:
+    """The canonical source: `source_key`, else the written source normalised, else ""."""
+    if claim.source_key:
+        return claim.source_key.strip()
+    if claim.source:
+        return re.sub(r"\s+", " ", claim.source).strip().casefold()
+    return ""
+
+
+def _format_value(value: float) -> str:
+    return repr(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def report_key(claim: Claim) -> str:
+    """One report, many copies: metric, canonical source, value and publication date."""
+    day = claim.published.date().isoformat() if claim.published else ""
+    return "|".join((claim.metric, source_of(claim), _format_value(claim.value), day))
+
+
+def _order(claim: Claim) -> tuple[datetime, str]:
+    """Where a report sits in a history: by publication time, ties broken by its key."""
+    if claim.published is None:
+        raise ValueError(f"claim for {claim.metric} has no publication time: attach it to its article first")
+    return (claim.published, report_key(claim))
+
+
+def _copy_rank(claim: Claim) -> tuple[str, int, int, str]:
+    """Which copy of one report stands for it: deterministic, so history never depends on order."""
+    return (claim.article_url or "", claim.start, claim.end, claim.evidence)
+
+
+def baseline_of(history: Sequence[Claim] | Iterable[Claim]) -> Claim | None:
+    """The latest report by publication time (ties: the greatest report key), or None."""
+    return max(history, key=_order, default=None)
+
+
+def figures_from_claims(claims: Iterable[Claim]) -> dict[str, Figure]:
+    """Figures rebuilt from stored claims (every copy): what folding them in any order gives."""
+    best: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.reviewable:
+            continue
+        key = report_key(claim)
+        held = best.get(key)
+        if held is None or _copy_rank(claim) < _copy_rank(held):
+            best[key] = claim
+    by_metric: dict[str, list[Claim]] = {}
+    for claim in best.values():
+        by_metric.setdefault(claim.metric, []).append(claim)
+    return {m: _figure(m, reports) for m, reports in by_metric.items()}
+
+
+def _figure(metric: str, reports: Iterable[Claim]) -> Figure:
+    history = tuple(sorted(reports, key=_order))
+    return Figure(metric=metric, baseline=history[-1] if history else None, history=history)
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    low = claim.low if claim.low is not None else claim.value
+    high = claim.high if claim.high is not None else claim.value
+    return (min(low, high, claim.value), max(low, high, claim.value))
+
+
+def same_figure(a: Claim, b: Claim, threshold: float) -> bool:
+    """True when `b` says `a`'s figure in other words: within the threshold or the stated range."""
+    if abs(b.value - a.value) <= threshold * abs(a.value):
+        return True
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_low <= b.value <= a_high or b_low <= a.value <= b_high
+
+
+def _own_previous(history: Iterable[Claim], claim: Claim) -> Claim | None:
+    """The claim's source's latest earlier report, when the claim names a source."""
+    source = source_of(claim)
+    if not source:
+        return None
+    own = [c for c in history if source_of(c) == source and _order(c) < _order(claim)]
+    return baseline_of(own)
+
+
+def classify(history: Sequence[Claim], claim: Claim, metric: Metric, window_days: int) -> Event | None:
+    """The event one new, confident report raises against a figure's history (section 4's table)."""
+    baseline = baseline_of(history)
+    if baseline is None:
+        return Event(kind="new", metric=claim.metric, new=claim)
+    if _order(claim) < _order(baseline) or same_figure(baseline, claim, metric.threshold):
+        return None  # a late report, or the baseline in other words: history only
+    own = _own_previous(history, claim)
+    if own is not None and not same_figure(own, claim, metric.threshold):
+        return Event(kind="changed", metric=claim.metric, new=claim, old=own, revision=True)
+    within = claim.published - baseline.published <= timedelta(days=window_days)
+    if within:
+        return Event(kind="disagreement", metric=claim.metric, new=claim, old=baseline)
+    if own is not None:
+        return None  # the source repeats its own earlier figure: not news
+    return Event(kind="changed", metric=claim.metric, new=claim, old=baseline)
+
+
+def fold_claims(
+    figures: Mapping[str, Figure],
+    claims: Iterable[Claim],
+    metrics: Mapping[str, Metric],
+    *,
+    window_days: int = 14,
+) -> FoldResult:
+    """Fold a batch of claims (attached to their articles) into the figures, in publication order.
+
+    Returns the new figures (untouched metrics included), the events raised, and the claims
+    that were new reports; repeats of a known report (syndicated copies, re-fetches) and
+    reviewable claims raise nothing.
+    """
+    reports: dict[str, dict[str, Claim]] = {
+        m: {report_key(c): c for c in f.history} for m, f in figures.items()
+    }
+    events: list[Event] = []
+    fresh: list[Claim] = []
+    confident = [c for c in claims if not c.reviewable]
+    for claim in sorted(confident, key=lambda c: (_order(c), _copy_rank(c))):
+        known = reports.setdefault(claim.metric, {})
+        key = report_key(claim)
+        if key in known:
+            if _copy_rank(claim) < _copy_rank(known[key]):
+                known[key] = claim  # the same report; keep the copy that always stands for it
+            continue
+        metric = metrics.get(claim.metric) or Metric(name=claim.metric, label=claim.metric)
+        event = classify(list(known.values()), claim, metric, window_days)
+        known[key] = claim
+        fresh.append(claim)
+        if event is not None:
+            events.append(event)
+    result = {m: _figure(m, known.values()) for m, known in reports.items()}
+    return FoldResult(figures=result, events=tuple(events), reports=tuple(fresh))
+

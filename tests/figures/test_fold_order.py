@@ -1,0 +1,60 @@
+"""Whatever order and batches claims arrive in, the final baselines and history are the same."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from helpers_fold import METRICS, claim, day
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figwatch.figures import figures_from_claims, fold_claims, report_key
+
+SOURCES = [None, "Kyiv", "NIS", "South Korea JCS", "Seoul"]
+
+
+@st.composite
+def claims(draw):
+    """A small, messy news stream: few metrics, sources, values and days, so keys collide."""
+    metric = draw(st.sampled_from(["troops.deployed", "casualties.total"]))
+    value = draw(st.sampled_from([3000, 3100, 4000, 11000, 12000, 12500]))
+    when = day(1, 1) + timedelta(days=draw(st.integers(0, 60)), hours=draw(st.sampled_from([0, 5])))
+    ranged = draw(st.booleans())
+    return claim(
+        metric, value, when, draw(st.sampled_from(SOURCES)),
+        qualifier="range" if ranged else "approx",
+        low=value * 0.9 if ranged else None, high=value * 1.1 if ranged else None,
+        url=draw(st.sampled_from(["https://a.example/1", "https://b.example/2", "https://c.example/3"])),
+        confidence=draw(st.sampled_from([1.0, 0.9, 0.3])),
+    )
+
+
+def _fold_in_batches(stream, cuts):
+    figures = {}
+    bounds = [0, *sorted(cuts), len(stream)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        figures = fold_claims(figures, stream[lo:hi], METRICS).figures
+    return figures
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    stream=st.lists(claims(), max_size=25),
+    data=st.data(),
+)
+def test_any_order_and_batching_give_the_same_figures(stream, data):
+    reference = fold_claims({}, stream, METRICS).figures
+    shuffled = data.draw(st.permutations(stream))
+    cuts = data.draw(st.lists(st.integers(0, len(stream)), max_size=5))
+    assert _fold_in_batches(shuffled, cuts) == reference
+    assert figures_from_claims(shuffled) == reference  # what a store rebuilds from every copy
+
+
+@settings(max_examples=100, deadline=None)
+@given(stream=st.lists(claims(), max_size=25))
+def test_history_is_sorted_deduplicated_and_baseline_is_its_last(stream):
+    for figure in fold_claims({}, stream, METRICS).figures.values():
+        keys = [report_key(c) for c in figure.history]
+        assert len(set(keys)) == len(keys)
+        assert [c.published for c in figure.history] == sorted(c.published for c in figure.history)
+        assert figure.baseline == figure.history[-1]
+        assert not any(c.reviewable for c in figure.history)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from helpers_fold import METRICS, claim, day
+from tests.figures.helpers_fold import METRICS, claim, day
 
 from figwatch.figures import baseline_of, fold_claims, report_key
 from figwatch.models import Claim, Figure

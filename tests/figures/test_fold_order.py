@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers_fold import METRICS, claim, day
+from tests.figures.helpers_fold import METRICS, claim, day
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

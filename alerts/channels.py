@@ -1,0 +1,21 @@
+"""The channel registry and building channels from settings (secrets read from the environment)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from figwatch.config import AlertSettings
+
+from alerts.channel import Channel
+from alerts.files import FilesChannel
+
+CHANNELS: dict[str, Callable[..., Channel]] = {"files": FilesChannel}
+
+
+def build_channels(settings: AlertSettings) -> dict[str, Channel]:
+    """One channel per configured section; a missing secret is a ConfigError naming the variable."""
+    channels: dict[str, Channel] = {}
+    for name in CHANNELS:
+        section = getattr(settings, name, None)
+        if section is not None:
+            channels[name] = CHANNELS[name](section)
+    return channels

@@ -1,0 +1,104 @@
+"""Words and numbers for people: how a figure, a change and a source read in a digest.
+
+Every channel formats through these helpers so that the subject line, the email, the files
+and Slack say the same thing in the same words ("about 4,000", "+1,000 (+33.3%)").
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from figwatch.models import Claim, Event, Metric
+
+QUALIFIER_WORDS: Mapping[str, str] = {
+    "exact": "",
+    "approx": "about",
+    "more_than": "over",
+    "at_least": "at least",
+    "less_than": "under",
+    "at_most": "up to",
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def fmt_number(x: float) -> str:
+    """11000.0 -> "11,000"; 2.5 -> "2.5": readers never see a trailing ".0"."""
+    if x != x:  # NaN never reaches a reader as "nan"
+        return "?"
+    if abs(x - round(x)) < 1e-9 or abs(x) >= 1000:
+        return f"{round(x):,}"
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_value(claim: Claim) -> str:
+    """A claim's figure as written by a careful editor: "about 4,000", "10,000–12,000"."""
+    if claim.qualifier == "range":
+        low = claim.low if claim.low is not None else claim.value
+        high = claim.high if claim.high is not None else claim.value
+        return f"{fmt_number(low)}–{fmt_number(high)}"
+    word = QUALIFIER_WORDS.get(claim.qualifier, "")
+    number = fmt_number(claim.value)
+    return f"{word} {number}" if word else number
+
+
+def fmt_delta(event: Event) -> str:
+    """"+1,000 (+33.3%)": the change against the old figure, signed, for changed events."""
+    delta = event.delta
+    if delta is None:
+        return ""
+    sign = "+" if delta >= 0 else "-"
+    text = f"{sign}{fmt_number(abs(delta))}"
+    pct = event.percent
+    if pct is not None:
+        text += f" ({fmt_percent(pct)})"
+    return text
+
+
+def fmt_percent(pct: float) -> str:
+    """A signed percentage; one decimal for small changes, none once it passes 100%."""
+    return f"{pct:+,.0f}%" if abs(pct) >= 100 else f"{pct:+.1f}%"
+
+
+def who(claim: Claim) -> str:
+    """Who says so, shortest trustworthy name first: canonical key, as written, outlet."""
+    return claim.source_key or claim.source or claim.outlet or "unnamed source"
+
+
+def fmt_date(claim: Claim) -> str:
+    """The report's date (ISO, unambiguous across readers' locales), or the as-of date."""
+    if claim.published is not None:
+        return claim.published.date().isoformat()
+    if claim.as_of is not None:
+        return claim.as_of.isoformat()
+    return "undated"
+
+
+def label_of(metric: str, metrics: Mapping[str, Metric]) -> str:
+    """The topic file's label; the bare metric name when the topic does not know it."""
+    m = metrics.get(metric)
+    return m.label if m is not None and m.label else metric
+
+
+def unit_of(metric: str, metrics: Mapping[str, Metric]) -> str:
+    m = metrics.get(metric)
+    return m.unit if m is not None else ""
+
+
+def with_unit(value: str, unit: str) -> str:
+    return f"{value} {unit}" if unit else value
+
+
+def header_safe(text: str, limit: int = 250) -> str:
+    """One line for a header: CR, LF and runs of whitespace become one space (no header injection)."""
+    line = _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:
+    """Replace every planted secret by "***" so error text can be stored and shown."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text

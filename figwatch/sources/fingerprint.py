@@ -1,0 +1,131 @@
+"""Fingerprints of article text: an exact content hash and a 64-bit SimHash.
+
+The hash catches the same text fetched twice; the SimHash catches syndicated copies of one
+wire story that differ only in boilerplate (a different header, a donation appeal), which is
+what keeps ten outlets running one Reuters copy from making ten reports.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from figwatch.models import Article
+
+_WORD = re.compile(r"\w+")
+SHINGLE = 3  # words per shingle
+BITS = 64
+#: Copies whose SimHashes differ in at most this many bits are one story.
+DEFAULT_DISTANCE = 7
+
+
+def normalise(text: str) -> str:
+    """The text as fingerprints see it: NFKC, lowercased, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the normalised text: equal for copies differing only in spacing or case."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def _shingles(text: str) -> list[str]:
+    words = _WORD.findall(normalise(text))
+    if len(words) < SHINGLE:
+        return [" ".join(words)] if words else []
+    return [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash over word shingles; near texts get near fingerprints (Hamming distance)."""
+    counts = [0] * BITS
+    for shingle in _shingles(text):
+        h = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+        for bit in range(BITS):
+            counts[bit] += 1 if (h >> bit) & 1 else -1
+    return sum(1 << bit for bit in range(BITS) if counts[bit] > 0)
+
+
+def hamming(a: int, b: int) -> int:
+    """Number of differing bits between two fingerprints."""
+    return (a ^ b).bit_count()
+
+
+def with_fingerprints(article: Article) -> Article:
+    """The article with content_hash and simhash filled from its text."""
+    return replace(article, content_hash=content_hash(article.text), simhash=simhash(article.text))
+
+
+class SimhashIndex:
+    """Finds fingerprints within `distance` bits without comparing all pairs.
+
+    Pigeonhole: split 64 bits into distance+1 bands; two fingerprints within `distance`
+    bits agree exactly on at least one band, so only same-band candidates are compared.
+    """
+
+    def __init__(self, distance: int = DEFAULT_DISTANCE) -> None:
+        self.distance = distance
+        bands = distance + 1
+        width = -(-BITS // bands)
+        self._bands = [(i * width, min(width, BITS - i * width)) for i in range(bands) if i * width < BITS]
+        self._buckets: dict[tuple[int, int], list[tuple[int, object]]] = {}
+
+    def _keys(self, fp: int) -> list[tuple[int, int]]:
+        return [(i, (fp >> start) & ((1 << width) - 1)) for i, (start, width) in enumerate(self._bands)]
+
+    def add(self, fp: int, item: object) -> None:
+        for key in self._keys(fp):
+            self._buckets.setdefault(key, []).append((fp, item))
+
+    def find(self, fp: int) -> object | None:
+        """The first stored item within the distance of `fp`, or None."""
+        for key in self._keys(fp):
+            for other, item in self._buckets.get(key, ()):
+                if hamming(fp, other) <= self.distance:
+                    return item
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article dropped as a copy: `of` is the kept copy's URL, or 'stored' for an earlier run's."""
+
+    article: Article
+    of: str
+    exact: bool  # same content hash, not only near
+
+
+def near_duplicates(
+    articles: Sequence[Article],
+    *,
+    known: Iterable[int] = (),
+    known_hashes: Iterable[str] = (),
+    distance: int = DEFAULT_DISTANCE,
+) -> tuple[list[Article], list[Duplicate]]:
+    """Keep the first copy of each story (input order); drop exact and near copies.
+
+    `known`/`known_hashes` are fingerprints already stored, so a copy arriving a run later
+    is dropped too. Articles with very short text (simhash 0) are only deduplicated exactly.
+    """
+    index = SimhashIndex(distance)
+    for fp in known:
+        index.add(fp, "stored")
+    hashes: dict[str, str] = {h: "stored" for h in known_hashes}
+    kept: list[Article] = []
+    dropped: list[Duplicate] = []
+    for art in articles:
+        if art.content_hash and art.content_hash in hashes:
+            dropped.append(Duplicate(art, hashes[art.content_hash], True))
+            continue
+        match = index.find(art.simhash) if art.simhash else None
+        if match is not None:
+            dropped.append(Duplicate(art, str(match), False))
+            continue
+        kept.append(art)
+        if art.content_hash:
+            hashes[art.content_hash] = art.url
+        if art.simhash:
+            index.add(art.simhash, art.url)
+    return kept, dropped

@@ -121,8 +121,8 @@ def _entry(item, base: str, now: datetime, schemes: tuple[str, ...], problems: l
     link = _link(item.get("link"), base, schemes, problems, where)
     content = "".join(c.get("value", "") for c in item.get("content", []) or [])
     summary = item.get("summary", "") or ""
-    if len(content) + len(summary) > MAX_ENTRY_CHARS:
-        problems.append(f"{where}: {len(content) + len(summary)} characters, over the cap: dropped")
+    if max(len(content), len(summary)) > MAX_ENTRY_CHARS:
+        problems.append(f"{where}: {max(len(content), len(summary))} characters, over the cap: dropped")
         return None
     text = html_to_text(content) if content.strip() else html_to_text(summary)
     if not link and not text:

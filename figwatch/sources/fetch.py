@@ -189,8 +189,11 @@ def _request(client: httpx.Client, url: str, settings: FetchSettings, headers: d
     timeout = httpx.Timeout(min(settings.read_timeout, left), connect=min(settings.connect_timeout, left))
     try:
         request = client.build_request("GET", url, headers=headers, timeout=timeout)
-        with client.send(request, stream=True, follow_redirects=False) as response:
+        response = client.send(request, stream=True, follow_redirects=False)
+        try:
             return _answer(response, settings, limit)
+        finally:
+            response.close()
     except _Failure as failure:
         raise _counted(failure, hop)
     except httpx.TimeoutException as exc:

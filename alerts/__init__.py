@@ -8,17 +8,22 @@ from alerts.channel import Channel
 from alerts.channels import CHANNELS, build_channels
 from alerts.digest import build_digest, order_events
 from alerts.files import FilesChannel
+from alerts.mail import EmailChannel
 from alerts.outbox import DeliveryReport, Outbox, deliver_pending, format_deliveries, next_attempt
 from alerts.render import Rendered, render_digest
 from alerts.routing import route_digest, route_events
+from alerts.slack import SlackChannel
+from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
 
 __all__ = [
     "CHANNELS",
     "Channel",
     "DeliveryReport",
+    "EmailChannel",
     "FilesChannel",
     "Outbox",
     "Rendered",
+    "SlackChannel",
     "build_channels",
     "build_digest",
     "deliver_pending",
@@ -28,4 +33,7 @@ __all__ = [
     "render_digest",
     "route_digest",
     "route_events",
+    "watch_schedule",
+    "watch_sources",
+    "watch_stale",
 ]

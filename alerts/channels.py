@@ -7,15 +7,17 @@ from figwatch.config import AlertSettings
 
 from alerts.channel import Channel
 from alerts.files import FilesChannel
+from alerts.mail import EmailChannel
+from alerts.slack import SlackChannel
 
-CHANNELS: dict[str, Callable[..., Channel]] = {"files": FilesChannel}
+CHANNELS: dict[str, Callable[..., Channel]] = {"files": FilesChannel, "email": EmailChannel, "slack": SlackChannel}
 
 
 def build_channels(settings: AlertSettings) -> dict[str, Channel]:
     """One channel per configured section; a missing secret is a ConfigError naming the variable."""
     channels: dict[str, Channel] = {}
-    for name in CHANNELS:
+    for name, make in CHANNELS.items():
         section = getattr(settings, name, None)
         if section is not None:
-            channels[name] = CHANNELS[name](section)
+            channels[name] = make(section)
     return channels

@@ -8,7 +8,8 @@
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.fetch import HostGate, make_client
 from figwatch.sources.files import ArticleMeta, read_article_file, read_path_source
-from figwatch.sources.fingerprint import Duplicate, content_hash, near_duplicates, simhash
+from figwatch.sources.copies import Duplicate, near_duplicates
+from figwatch.sources.fingerprint import content_hash, simhash
 from figwatch.sources.harvest import harvest
 from figwatch.sources.live import fetch_source
 

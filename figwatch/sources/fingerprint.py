@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from dataclasses import replace
 
 from figwatch.models import Article
 
@@ -31,7 +30,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def _shingles(text: str) -> list[str]:
+def shingles(text: str) -> list[str]:
     words = _WORD.findall(normalise(text))
     if len(words) < SHINGLE:
         return [" ".join(words)] if words else []
@@ -41,7 +40,7 @@ def _shingles(text: str) -> list[str]:
 def simhash(text: str) -> int:
     """64-bit SimHash over word shingles; near texts get near fingerprints (Hamming distance)."""
     counts = [0] * BITS
-    for shingle in _shingles(text):
+    for shingle in shingles(text):
         h = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
         for bit in range(BITS):
             counts[bit] += 1 if (h >> bit) & 1 else -1
@@ -86,46 +85,3 @@ class SimhashIndex:
                 if hamming(fp, other) <= self.distance:
                     return item
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Duplicate:
-    """An article dropped as a copy: `of` is the kept copy's URL, or 'stored' for an earlier run's."""
-
-    article: Article
-    of: str
-    exact: bool  # same content hash, not only near
-
-
-def near_duplicates(
-    articles: Sequence[Article],
-    *,
-    known: Iterable[int] = (),
-    known_hashes: Iterable[str] = (),
-    distance: int = DEFAULT_DISTANCE,
-) -> tuple[list[Article], list[Duplicate]]:
-    """Keep the first copy of each story (input order); drop exact and near copies.
-
-    `known`/`known_hashes` are fingerprints already stored, so a copy arriving a run later
-    is dropped too. Articles with very short text (simhash 0) are only deduplicated exactly.
-    """
-    index = SimhashIndex(distance)
-    for fp in known:
-        index.add(fp, "stored")
-    hashes: dict[str, str] = {h: "stored" for h in known_hashes}
-    kept: list[Article] = []
-    dropped: list[Duplicate] = []
-    for art in articles:
-        if art.content_hash and art.content_hash in hashes:
-            dropped.append(Duplicate(art, hashes[art.content_hash], True))
-            continue
-        match = index.find(art.simhash) if art.simhash else None
-        if match is not None:
-            dropped.append(Duplicate(art, str(match), False))
-            continue
-        kept.append(art)
-        if art.content_hash:
-            hashes[art.content_hash] = art.url
-        if art.simhash:
-            index.add(art.simhash, art.url)
-    return kept, dropped

@@ -9,14 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figwatch.models import Article
-from figwatch.sources.fingerprint import (
-    SimhashIndex,
-    content_hash,
-    hamming,
-    near_duplicates,
-    simhash,
-    with_fingerprints,
-)
+from figwatch.sources.copies import near_duplicates
+from figwatch.sources.fingerprint import SimhashIndex, content_hash, hamming, simhash, with_fingerprints
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 WIRE = (SEEDS / "004_0bf84943e430019d.txt").read_text(encoding="utf-8")[:3000]

@@ -1,0 +1,79 @@
+"""The `figwatch` command as a user meets it: real processes, clean errors, no tracebacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
+sys.path.insert(0, str(ROOT / "tests" / "flows"))
+from helpers import assert_seed_story, write_config  # noqa: E402
+
+
+def figwatch(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([FIGWATCH, *args], capture_output=True, text=True, env=full_env, cwd=cwd, timeout=240)
+
+
+def test_extract_seeds_scores_perfectly_on_the_gold(tmp_path):
+    out = figwatch("extract", *sorted(map(str, (ROOT / "seeds").glob("*.txt"))), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {"document", "metric", "value", "low", "high", "qualifier", "source", "evidence", "start", "end"} <= set(rows[0])
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(out.stdout, encoding="utf-8")
+    score = subprocess.run(
+        [sys.executable, str(ROOT / "eval/score.py"), str(ROOT / "tests/gold/seeds-gold.jsonl"), str(pred), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    overall = json.loads(score.stdout)["overall"]
+    assert (overall["precision"], overall["recall"]) == (1.0, 1.0)
+
+
+def test_extract_table_and_a_missing_file(tmp_path):
+    table = figwatch("extract", str(ROOT / "seeds/004_0bf84943e430019d.txt"))
+    assert table.returncode == 0 and "casualties.killed" in table.stdout
+    missing = figwatch("extract", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1
+    assert "nope.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("[alerts.email]\nhost='h'\nsender='s'\nrecipients=['r']\nport='x'\n", "alerts.email.port"),
+        ("[sorces]\n", "sorces"),
+        ("[alerts.slack]\nwebhook_url_env = 'FIGWATCH_TEST_UNSET_HOOK'\n", "FIGWATCH_TEST_UNSET_HOOK"),
+    ],
+)
+def test_bad_config_is_one_clear_line_and_exit_2(tmp_path, text, needle):
+    config = tmp_path / "bad.toml"
+    config.write_text(text, encoding="utf-8")
+    for command in (["run"], ["backfill", "--since", "2025-01-01"], ["serve"]):
+        out = figwatch(*command, "--config", str(config))
+        assert out.returncode == 2, (command, out.stderr)
+        assert needle in out.stderr and "Traceback" not in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_bad_date_is_a_usage_error(tmp_path):
+    out = figwatch("backfill", "--since", "2025-13-01")
+    assert out.returncode == 2 and "not a date" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_run_json_through_prefect_then_a_quiet_second_run(tmp_path):
+    config = str(write_config(tmp_path))
+    env = {"PREFECT_HOME": str(tmp_path / "prefect")}
+    first = figwatch("run", "--json", "--config", config, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert_seed_story(json.loads(first.stdout))
+    second = figwatch("run", "--config", config, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "0 new" in second.stdout and "digests written: 0" in second.stdout

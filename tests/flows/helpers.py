@@ -1,0 +1,42 @@
+"""Shared set-up for flow and CLI tests: a config file over the seed corpus in a temporary home."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+def write_config(tmp_path: Path, *, db_url: str | None = None, extra: str = "", seeds: Path = SEEDS) -> Path:
+    db_url = db_url or f"sqlite:///{tmp_path / 'figwatch.db'}"
+    path = tmp_path / "figwatch.toml"
+    path.write_text(
+        f'home = "{tmp_path / "home"}"\n'
+        f'[store]\nurl = "{db_url}"\n'
+        f'[[sources]]\nname = "seeds"\npath = "{seeds}"\n'
+        f'[alerts.files]\ndir = "{tmp_path / "digests"}"\n' + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+def changes(report: dict) -> dict[str, tuple[float | None, float]]:
+    """metric -> (old, new) of the `changed` events in a run report."""
+    return {e["metric"]: (e["old_value"], e["new_value"]) for e in report["events"] if e["kind"] == "changed"}
+
+
+def firsts(report: dict) -> dict[str, float]:
+    return {e["metric"]: e["new_value"] for e in report["events"] if e["kind"] == "new"}
+
+
+def assert_seed_story(report: dict) -> None:
+    """The story DESIGN.md tells of the seeds, read in date order."""
+    assert report["articles_seen"] == 5 and report["articles_new"] == 5
+    moved = changes(report)
+    assert moved["casualties.total"] == (3000, 4000)
+    assert moved["troops.deployed"] == (12000, 11000)
+    first = firsts(report)
+    assert first["troops.additional"] == 3000
+    assert first["casualties.killed"] == 400
+    assert first["casualties.wounded"] == 3600
+    assert len(report["digests"]) == 1

@@ -91,9 +91,14 @@ def schedule_options(settings: Settings, interval: float | None = None) -> dict[
     return {"interval": timedelta(minutes=minutes)}
 
 
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(0)
+
+
 def serve(settings: Settings, *, config: str | None, interval: float | None = None) -> int:
     """Serve `monitor` on its schedule and `backfill` on demand until interrupted."""
     server = None
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so `finally` stops the child server
     if not os.environ.get("PREFECT_API_URL"):
         server = start_local_server(Path(os.environ["PREFECT_HOME"]))
         os.environ["PREFECT_API_URL"] = server.api_url

@@ -186,6 +186,7 @@ def deliver(rt: Runtime, *, now: datetime):
         history=history,
         base_url=rt.settings.alerts.base_url,
         max_attempts=rt.settings.alerts.max_attempts,
+        routes=rt.settings.alerts.routes,
     )
 
 

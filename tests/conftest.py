@@ -1,11 +1,15 @@
 """Test-wide settings. Prefect must be configured before anything imports it."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 # shared/notes/PREFECT.md: a private PREFECT_HOME, no analytics, a generous start-up timeout.
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="figwatch-test-prefect-"))
+if "PREFECT_HOME" not in os.environ:
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="figwatch-test-prefect-")
+    atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], True)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_UI_ENABLED", "false")

@@ -129,6 +129,9 @@ def _entry(item, base: str, now: datetime, schemes: tuple[str, ...], problems: l
         problems.append(f"{where}: neither link nor text: dropped")
         return None
     published = from_struct(dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"))
+    stated = dict.get(item, "published") or dict.get(item, "updated")
+    if published is None and stated:
+        problems.append(f"{where}: unreadable date {str(stated)[:40]!r}: ignored")
     if published is not None and (why := implausible(published, now)):
         problems.append(f"{where}: {why}: date ignored")
         published = None

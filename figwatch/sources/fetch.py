@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ import httpx
 
 from figwatch.config import FetchSettings
 from figwatch.models import HttpState
+from figwatch.sources.body import BodyError, read_body
 
 ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
@@ -97,6 +97,7 @@ class _Failure(Exception):
     def __init__(self, message: str, *, retryable: bool = False, retry_after: float | None = None):
         super().__init__(message)
         self.retryable, self.retry_after = retryable, retry_after
+        self.requests = 1  # requests this attempt made, redirects included
 
 
 def fetch_url(
@@ -119,7 +120,7 @@ def fetch_url(
                 fetched = _keep_state(fetched, state)
             return _with_requests(fetched, requests + n)
         except _Failure as failure:
-            requests += getattr(failure, "requests", 1)
+            requests += failure.requests
             delay = _delay(failure, attempt, settings)
             if not failure.retryable or attempt == settings.retries or delay is None:
                 return Fetched(url=url, final_url=url, error=str(failure) + _why_stopped(failure, delay), requests=requests)
@@ -175,7 +176,7 @@ def _follow(client: httpx.Client, url: str, settings: FetchSettings, headers: di
 
 
 def _counted(failure: _Failure, requests: int) -> _Failure:
-    failure.requests = requests  # type: ignore[attr-defined]
+    failure.requests = requests
     return failure
 
 
@@ -196,6 +197,8 @@ def _request(client: httpx.Client, url: str, settings: FetchSettings, headers: d
             response.close()
     except _Failure as failure:
         raise _counted(failure, hop)
+    except BodyError as exc:
+        raise _counted(_Failure(str(exc), retryable=exc.retryable), hop) from None
     except httpx.TimeoutException as exc:
         raise _counted(_Failure(f"timed out ({type(exc).__name__})", retryable=True), hop) from None
     except httpx.RemoteProtocolError as exc:
@@ -235,62 +238,3 @@ def retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-
-
-def read_body(response: httpx.Response, cap: int, limit: float) -> bytes:
-    """The body, inflated by us in bounded steps; refuses over-cap, bombs, slow drips and truncation."""
-    length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > cap:
-        raise _Failure(f"body of {length} bytes over the {cap} byte cap")
-    inflater = Inflater(response.headers.get("content-encoding", ""), cap)
-    for chunk in response.iter_raw():
-        inflater.feed(chunk)
-        if time.monotonic() > limit:
-            raise _Failure("total timeout while reading the body", retryable=True)
-    return inflater.finish()
-
-
-class Inflater:
-    """Content-Encoding decoding with a hard cap on both the wire and the decoded size."""
-
-    def __init__(self, encoding: str, cap: int) -> None:
-        enc = encoding.strip().lower()
-        if enc in ("", "identity"):
-            self._z = None
-        elif enc in ("gzip", "x-gzip"):
-            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif enc == "deflate":
-            self._z = zlib.decompressobj(zlib.MAX_WBITS)
-        else:
-            raise _Failure(f"unsupported content-encoding {encoding!r}")
-        self.deflate, self.cap, self.wire, self.size = enc == "deflate", cap, 0, 0
-        self._parts: list[bytes] = []
-
-    def feed(self, chunk: bytes) -> None:
-        self.wire += len(chunk)
-        if self.wire > self.cap:
-            raise _Failure(f"body over the {self.cap} byte cap")
-        out = chunk if self._z is None else self._inflate(chunk)
-        self.size += len(out)
-        if self.size > self.cap:
-            raise _Failure(f"decompressed body over the {self.cap} byte cap (compression bomb?)")
-        self._parts.append(out)
-
-    def _inflate(self, chunk: bytes) -> bytes:
-        try:
-            out = self._z.decompress(chunk, self.cap - self.size + 1)
-        except zlib.error:
-            if not (self.deflate and self.size == 0 and self.wire == len(chunk)):
-                raise _Failure("corrupt compressed body") from None
-            self._z, self.deflate = zlib.decompressobj(-zlib.MAX_WBITS), False  # raw deflate
-            return self._inflate(chunk)
-        if self._z.unconsumed_tail:
-            raise _Failure(f"decompressed body over the {self.cap} byte cap (compression bomb?)")
-        return out
-
-    def finish(self) -> bytes:
-        if self._z is not None:
-            if not self._z.eof and self.wire:
-                raise _Failure("truncated compressed body", retryable=True)
-            self._parts.append(self._z.flush())
-        return b"".join(self._parts)

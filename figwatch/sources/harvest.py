@@ -6,10 +6,11 @@ while one host never sees more than `per_host_concurrency` requests at once.
 """
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 import httpx
 
@@ -20,6 +21,7 @@ from figwatch.sources.files import read_path_source
 from figwatch.sources.live import StateLookup, fetch_source
 
 MAX_WORKERS = 8
+T = TypeVar("T")
 
 
 def harvest(
@@ -29,6 +31,7 @@ def harvest(
 ) -> list[SourceResult]:
     """One SourceResult per source, in the order given, within settings.run_budget seconds."""
     deadline = time.monotonic() + settings.run_budget
+    state, seen = _serialised(state), (_serialised(seen) if seen else None)
     gate = HostGate(settings.per_host_concurrency, settings.polite_delay, sleep)
     own = client is None
     client = client or make_client(settings)
@@ -50,6 +53,17 @@ def harvest(
     finally:
         if own:
             client.close()
+
+
+def _serialised(lookup: Callable[[str], T]) -> Callable[[str], T]:
+    """The lookup called by one thread at a time: store lookups need not be thread-safe."""
+    lock = threading.Lock()
+
+    def call(url: str) -> T:
+        with lock:
+            return lookup(url)
+
+    return call
 
 
 def _guarded(read: Callable[..., SourceResult], source: Source, *args, **kwargs) -> SourceResult:

@@ -17,9 +17,9 @@ from figwatch.models import Article, HttpState, Source, SourceResult
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.dates import implausible
 from figwatch.sources.feeds import Entry, parse_feed
-from figwatch.sources.fetch import ACCEPT_PAGE, SCHEMES, Fetched, HostGate, Sleep, fetch_url
+from figwatch.sources.fetch import ACCEPT_PAGE, Fetched, HostGate, Sleep, fetch_url
 from figwatch.sources.fingerprint import with_fingerprints
-from figwatch.sources.pages import PageContent, extract_page
+from figwatch.sources.pages import PageContent, extract_page, feed_link
 
 StateLookup = Callable[[str], "HttpState | None"]
 
@@ -79,56 +79,71 @@ def fetch_source(
     parsed = parse_feed(fetched.body, fetched.final_url, now=now, content_type=fetched.content_type)
     run.problems.extend(parsed.problems)
     if parsed.error:
-        return run.result(error=f"{parsed.error} ({fetched.content_type or 'no content type'})")
+        hint = feed_link(fetched.body, fetched.final_url) if "HTML" in parsed.error else None
+        named = f"; the page names a feed at {hint}" if hint else ""
+        return run.result(error=f"{parsed.error} ({fetched.content_type or 'no content type'}){named}")
     articles: dict[str, Article] = {}
     for entry in parsed.entries:
-        article = _entry_article(run, entry)
+        article = _entry_article(run, entry, parsed.title)
         if article is not None and article.url not in articles:
             articles[article.url] = article
     return run.result(list(articles.values()))
 
 
-def _entry_article(run: _Run, entry: Entry) -> Article | None:
-    """One entry as an Article; the page is fetched when the entry carries only a summary."""
+def _entry_article(run: _Run, entry: Entry, outlet: str | None) -> Article | None:
+    """One entry as an Article; the page is fetched when the entry has only a summary or no date."""
     url = canonical_url(entry.link) if entry.link else None
     if url and run.seen and run.seen(url):
         return None
     page: PageContent | None = None
-    if entry.link and entry.summary_only and run.settings.fetch_pages:
-        page, url = _page(run, entry.link, url)
+    if entry.link and run.settings.fetch_pages and (entry.summary_only or entry.published is None):
+        page, url = _page(run, entry.link, url, "summary" if entry.summary_only else "entry text")
         if page is _UNCHANGED:
             return None
-    text = page.text if page and page.text else entry.text
+    text = page.text if page and page.text and entry.summary_only else entry.text
     if not text.strip():
         run.problems.append(f"{entry.link or entry.guid}: no text in entry or page: dropped")
         return None
-    published = entry.published or (page.published if page else None)
-    if published is not None and implausible(published, run.now):
-        published = None
-    if published is None:
-        run.problems.append(f"{entry.link or entry.guid}: no publication date: fetch time used")
+    published = _published(run, entry, page)
     article = Article(
-        url=url or f"urn:figwatch:{run.source.name}:{entry.guid}", title=entry.title or (page.title if page else "") or "",
+        url=url or f"urn:figwatch:{run.source.name}:{entry.guid}",
+        title=entry.title or (page.title if page else None) or "",
         text=text, published=published or run.now, source=run.source.name,
-        outlet=page.outlet if page else None, published_inferred=published is None, guid=entry.guid,
+        outlet=(page.outlet if page else None) or outlet, published_inferred=published is None, guid=entry.guid,
     )
     return with_fingerprints(article)
+
+
+def _published(run: _Run, entry: Entry, page: PageContent | None) -> datetime | None:
+    """The entry's date, else the page's (if plausible), else None with the reason noted."""
+    published = entry.published
+    if published is None and page is not None and page.published is not None:
+        why = implausible(page.published, run.now)
+        published = None if why else page.published
+        if why:
+            run.problems.append(f"{entry.link}: page {why}: ignored")
+    if published is None:
+        run.problems.append(f"{entry.link or entry.guid}: no publication date: fetch time used")
+    return published
 
 
 _UNCHANGED = PageContent(text="")
 
 
-def _page(run: _Run, link: str, url: str | None) -> tuple[PageContent | None, str | None]:
-    """The article page's content and canonical URL; (None, url) when it cannot be had."""
+def _page(run: _Run, link: str, url: str | None, fallback: str) -> tuple[PageContent | None, str | None]:
+    """The article page's content and canonical URL; (None, url) when it cannot be had.
+
+    A 304 on a page we fetched before means the entry was ingested then: _UNCHANGED.
+    """
     fetched = run.get(link, ACCEPT_PAGE)
     if fetched.error:
-        run.problems.append(f"{link}: page not fetched ({fetched.error}): summary used")
+        run.problems.append(f"{link}: page not fetched ({fetched.error}): {fallback} used")
         return None, url
     if fetched.not_modified:
         return _UNCHANGED, url
     kind = (fetched.content_type or "").lower()
     if kind and "html" not in kind:
-        run.problems.append(f"{link}: page is {kind.split(';')[0]}, not HTML: summary used")
+        run.problems.append(f"{link}: page is {kind.split(';')[0]}, not HTML: {fallback} used")
         return None, url
     html = _decode_html(fetched.body, kind)
     page = extract_page(html, fetched.final_url)
@@ -148,4 +163,3 @@ def _decode_html(body: bytes, content_type: str) -> str:
     return body.decode("latin-1")
 
 
-__all__ = ["fetch_source", "SCHEMES"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -42,8 +43,16 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         text=doc.text.strip(),
         title=(doc.title or "").strip() or None,
         published=parse_date(doc.date) if doc.date else None,
-        outlet=(doc.sitename or "").strip() or None,
+        outlet=_outlet(doc.sitename, url),
     )
+
+
+def _outlet(sitename: str | None, url: str | None) -> str | None:
+    """The page's site name; None when trafilatura only echoed the host back."""
+    name = (sitename or "").strip()
+    parts = urlsplit(url or "")
+    hosts = {parts.netloc.lower(), (parts.hostname or "").lower(), (parts.hostname or "").lower().removeprefix("www.")}
+    return None if not name or name.lower() in hosts else name
 
 
 def html_to_text(fragment: str) -> str:
@@ -61,3 +70,19 @@ def html_to_text(fragment: str) -> str:
             el.tail = "\n" + (el.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line)
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+def feed_link(body: bytes, base: str) -> str | None:
+    """The feed an HTML page names (<link rel=alternate type=rss/atom>), so an error can point at it."""
+    try:
+        root = lxml.html.fromstring(body[:500_000])
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "alternate" in rel and (el.get("type") or "").lower() in _FEED_TYPES and el.get("href"):
+            return urljoin(base, el.get("href").strip())
+    return None

@@ -149,3 +149,53 @@ def test_only_http_sources_are_fetched(client, settings, now):
     result = fetch_source(Source(name="f", url="file:///etc/passwd"), client, settings, state=lambda u: None,
                           now=now, deadline=time.monotonic() + 5)
     assert "only http and https" in result.error and result.requests == 0
+
+
+def test_undated_full_entry_keeps_its_text_and_takes_the_page_date(httpserver, client, settings, now):
+    feed = rss(item("Full", "/art/9", date=None, content=WIRE)).replace("<title>T</title>", "<title>Daily Wire Desk</title>")
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type=RSS)
+    httpserver.expect_request("/art/9").respond_with_data(page("Other words entirely.", "2025-03-20T06:00:00Z"),
+                                                          content_type="text/html")
+    (article,) = run(httpserver, client, settings, now).articles
+    assert article.text == WIRE and article.published.date().isoformat() == "2025-03-20"
+    assert not article.published_inferred and article.outlet == "Daily Wire Desk"
+
+
+def test_html_error_names_the_feed_the_page_links(httpserver, client, settings, now):
+    html = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>Hi</body></html>'
+    httpserver.expect_request("/feed").respond_with_data(html, content_type="text/html")
+    assert httpserver.url_for("/rss.xml") in run(httpserver, client, settings, now).error
+
+
+def test_wrong_content_type_still_parses_and_unreadable_dates_are_named(httpserver, client, settings, now):
+    feed = rss(item("Plain", "https://ex.org/p", date="Mon, 00 Foo 0000 99:99:99 GMT", content=WIRE))
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type="text/plain")
+    result = run(httpserver, client, settings, now)
+    (article,) = result.articles
+    assert article.published_inferred and any("unreadable date" in p for p in result.problems)
+
+
+def test_truncated_body_is_an_error_after_retries(client, settings, now):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+
+    def serve():
+        for _ in range(settings.retries + 1):
+            conn, _ = listener.accept()
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 5000\r\n\r\n<rss")
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    source = Source(name="cut", url=f"http://127.0.0.1:{port}/feed")
+    result = fetch_source(source, client, settings, state=lambda u: None, now=now,
+                          deadline=time.monotonic() + 30, sleep=lambda s: None)
+    thread.join(timeout=10)
+    listener.close()
+    assert "truncated" in result.error and result.requests == settings.retries + 1

@@ -20,6 +20,7 @@ from figwatch.sources.pages import html_to_text
 
 MAX_ENTRY_CHARS = 200_000  # an entry longer than a long book chapter is junk
 MAX_ENTRIES = 1_000
+MAX_PROBLEMS = 50
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
@@ -43,6 +44,13 @@ class ParsedFeed:
     problems: tuple[str, ...] = ()
     error: str | None = None  # the bytes are not a feed at all
     title: str | None = None
+
+
+def capped(problems: list[str], limit: int = MAX_PROBLEMS) -> tuple[str, ...]:
+    """At most `limit` problems and a count of the rest: a broken feed must not flood the health log."""
+    if len(problems) <= limit:
+        return tuple(problems)
+    return (*problems[: limit - 1], f"... and {len(problems) - limit + 1} more problems")
 
 
 def sniff(data: bytes) -> str | None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
 from figwatch.sources.dates import implausible, parse_date
-from figwatch.sources.feeds import Entry, parse_feed
+from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fingerprint import with_fingerprints
 from figwatch.sources.pages import extract_page
 
@@ -236,8 +236,8 @@ def read_path_source(source: Source, *, now: datetime) -> SourceResult:
     else:
         return SourceResult(source=source.name, error=f"no such file or folder: {root}")
     if not reading.articles and reading.problems and not root.is_dir():
-        return SourceResult(source=source.name, error=reading.problems[-1], problems=tuple(reading.problems))
-    return SourceResult(source=source.name, articles=tuple(reading.articles), problems=tuple(reading.problems))
+        return SourceResult(source=source.name, error=reading.problems[-1], problems=capped(reading.problems))
+    return SourceResult(source=source.name, articles=tuple(reading.articles), problems=capped(reading.problems))
 
 
 def walk(root: Path) -> list[Path]:

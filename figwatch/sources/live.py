@@ -16,7 +16,7 @@ from figwatch.config import FetchSettings
 from figwatch.models import Article, HttpState, Source, SourceResult
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.dates import implausible
-from figwatch.sources.feeds import Entry, parse_feed
+from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fetch import ACCEPT_PAGE, Fetched, HostGate, Sleep, fetch_url
 from figwatch.sources.fingerprint import with_fingerprints
 from figwatch.sources.pages import PageContent, extract_page, feed_link
@@ -54,7 +54,7 @@ class _Run:
 
     def result(self, articles: list[Article] = (), error: str | None = None) -> SourceResult:
         return SourceResult(source=self.source.name, articles=tuple(articles), http_states=tuple(self.states),
-                            error=error, problems=tuple(self.problems), requests=self.requests,
+                            error=error, problems=capped(self.problems), requests=self.requests,
                             not_modified=self.not_modified)
 
 

@@ -52,3 +52,16 @@ def dead_url() -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     return f"http://127.0.0.1:{port}/feed.xml"
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch):
+    """No test here may reach past loopback: other hosts fail name lookup at once."""
+    real = socket.getaddrinfo
+
+    def lookup(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost", "::1", b"127.0.0.1", b"localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, f"test blocks non-loopback host {host!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)

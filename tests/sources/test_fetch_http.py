@@ -107,3 +107,17 @@ def test_truncated_compressed_body_is_an_error(httpserver, client, settings, sle
     cut = gzip.compress(b"<rss>" + b"a" * 5000 + b"</rss>")[:-20]
     httpserver.expect_request("/t").respond_with_data(cut, headers={"Content-Encoding": "gzip"})
     assert "truncated" in get(client, httpserver.url_for("/t"), settings, sleeps).error
+
+
+def test_slow_drip_body_hits_the_total_timeout(httpserver, client, settings, sleeps):
+    from dataclasses import replace
+
+    def drip():
+        for _ in range(40):
+            time.sleep(0.02)
+            yield b"<rss>" * 10
+
+    httpserver.expect_request("/drip").respond_with_response(Response(drip(), content_type="application/rss+xml"))
+    quick = replace(settings, total_timeout=0.1, read_timeout=1, retries=0)
+    fetched = get(client, httpserver.url_for("/drip"), quick, sleeps)
+    assert "total timeout" in fetched.error and fetched.body == b""

@@ -199,3 +199,12 @@ def test_truncated_body_is_an_error_after_retries(client, settings, now):
     thread.join(timeout=10)
     listener.close()
     assert "truncated" in result.error and result.requests == settings.retries + 1
+
+
+def test_a_flood_of_problems_is_capped(httpserver, client, settings, now):
+    items = "".join(item(f"n{i}", f"https://ex.org/{i}", date="Thu, 01 Jan 2099 00:00:00 GMT", content="t")
+                    for i in range(120))
+    httpserver.expect_request("/feed").respond_with_data(rss(items), content_type=RSS)
+    result = run(httpserver, client, settings, now)
+    assert len(result.articles) == 120 and len(result.problems) == 50
+    assert result.problems[-1].startswith("... and ")

@@ -143,7 +143,9 @@ def _entry(item, base: str, now: datetime, schemes: tuple[str, ...], problems: l
     if published is not None and (why := implausible(published, now)):
         problems.append(f"{where}: {why}: date ignored")
         published = None
-    title = html_to_text(item.get("title", "") or "")
+    raw_title = item.get("title", "") or ""
+    is_html = "html" in ((item.get("title_detail") or {}).get("type") or "")
+    title = html_to_text(raw_title) if is_html else " ".join(raw_title.split())
     guid = item.get("id") or None
     return Entry(title=title, link=link, guid=guid, published=published, text=text,
                  summary_only=not content.strip())

@@ -208,3 +208,9 @@ def test_a_flood_of_problems_is_capped(httpserver, client, settings, now):
     result = run(httpserver, client, settings, now)
     assert len(result.articles) == 120 and len(result.problems) == 50
     assert result.problems[-1].startswith("... and ")
+
+
+def test_plain_text_titles_keep_their_angle_brackets(httpserver, client, settings, now):
+    feed = rss(item("Casualties &lt; 4,000, Seoul says", "https://ex.org/lt", content=WIRE))
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type=RSS)
+    assert run(httpserver, client, settings, now).articles[0].title == "Casualties < 4,000, Seoul says"

@@ -168,3 +168,9 @@ def test_missing_path_and_broken_feed_are_errors_not_exceptions(tmp_path):
     (tmp_path / "f.rss").write_text("<html><body>not a feed</body></html>")
     assert "HTML" in read(tmp_path / "f.rss").error
     assert read_path_source(Source(name="x"), now=NOW).error
+
+
+def test_windows_1252_text_is_decoded(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes("Published: 2025-01-02\n\nKraków – “about 4,000” casualties".encode("cp1252"))
+    assert read(f).articles[0].text == "Kraków – “about 4,000” casualties"

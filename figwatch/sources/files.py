@@ -90,8 +90,12 @@ def split_header(text: str) -> tuple[ArticleMeta | None, str]:
 def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: str = "") -> Article:
     """One article file; `meta` (manifest or feed entry) wins over the file's own header.
 
+    With no `meta`, the folder's manifest.json (if any, and readable) is consulted, so a
+    single seed read alone gets the same title and date as in a folder walk.
     Raises SourceError when the file cannot be read or is not text.
     """
+    if meta is None:
+        meta = _manifest_entry(path)
     text = decode(read_capped(path))
     if path.suffix.lower() in HTML_SUFFIXES:
         page = extract_page(text, (meta.url if meta else None))
@@ -107,6 +111,13 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
                       text=body, published=published, source=source, outlet=meta.outlet,
                       published_inferred=inferred, guid=meta.guid)
     return with_fingerprints(article)
+
+
+def _manifest_entry(path: Path) -> ArticleMeta | None:
+    try:
+        return load_manifest(path.parent).get(path.name)
+    except SourceError:
+        return None  # a folder walk reports a bad manifest; one file read alone just goes without
 
 
 def read_capped(path: Path, cap: int = MAX_FILE_BYTES) -> bytes:
@@ -173,9 +184,8 @@ class _Reading:
 
     def article_file(self, path: Path, meta: ArticleMeta | None = None) -> None:
         try:
-            own = self.manifest_for(path)
-            self.add(read_article_file(path, (meta or ArticleMeta()).over(own) if meta else own,
-                                       source=self.source.name), path.name)
+            own = self.manifest_for(path) or ArticleMeta()
+            self.add(read_article_file(path, meta.over(own) if meta else own, source=self.source.name), path.name)
         except SourceError as exc:
             self.problems.append(f"{path.name}: {exc}")
 

@@ -174,3 +174,9 @@ def test_windows_1252_text_is_decoded(tmp_path):
     f = tmp_path / "a.txt"
     f.write_bytes("Published: 2025-01-02\n\nKraków – “about 4,000” casualties".encode("cp1252"))
     assert read(f).articles[0].text == "Kraków – “about 4,000” casualties"
+
+
+def test_one_seed_read_alone_uses_its_folders_manifest():
+    article = read_article_file(SEEDS / "003_966db0fa02a41666.txt")
+    assert article.published == datetime(2025, 3, 27, tzinfo=timezone.utc) and not article.published_inferred
+    assert article.title.startswith("North Korea Sends Additional") and article.outlet == "One America News Network"

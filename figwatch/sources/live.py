@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Sequence
 
 import httpx
 
@@ -52,7 +52,7 @@ class _Run:
             self.states.append(http_state)
         return fetched
 
-    def result(self, articles: list[Article] = (), error: str | None = None) -> SourceResult:
+    def result(self, articles: Sequence[Article] = (), error: str | None = None) -> SourceResult:
         return SourceResult(source=self.source.name, articles=tuple(articles), http_states=tuple(self.states),
                             error=error, problems=capped(self.problems), requests=self.requests,
                             not_modified=self.not_modified)

@@ -38,7 +38,7 @@ class SourceSettings:
     outlet: str | None = None
 
     def to_source(self) -> Source:
-        return Source(name=self.name, url=self.url, path=self.path)
+        return Source(name=self.name, url=self.url, path=self.path, outlet=self.outlet)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class Source:
     name: str
     url: str | None = None
     path: str | None = None
+    outlet: str | None = None  # the outlet's name when feeds and pages do not give it
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ directly. Ordering rules that keep a crash from losing anything:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -20,7 +20,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings
 from figwatch.figures import fold_claims
 from figwatch.models import Article, Digest, Event, Metric, Notice, RunReport, SourceResult
-from figwatch.sources import harvest
+from figwatch.sources import harvest, near_duplicates
 from figwatch.store import Store
 
 
@@ -56,20 +56,33 @@ def open_runtime(settings: Settings) -> Runtime:
 def harvest_sources(rt: Runtime, *, now: datetime, names: Sequence[str] | None = None) -> list[SourceResult]:
     """Fetch or read every configured source; a failing source is a result with an error."""
     sources = [s.to_source() for s in rt.settings.sources if not names or s.name in names]
-    return harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now)
+    results = harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
+    outlets = {s.name: s.outlet for s in sources if s.outlet}
+    return [_with_outlet(r, outlets[r.source]) if r.source in outlets else r for r in results]
+
+
+def _seen_url(store: Store) -> Callable[[str], bool]:
+    """Lets a feed skip fetching the page of an entry already stored."""
+    return lambda url: bool(store.known_articles([url], []))
+
+
+def _with_outlet(result: SourceResult, outlet: str) -> SourceResult:
+    articles = tuple(a if a.outlet else replace(a, outlet=outlet) for a in result.articles)
+    return replace(result, articles=articles)
 
 
 def select_articles(
     results: Iterable[SourceResult], *, since: date | None = None, until: date | None = None
 ) -> list[Article]:
-    """Articles of all results within [since, until], in publication order (ties by URL)."""
+    """Articles of all results within [since, until], in publication order, syndicated copies dropped."""
     chosen = [
         a
         for r in results
         for a in r.articles
         if (since is None or a.published.date() >= since) and (until is None or a.published.date() <= until)
     ]
-    return sorted(chosen, key=lambda a: (a.published, a.url))
+    unique, _copies = near_duplicates(sorted(chosen, key=lambda a: (a.published, a.url)))
+    return unique
 
 
 def fold_articles(

@@ -1,0 +1,10 @@
+"""The timeline report: a static site with a page per metric, one series per source.
+
+    index = build_site(store, topic.metrics, Path("report"), base_url=None)
+    serve_site(Path("report"), port=8765)        # 127.0.0.1 only, until Ctrl-C
+    metric_page_name("casualties.total")         # "casualties-total.html", for digest links
+"""
+from figwatch.timeline.serve import serve_site
+from figwatch.timeline.site import ReportStore, build_site, metric_page_name
+
+__all__ = ["ReportStore", "build_site", "metric_page_name", "serve_site"]

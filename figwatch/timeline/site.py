@@ -80,7 +80,7 @@ def _index_row(name: str, figure: Figure | None, events: Sequence[Event], metric
         metric=name, label=label_of(name, metrics), href=metric_page_name(name),
         latest=with_unit(fmt_value(base), unit) if base else "",
         who=who(base) if base else "", date=fmt_date(base) if base else "",
-        change=view.last_change(events, metrics),
+        change=view.last_change(events),
         spark=chart.sparkline([c.published for c in history], [c.value for c in history]),
         reports=len(history), sources=len({source_of(c) for c in history}),
     )
@@ -132,7 +132,7 @@ def _metric_page(env: jinja2.Environment, name: str, figure: Figure | None, even
         latest=with_unit(fmt_value(figure.baseline), unit) if figure.baseline else "",
         latest_who=who(figure.baseline) if figure.baseline else "",
         latest_date=fmt_date(figure.baseline) if figure.baseline else "",
-        change=view.last_change(events, metrics),
+        change=view.last_change(events),
         plot=view.build_chart(figure, metrics.get(name), revisions),
         reports=reports, disagreements=view.disagreements(events, unit, revisions),
         page=metric_page_name(name), **common,

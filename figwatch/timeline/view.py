@@ -179,12 +179,12 @@ def disagreements(events: Iterable[Event], unit: str, revisions: set[str]) -> li
     return [Disagreement(fmt_date(e.new), row(e.new, unit, revisions), row(e.old, unit, revisions)) for e in found]
 
 
-def last_change(events: Sequence[Event], metrics: Mapping[str, Metric]) -> str:
-    """"over 3,000 → nearly 4,000 (+1,000, +33.3%) on 2025-03-27", from the latest `changed` event."""
+def last_change(events: Sequence[Event]) -> str:
+    """"over 3,000 → about 4,000, +1,000 (+33.3%), on 2025-03-27": the latest `changed` event."""
     changed = [e for e in events if e.kind == "changed" and e.old is not None and e.new.published is not None]
     if not changed:
         return ""
-    e = max(changed, key=lambda ev: ev.new.published)
-    return f"{fmt_value(e.old)} → {fmt_value(e.new)} ({fmt_delta(e)}) on {fmt_date(e.new)}"
+    _, _, e = max((ev.new.published, i, ev) for i, ev in enumerate(changed))  # ties: the later event
+    return f"{fmt_value(e.old)} → {fmt_value(e.new)}, {fmt_delta(e)}, on {fmt_date(e.new)}"
 
 

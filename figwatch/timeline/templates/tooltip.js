@@ -15,8 +15,8 @@
   }
   function show(pt) {
     var d = pt.dataset;
-    parts.value.textContent = d.value + (d.qualifier && d.qualifier !== "exact" ? " (" + d.qualifier + ")" : "");
-    parts.meta.textContent = d.source + " · " + d.outlet + " · " + d.date +
+    parts.value.textContent = d.value;
+    parts.meta.textContent = [d.qualifier, d.source, d.outlet, d.date].join(" · ") +
       (pt.classList.contains("revision") ? " · revised" : "");
     parts.quote.textContent = "\u201c" + d.quote + "\u201d";
     tip.hidden = false;

@@ -1,0 +1,124 @@
+"""The static site from a store: every metric listed, one series per source, text escaped."""
+from __future__ import annotations
+
+import threading
+import urllib.request
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+from figwatch.figures import source_of
+from figwatch.models import Claim
+from figwatch.timeline import build_site, metric_page_name
+from figwatch.timeline.serve import make_server
+from figwatch.timeline.view import UNATTRIBUTED, series_label
+from tests.timeline.html_probe import PageProbe
+from tests.timeline.timeline_seed import METRICS, FakeStore
+
+T = datetime(2025, 5, 2, tzinfo=timezone.utc)
+
+
+def expected_series(store, metric: str) -> dict[str, int]:
+    """What the chart must show, straight from the store: reports per source, by label."""
+    history = store.load_figures()[metric].history
+    per = Counter(source_of(c) for c in history)
+    names = {source_of(c): (series_label(c) if source_of(c) else UNATTRIBUTED) for c in history}
+    return {names[k]: n for k, n in per.items()}
+
+
+def test_index_lists_every_metric_and_says_when_there_is_no_report(seed_site: Path, report_store) -> None:
+    probe = PageProbe((seed_site / "index.html").read_text(encoding="utf-8"))
+    assert [r["data-metric"] for r in probe.rows] == list(METRICS)
+    reported = set(report_store.load_figures())
+    empty = [r["data-metric"] for r in probe.rows if "empty" in r["class"].split()]
+    assert empty == [m for m in METRICS if m not in reported]
+    assert (seed_site / "index.html").read_text(encoding="utf-8").count("no report yet") == len(empty)
+    for metric in METRICS:
+        assert (seed_site / metric_page_name(metric)).is_file()
+
+
+def test_casualties_chart_has_one_series_per_source_with_its_reports(seed_site: Path, report_store) -> None:
+    probe = PageProbe((seed_site / "casualties-total.html").read_text(encoding="utf-8"))
+    assert probe.points_by_series() == expected_series(report_store, "casualties.total")
+    assert len(probe.series) == len({s["data-source"] for s in probe.series}) >= 2
+    for _, point in probe.points:
+        assert point["tabindex"] == "0" and point["aria-label"] and point["data-quote"]
+        assert point["href"].startswith(("file://", "http"))  # every point links to its article
+
+
+def test_seed_casualties_tell_the_story(seed_site: Path) -> None:
+    """The fake seed store's casualties: Kyiv, Seoul, South Korea's military, unattributed."""
+    html = (seed_site / "casualties-total.html").read_text(encoding="utf-8")
+    probe = PageProbe(html)
+    assert probe.points_by_series() == {"Kyiv": 1, "Seoul": 1, "South Korea’s military": 1, UNATTRIBUTED: 1}
+    kyiv = [p for s, p in probe.points if s == "Kyiv"][0]
+    assert kyiv["data-value"] == "over 3,000 soldiers" and kyiv["data-date"] == "2025-01-24"
+    assert kyiv["data-outlet"] == "Defence Talks" and "as per Kyiv’s figures" in kyiv["data-quote"]
+    assert probe.count("path", "bound") == 1  # "over 3,000" is open upwards
+    assert "Disagreements" in html and html.index("2025-03-27") < html.index("2025-01-24", html.index("<table"))
+
+
+def test_pages_are_self_contained_with_text_alternatives(seed_site: Path) -> None:
+    for page in seed_site.glob("*.html"):
+        probe = PageProbe(page.read_text(encoding="utf-8"))
+        assert not any("src" in a for _, a in probe.tags), page.name  # no remote (or any) assets
+        assert not any(t == "link" and a.get("rel") == "stylesheet" for t, a in probe.tags)
+    probe = PageProbe((seed_site / "casualties-total.html").read_text(encoding="utf-8"))
+    assert probe.count("title") == 2 and probe.count("desc") == 1  # page title, chart title, chart desc
+    assert probe.count("svg", "chart") == 1 and probe.count("ul", "legend") == 2
+
+
+def hostile_claims() -> list[Claim]:
+    evil = 'He said <script>alert("x")</script> & left "quoted" 600 dead.'
+    base = dict(metric="casualties.killed", qualifier="exact", start=0, end=1, outlet="<b>Outlet</b>")
+    return [
+        Claim(value=300, evidence="NIS: 300 killed.", source="NIS", source_key="NIS", published=T.replace(month=1),
+              article_url="https://example.org/jan", **base),
+        Claim(value=600, evidence=evil, source='NIS "quote" <i>', source_key="NIS", published=T,
+              article_url="javascript:alert(1)", **base),
+        Claim(value=11000, evidence="Between 10,000 and 12,000.", source="JCS", source_key="JCS", published=T,
+              article_url="https://example.org/range", **{**base, "qualifier": "range"}, low=10000, high=12000),
+    ]
+
+
+def test_article_text_is_escaped_and_hostile_links_dropped(tmp_path: Path) -> None:
+    build_site(FakeStore(hostile_claims()), METRICS, tmp_path)
+    html = (tmp_path / "casualties-killed.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "<b>Outlet</b>" not in html and "javascript:" not in html
+    probe = PageProbe(html)
+    evil = [p for _, p in probe.points if "alert" in p["data-quote"]][0]
+    assert evil["data-quote"].startswith("He said <script>")  # the parser unescaped what the page escaped
+    assert "href" not in evil
+
+
+def test_ranges_are_bands_and_a_source_revising_itself_is_marked(tmp_path: Path) -> None:
+    build_site(FakeStore(hostile_claims()), METRICS, tmp_path)
+    probe = PageProbe((tmp_path / "casualties-killed.html").read_text(encoding="utf-8"))
+    assert probe.count("rect", "band") == 1
+    revised = [p for s, p in probe.points if "revision" in p["class"].split()]
+    assert [p["data-value"] for p in revised] == ["600 soldiers"]
+    assert probe.count("circle", "ring") == 1 and "a revision" in revised[0]["aria-label"]
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "300 → 600, +300 (+100%), on 2025-05-02" in index
+
+
+def test_base_url_gives_canonical_links(tmp_path: Path, report_store) -> None:
+    build_site(report_store, METRICS, tmp_path, base_url="https://figs.example.org/report")
+    html = (tmp_path / "casualties-total.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://figs.example.org/report/casualties-total.html">' in html
+
+
+def test_serve_answers_on_loopback_only(seed_site: Path) -> None:
+    server = make_server(seed_site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        assert host == "127.0.0.1"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/casualties-total.html") as resp:
+            assert resp.status == 200 and b'class="series"' in resp.read()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

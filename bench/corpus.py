@@ -90,7 +90,7 @@ def generate(count: int, seed: int = 7) -> Iterator[GeneratedArticle]:
             yield GeneratedArticle(f"a{i:06d}.txt", wire.title, wire.published + timedelta(hours=1), url, outlet, body)
             continue
         relevant = rng.random() < 0.35
-        sentences = rng.sample(FILLER, 3)
+        sentences = [rng.choice(FILLER) for _ in range(rng.randint(6, 18))]
         if relevant:
             sentences[1:1] = [_figure_sentence(rng, day) for _ in range(rng.randint(1, 3))]
         title = "North Korean troops in Russia: new estimate" if relevant else f"Local news roundup {i}"

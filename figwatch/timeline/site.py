@@ -127,6 +127,7 @@ def _metric_page(env: jinja2.Environment, name: str, figure: Figure | None, even
     unit = unit_of(name, metrics)
     revisions = view.revision_keys(events)
     reports = [view.row(c, unit, revisions) for c in reversed(figure.history)]
+    disagreements = view.disagreements(events, unit, revisions)
     return env.get_template("metric.html.j2").render(
         metric=name, label=label_of(name, metrics), unit=unit,
         latest=with_unit(fmt_value(figure.baseline), unit) if figure.baseline else "",
@@ -134,6 +135,7 @@ def _metric_page(env: jinja2.Environment, name: str, figure: Figure | None, even
         latest_date=fmt_date(figure.baseline) if figure.baseline else "",
         change=view.last_change(events),
         plot=view.build_chart(figure, metrics.get(name), revisions),
-        reports=reports, disagreements=view.disagreements(events, unit, revisions),
+        reports=reports, disagreements=disagreements[: view.MAX_DISAGREEMENTS],
+        more_disagreements=max(0, len(disagreements) - view.MAX_DISAGREEMENTS),
         page=metric_page_name(name), **common,
     )

@@ -20,6 +20,8 @@ QUALIFIER_NAMES = {
     "less_than": "less than", "at_most": "at most", "range": "range",
 }
 UNATTRIBUTED = "Unattributed"
+#: A page lists this many disagreements, newest first; older ones are counted, not listed.
+MAX_DISAGREEMENTS = 100
 
 
 def safe_href(url: str | None) -> str | None:

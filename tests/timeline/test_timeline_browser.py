@@ -88,9 +88,14 @@ def test_hover_and_focus_show_the_quoted_sentence(page, seed_site: Path, report_
 
 
 def test_phone_width_and_print(browser, seed_site: Path) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2, has_touch=True)
     pg = context.new_page()
-    pg.goto((seed_site / "casualties-total.html").as_uri())
+    url = (seed_site / "casualties-total.html").as_uri()
+    pg.goto(url)
+    point = pg.locator("svg.chart a.pt").first
+    point.tap()  # the first tap shows the sentence instead of leaving the page
+    assert pg.url == url and pg.locator("#tip").is_visible()
+    assert point.get_attribute("data-quote") in pg.locator("#tip").inner_text()
     overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert pg.locator(".chart-wrap").bounding_box()["width"] <= 375  # the chart scrolls inside its frame

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from alerts.format import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from figwatch.figures import report_key, source_of

@@ -1,12 +1,14 @@
 """The static site from a store: every metric listed, one series per source, text escaped."""
 from __future__ import annotations
 
+import re
 import threading
 import urllib.request
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+from alerts.format import fmt_date, fmt_value
 from figwatch.figures import source_of
 from figwatch.models import Claim
 from figwatch.timeline import build_site, metric_page_name
@@ -35,6 +37,17 @@ def test_index_lists_every_metric_and_says_when_there_is_no_report(seed_site: Pa
     assert (seed_site / "index.html").read_text(encoding="utf-8").count("no report yet") == len(empty)
     for metric in METRICS:
         assert (seed_site / metric_page_name(metric)).is_file()
+
+
+def test_index_row_shows_latest_value_last_change_sparkline_and_date(seed_site: Path, report_store) -> None:
+    html = (seed_site / "index.html").read_text(encoding="utf-8")
+    row = html[html.index('data-metric="troops.deployed"'):]
+    row = row[: row.index("</tr>")]
+    figure = report_store.load_figures()["troops.deployed"]
+    assert f"<strong>{fmt_value(figure.baseline)} soldiers</strong>" in row
+    assert f'<time datetime="{fmt_date(figure.baseline)}">' in row
+    assert "about 12,000 → about 11,000, -1,000 (-8.3%), on 2025-03-27" in row  # DESIGN.md's seed story
+    assert re.search(r'<polyline points="[0-9., ]+" />', row)
 
 
 def test_casualties_chart_has_one_series_per_source_with_its_reports(seed_site: Path, report_store) -> None:

@@ -2,9 +2,10 @@
 
     index = build_site(store, topic.metrics, Path("report"), base_url=None)
     serve_site(Path("report"), port=8765)        # 127.0.0.1 only, until Ctrl-C
-    metric_page_name("casualties.total")         # "casualties-total.html", for digest links
+    metric_page_name("casualties.total")         # "casualties-total.html"
+    metric_page_url("https://x.org/r/", "casualties.total")  # "https://x.org/r/casualties-total.html", for digests
 """
 from figwatch.timeline.serve import serve_site
-from figwatch.timeline.site import ReportStore, build_site, metric_page_name
+from figwatch.timeline.site import ReportStore, build_site, metric_page_name, metric_page_url
 
-__all__ = ["ReportStore", "build_site", "metric_page_name", "serve_site"]
+__all__ = ["ReportStore", "build_site", "metric_page_name", "metric_page_url", "serve_site"]

@@ -53,6 +53,11 @@ def metric_page_name(metric: str) -> str:
     return f"{slug}.html"
 
 
+def metric_page_url(base_url: str, metric: str) -> str:
+    """Where a digest links for a metric: the published site's base URL and the page's name."""
+    return base_url.rstrip("/") + "/" + metric_page_name(metric)
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
 import threading
 import urllib.request
 from collections import Counter
@@ -11,7 +14,7 @@ from pathlib import Path
 from alerts.format import fmt_date, fmt_value
 from figwatch.figures import source_of
 from figwatch.models import Claim
-from figwatch.timeline import build_site, metric_page_name
+from figwatch.timeline import build_site, metric_page_name, metric_page_url
 from figwatch.timeline.serve import make_server
 from figwatch.timeline.view import UNATTRIBUTED, series_label
 from tests.timeline.html_probe import PageProbe
@@ -120,6 +123,28 @@ def test_base_url_gives_canonical_links(tmp_path: Path, report_store) -> None:
     build_site(report_store, METRICS, tmp_path, base_url="https://figs.example.org/report")
     html = (tmp_path / "casualties-total.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://figs.example.org/report/casualties-total.html">' in html
+
+
+def test_digests_link_to_the_metric_page() -> None:
+    for base in ("https://figs.example.org/report", "https://figs.example.org/report/"):
+        assert metric_page_url(base, "casualties.total") == "https://figs.example.org/report/casualties-total.html"
+
+
+def test_serve_site_serves_until_interrupted(seed_site: Path) -> None:
+    """The function the CLI calls: prints its address, answers on 127.0.0.1, stops on Ctrl-C (SIGINT)."""
+    code = "import sys; from pathlib import Path; from figwatch.timeline import serve_site; serve_site(Path(sys.argv[1]), port=0)"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(seed_site)], stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        with urllib.request.urlopen(url + "index.html") as resp:
+            assert resp.status == 200 and b'data-metric="casualties.total"' in resp.read()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait() == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def test_serve_answers_on_loopback_only(seed_site: Path) -> None:

@@ -1,0 +1,213 @@
+"""Store: figwatch's database, on SQLite or PostgreSQL, speaking figwatch.models.
+
+Writers are serialised (`writer()`); readers are not. The outbox (`compose_digest`,
+`due_deliveries`, `mark_sent`, `mark_failed`) is what makes a digest go out once per channel:
+the digest, its deliveries and the link from its events are committed together.
+"""
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from sqlalchemy import Connection, Engine, and_, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from figwatch.errors import StoreError
+from figwatch.models import Article, Claim, Delivery, Digest, Event, Figure, HttpState, SourceHealth
+from figwatch.store import engine as engines
+from figwatch.store import rows
+from figwatch.store.codec import decode_digest, encode_digest
+from figwatch.store.schema import articles, claims, deliveries, digests, events, http_cache, runs, sources
+from figwatch.store.tx import Tx, read_figures
+
+MAX_ATTEMPTS = 8  # a delivery failing this often stays failed until a person looks
+MAX_ERROR_CHARS = 2000
+
+
+class Store:
+    """The repository: open it with a URL, write through `writer()`, read with the rest."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        """Connect, create the SQLite folder if needed, and migrate to the latest schema."""
+        parsed = engines.parse_url(url)
+        engine = engines.create(parsed)
+        try:
+            with engine.connect():
+                pass
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines._first_line(exc)}") from exc
+        try:
+            engines.migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Tx]:
+        """One transaction, serialised with every other writer; commit on exit, rollback on error."""
+        try:
+            with engines.locked(self._engine) as conn:
+                yield Tx(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines._first_line(exc)}") from exc
+
+    @contextmanager
+    def _reader(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"read from {engines.safe_url(self._engine.url)} failed: {engines._first_line(exc)}") from exc
+
+    def known_articles(self, urls: Sequence[str], hashes: Sequence[str]) -> set[str]:
+        """Which of these canonical URLs and content hashes are stored already."""
+        found: set[str] = set()
+        with self._reader() as conn:
+            for part in rows.chunks(rows.unique(urls)):
+                found.update(conn.scalars(select(articles.c.url).where(articles.c.url.in_(part))))
+            for part in rows.chunks(rows.unique(hashes)):
+                query = select(articles.c.content_hash).where(articles.c.content_hash.in_(part))
+                found.update(conn.scalars(query))
+        return found
+
+    def articles(self, urls: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles with their text (for re-extraction and reports), in the order stored."""
+        query = select(articles).order_by(articles.c.id)
+        with self._reader() as conn:
+            if urls is None:
+                return [rows.to_article(r) for r in conn.execute(query)]
+            found = []
+            for part in rows.chunks(rows.unique(urls)):
+                found.extend(conn.execute(query.where(articles.c.url.in_(part))))
+        return [rows.to_article(r) for r in sorted(found, key=lambda r: r.id)]
+
+    def http_state(self, url: str) -> HttpState | None:
+        with self._reader() as conn:
+            row = conn.execute(select(http_cache).where(http_cache.c.url == url)).first()
+        return None if row is None else HttpState(url=row.url, etag=row.etag, last_modified=row.last_modified)
+
+    def source_health(self) -> list[SourceHealth]:
+        with self._reader() as conn:
+            return [rows.to_health(r) for r in conn.execute(select(sources).order_by(sources.c.name))]
+
+    def load_figures(self, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
+        with self._reader() as conn:
+            return read_figures(conn, metrics)
+
+    def claims(self, metric: str | None = None) -> list[Claim]:
+        """Every stored claim (copies and reviewable ones included), oldest first."""
+        query = select(claims).order_by(claims.c.published, claims.c.id)
+        if metric is not None:
+            query = query.where(claims.c.metric == metric)
+        with self._reader() as conn:
+            return [rows.to_claim(r) for r in conn.execute(query)]
+
+    def events(self, digest_id: int | None = None) -> list[Event]:
+        """All events in the order they were found, or those of one digest."""
+        query = select(events).order_by(events.c.id)
+        if digest_id is not None:
+            query = query.where(events.c.digest_id == digest_id)
+        with self._reader() as conn:
+            return [rows.to_event(r) for r in conn.execute(query)]
+
+    def compose_digest(
+        self, build: Callable[[list[Event]], Digest], channels: Sequence[str], *, now: datetime
+    ) -> Digest | None:
+        """Pending events -> one stored digest with a delivery per channel, in one transaction."""
+        with self.writer() as tx:
+            conn = tx.connection
+            pending_q = select(events).where(events.c.notify.is_(True), events.c.digest_id.is_(None))
+            pending = [rows.to_event(r) for r in conn.execute(pending_q.order_by(events.c.id))]
+            if not pending:
+                return None
+            digest = build(pending)
+            digest_id = conn.execute(
+                digests.insert()
+                .values(subject=digest.subject, created=digest.created, payload=encode_digest(digest))
+                .returning(digests.c.id)
+            ).scalar_one()
+            for channel in rows.unique(channels):
+                conn.execute(deliveries.insert().values(digest_id=digest_id, channel=channel, status="pending", attempts=0))
+            ids = [e.id for e in digest.events if e.id is not None] or [e.id for e in pending]
+            for part in rows.chunks(ids):
+                conn.execute(update(events).where(events.c.id.in_(part)).values(digest_id=digest_id))
+        return Digest(subject=digest.subject, created=digest.created, events=digest.events,
+                      notices=digest.notices, id=digest_id)
+
+    def last_digest_at(self) -> datetime | None:
+        with self._reader() as conn:
+            return conn.scalar(select(func.max(digests.c.created)))
+
+    def get_digest(self, digest_id: int) -> Digest:
+        """The digest exactly as it was composed (from its stored payload)."""
+        with self._reader() as conn:
+            payload = conn.scalar(select(digests.c.payload).where(digests.c.id == digest_id))
+        if payload is None:
+            raise StoreError(f"get digest: no digest with id {digest_id}")
+        return decode_digest(payload, digest_id)
+
+    def due_deliveries(self, now: datetime, *, max_attempts: int = MAX_ATTEMPTS) -> list[Delivery]:
+        """Deliveries to try now: pending, or failed with a retry time that has come."""
+        due = or_(
+            and_(deliveries.c.status == "pending",
+                 or_(deliveries.c.next_attempt_at.is_(None), deliveries.c.next_attempt_at <= now)),
+            and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at <= now),
+        )
+        query = select(deliveries).where(due, deliveries.c.attempts < max_attempts).order_by(deliveries.c.id)
+        with self._reader() as conn:
+            return [rows.to_delivery(r) for r in conn.execute(query)]
+
+    def mark_sent(self, delivery_id: int, at: datetime) -> None:
+        """The channel took the digest: never due again."""
+        self._update_delivery(delivery_id, status="sent", sent_at=at, next_attempt_at=None,
+                              attempts=deliveries.c.attempts + 1)
+
+    def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None:
+        """The channel refused: retry at `next_attempt_at`, or never (None: a permanent failure)."""
+        self._update_delivery(delivery_id, status="failed", last_error=error[:MAX_ERROR_CHARS],
+                              next_attempt_at=next_attempt_at, attempts=deliveries.c.attempts + 1)
+
+    def _update_delivery(self, delivery_id: int, **values: Any) -> None:
+        with self.writer() as tx:
+            conn = tx.connection
+            status = conn.scalar(select(deliveries.c.status).where(deliveries.c.id == delivery_id))
+            if status is None:
+                raise StoreError(f"update delivery: no delivery with id {delivery_id}")
+            if status == "sent":
+                return  # a delivered digest stays delivered
+            conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+
+    def deliveries(self) -> list[Delivery]:
+        with self._reader() as conn:
+            return [rows.to_delivery(r) for r in conn.execute(select(deliveries).order_by(deliveries.c.id))]
+
+    def record_run(self, kind: str, started: datetime, finished: datetime, report: dict) -> None:
+        with self.writer() as tx:
+            plain = json.loads(json.dumps(report, default=str))  # datetimes and the like as text
+            tx.connection.execute(runs.insert().values(kind=kind, started=started, finished=finished, report=plain))
+
+    def last_run(self, kind: str) -> datetime | None:
+        """When the latest run of this kind finished (the watchdog's 'missed schedule' check)."""
+        with self._reader() as conn:
+            return conn.scalar(select(func.max(runs.c.finished)).where(runs.c.kind == kind))

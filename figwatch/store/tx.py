@@ -1,0 +1,107 @@
+"""Tx: what a writer does inside its one serialised transaction."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import Connection, Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from figwatch.figures import figures_from_claims
+from figwatch.models import Article, Claim, Event, Figure, HttpState
+from figwatch.store import rows
+from figwatch.store.schema import articles, claims, events, http_cache, sources
+
+
+def insert(conn: Connection, table: Table) -> Any:
+    """The backend's INSERT that knows ON CONFLICT."""
+    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+
+
+def read_figures(conn: Connection, metrics: Iterable[str] | None) -> dict[str, Figure]:
+    """Figures rebuilt from every stored confident claim (the fold's own rule, so they agree)."""
+    query = select(claims).where(claims.c.confidence >= 0.5).order_by(claims.c.id)
+    if metrics is not None:
+        names = rows.unique(metrics)
+        if not names:
+            return {}
+        query = query.where(claims.c.metric.in_(names))
+    return figures_from_claims(rows.to_claim(r) for r in conn.execute(query))
+
+
+class Tx:
+    """One writer transaction: commit on leaving `Store.writer()`, rollback on an exception."""
+
+    def __init__(self, conn: Connection, now: datetime | None = None):
+        self._conn = conn
+        self._now = now
+
+    @property
+    def connection(self) -> Connection:
+        """The transaction's connection, for the store's own compound operations."""
+        return self._conn
+
+    def now(self) -> datetime:
+        return self._now or datetime.now(timezone.utc)
+
+    def add_articles(self, new: Sequence[Article]) -> list[Article]:
+        """Insert the articles not yet stored (same canonical URL or content hash: skipped)."""
+        inserted: list[Article] = []
+        fetched = self.now()
+        for article in new:
+            stmt = insert(self._conn, articles).values(rows.article_values(article, fetched))
+            stmt = stmt.on_conflict_do_nothing().returning(articles.c.id)
+            if self._conn.execute(stmt).first() is not None:
+                inserted.append(article)
+        return inserted
+
+    def load_figures(self, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
+        """The figures as this transaction sees them: fresh, under the writer lock."""
+        return read_figures(self._conn, metrics)
+
+    def add_claims(self, new: Sequence[Claim]) -> None:
+        """Store claims (every copy, reviewable ones too), each with its article's id."""
+        urls = rows.unique(c.article_url or "" for c in new)
+        ids: dict[str, int] = {}
+        for part in rows.chunks(urls):
+            found = self._conn.execute(select(articles.c.url, articles.c.id).where(articles.c.url.in_(part)))
+            ids.update({url: id_ for url, id_ in found})
+        for claim in new:
+            values = rows.claim_values(claim, ids.get(claim.article_url or ""))
+            self._conn.execute(insert(self._conn, claims).values(values).on_conflict_do_nothing())
+
+    def add_events(self, new: Sequence[Event], *, notify: bool = True) -> list[Event]:
+        """Insert events not stored yet (unique on kind, metric, report key); return them with ids."""
+        inserted: list[Event] = []
+        created = self.now()
+        for item in new:
+            stmt = insert(self._conn, events).values(rows.event_values(item, notify, created))
+            row = self._conn.execute(stmt.on_conflict_do_nothing().returning(events.c.id)).first()
+            if row is not None:
+                inserted.append(replace(item, id=row[0]))
+        return inserted
+
+    def set_http_state(self, state: HttpState) -> None:
+        """Remember what a URL answered, for the next conditional GET."""
+        values = {"url": state.url, "etag": state.etag, "last_modified": state.last_modified}
+        stmt = insert(self._conn, http_cache).values(values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[http_cache.c.url], set_={"etag": state.etag, "last_modified": state.last_modified}
+        )
+        self._conn.execute(stmt)
+
+    def record_source_result(self, name: str, ok: bool, error: str | None, at: datetime) -> None:
+        """A source answered (ok) or failed: keep its health for the watchdog."""
+        self._conn.execute(
+            insert(self._conn, sources).values(name=name, consecutive_failures=0).on_conflict_do_nothing()
+        )
+        where = sources.c.name == name
+        if ok:
+            change = {"last_success": at, "consecutive_failures": 0}
+        else:
+            change = {
+                "last_error": error or "failed", "last_error_at": at,
+                "consecutive_failures": sources.c.consecutive_failures + 1,
+            }
+        self._conn.execute(update(sources).where(where).values(change))

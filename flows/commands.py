@@ -217,7 +217,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     rt = _runtime(args)
     out = Path(args.out or Path(rt.settings.home) / "report")
-    index = build_site(rt.store, rt.metrics, out)
+    index = build_site(rt.store, rt.metrics, out, base_url=rt.settings.alerts.base_url)
     print(index)
     if args.serve:
         serve_site(out, port=args.port)

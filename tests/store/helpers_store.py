@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timezone
 
-from figwatch.models import Article, Claim, Event
+from figwatch.models import Article, Claim, Digest, Event, Notice
 
 T0 = datetime(2025, 3, 27, 9, 30, tzinfo=timezone.utc)
 
@@ -35,3 +35,11 @@ def event(kind: str = "changed", value: float = 11000, *, old: float | None = 12
     new = claim(value=value, art=article(int(value)))
     before = None if old is None else claim(value=old, art=article(int(old)))
     return Event(kind=kind, metric=new.metric, new=new, old=before, **extra)
+
+
+def build(events) -> Digest:
+    """A stand-in for alerts' digest builder: what compose_digest is handed."""
+    return Digest(
+        subject=f"figwatch: {len(events)} events", created=T0, events=tuple(events),
+        notices=(Notice("source_failing", "kyiv", "3 failures"),),
+    )

@@ -4,17 +4,10 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from figwatch.models import Delivery, Digest, Notice
+from figwatch.models import Delivery, Digest
 from figwatch.store import Store
 from figwatch.store.codec import decode_digest, encode_digest
-from tests.store.helpers_store import T0, event
-
-
-def build(events):
-    return Digest(
-        subject=f"figwatch: {len(events)} events", created=T0, events=tuple(events),
-        notices=(Notice("source_failing", "kyiv", "3 failures"),),
-    )
+from tests.store.helpers_store import T0, build, event
 
 
 def _add(store, *events, notify=True):

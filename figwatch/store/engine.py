@@ -111,9 +111,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         with locked(engine, MIGRATION_LOCK) as conn:
             command.upgrade(alembic_config(conn), revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {safe_url(engine.url)}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot migrate {safe_url(engine.url)}: {first_line(exc)}") from exc
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     return (str(orig).strip().splitlines() or [type(orig).__name__])[0]

@@ -42,7 +42,7 @@ class Store:
                 pass
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines._first_line(exc)}") from exc
+            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines.first_line(exc)}") from exc
         try:
             engines.migrate(engine)
         except StoreError:
@@ -70,7 +70,7 @@ class Store:
             with engines.locked(self._engine) as conn:
                 yield Tx(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines._first_line(exc)}") from exc
+            raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
 
     @contextmanager
     def _reader(self) -> Iterator[Connection]:
@@ -78,7 +78,7 @@ class Store:
             with self._engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"read from {engines.safe_url(self._engine.url)} failed: {engines._first_line(exc)}") from exc
+            raise StoreError(f"read from {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
 
     def known_articles(self, urls: Sequence[str], hashes: Sequence[str]) -> set[str]:
         """Which of these canonical URLs and content hashes are stored already."""

@@ -16,6 +16,17 @@ TS = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    _sources()
+    _http_cache()
+    _articles()
+    _claims()
+    _digests()
+    _events()
+    _deliveries()
+    _runs()
+
+
+def _sources() -> None:
     op.create_table(
         "sources",
         sa.Column("id", sa.Integer, nullable=False),
@@ -27,6 +38,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_sources"),
         sa.UniqueConstraint("name", name="uq_sources_name"),
     )
+
+
+def _http_cache() -> None:
     op.create_table(
         "http_cache",
         sa.Column("url", sa.String(2000), nullable=False),
@@ -34,6 +48,9 @@ def upgrade() -> None:
         sa.Column("last_modified", sa.Text),
         sa.PrimaryKeyConstraint("url", name="pk_http_cache"),
     )
+
+
+def _articles() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.Integer, nullable=False),
@@ -52,6 +69,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("url", name="uq_articles_url"),
         sa.UniqueConstraint("content_hash", name="uq_articles_content_hash"),
     )
+
+
+def _claims() -> None:
     op.create_table(
         "claims",
         sa.Column("id", sa.Integer, nullable=False),
@@ -80,6 +100,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_claims_report_key", "claims", ["report_key"])
     op.create_index("ix_claims_metric", "claims", ["metric"])
+
+
+def _digests() -> None:
     op.create_table(
         "digests",
         sa.Column("id", sa.Integer, nullable=False),
@@ -88,6 +111,9 @@ def upgrade() -> None:
         sa.Column("payload", sa.JSON, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_digests"),
     )
+
+
+def _events() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.Integer, nullable=False),
@@ -105,6 +131,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("kind", "metric", "report_key", name="uq_events_kind_metric_report_key"),
     )
     op.create_index("ix_events_pending", "events", ["notify", "digest_id"])
+
+
+def _deliveries() -> None:
     op.create_table(
         "deliveries",
         sa.Column("id", sa.Integer, nullable=False),
@@ -119,6 +148,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["digest_id"], ["digests.id"], name="fk_deliveries_digest_id_digests"),
         sa.UniqueConstraint("digest_id", "channel", name="uq_deliveries_digest_id_channel"),
     )
+
+
+def _runs() -> None:
     op.create_table(
         "runs",
         sa.Column("id", sa.Integer, nullable=False),

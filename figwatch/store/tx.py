@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from figwatch.figures import figures_from_claims
-from figwatch.models import Article, Claim, Event, Figure, HttpState
+from figwatch.models import REVIEW_THRESHOLD, Article, Claim, Event, Figure, HttpState
 from figwatch.store import rows
 from figwatch.store.schema import articles, claims, events, http_cache, sources
 
@@ -21,7 +21,7 @@ def insert(conn: Connection, table: Table) -> Any:
 
 def read_figures(conn: Connection, metrics: Iterable[str] | None) -> dict[str, Figure]:
     """Figures rebuilt from every stored confident claim (the fold's own rule, so they agree)."""
-    query = select(claims).where(claims.c.confidence >= 0.5).order_by(claims.c.id)
+    query = select(claims).where(claims.c.confidence >= REVIEW_THRESHOLD).order_by(claims.c.id)
     if metrics is not None:
         names = rows.unique(metrics)
         if not names:

@@ -70,9 +70,19 @@ def _order(claim: Claim) -> tuple[datetime, str]:
     return (claim.published, report_key(claim))
 
 
-def _copy_rank(claim: Claim) -> tuple[str, int, int, str]:
-    """Which copy of one report stands for it: deterministic, so history never depends on order."""
-    return (claim.article_url or "", claim.start, claim.end, claim.evidence)
+def _copy_rank(claim: Claim) -> tuple:
+    """Which copy of one report stands for it: a total order on what a copy holds, independent
+    of time zones and storage, so history never depends on arrival order or the backend."""
+    def num(x: float | None) -> float:
+        return float("-inf") if x is None else float(x)
+
+    return (
+        claim.article_url or "", claim.start, claim.end, claim.evidence,
+        claim.published.timestamp() if claim.published else 0.0, claim.qualifier,
+        num(claim.low), num(claim.high), num(claim.revised_from), claim.confidence,
+        claim.source or "", claim.outlet or "", claim.title or "",
+        claim.as_of.isoformat() if claim.as_of else "",
+    )
 
 
 def baseline_of(history: Sequence[Claim] | Iterable[Claim]) -> Claim | None:

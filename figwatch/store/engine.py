@@ -6,6 +6,9 @@ say BEGIN IMMEDIATE. PostgreSQL (psycopg 3): writers take a transaction-scoped a
 """
 from __future__ import annotations
 
+import re
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -21,6 +24,7 @@ from figwatch.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 10  # an unreachable server fails the run instead of hanging it
 WRITER_LOCK = 0x666967  # "fig": serialises figwatch writers on one PostgreSQL database
 MIGRATION_LOCK = 0x6D6967  # "mig"
 _IMMEDIATE = "figwatch_immediate"
@@ -30,8 +34,9 @@ def parse_url(url: str) -> URL:
     """The URL with figwatch's defaults: psycopg 3 for PostgreSQL; a clear error otherwise."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"bad database URL {url!r}: expected sqlite:///path or postgresql://...") from exc
+    except (ArgumentError, ValueError) as exc:
+        shown = re.sub(r"://[^@/]*@", "://***@", url)  # never echo a password
+        raise StoreError(f"bad database URL {shown!r}: expected sqlite:///path or postgresql://...") from exc
     backend = parsed.get_backend_name()
     if backend in ("postgres", "postgresql"):
         return parsed.set(drivername="postgresql+psycopg")
@@ -51,7 +56,9 @@ def create(url: URL) -> Engine:
     """An engine set up for figwatch's locking on this backend."""
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=2, max_overflow=4, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -73,7 +80,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if not memory:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -83,6 +90,21 @@ def _sqlite_engine(url: URL) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch a new database to WAL; the switch does not wait on the busy handler, so retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked: cannot switch to WAL")
+        time.sleep(0.02)
 
 
 @contextmanager

@@ -117,7 +117,7 @@ class Store:
 
     def claims(self, metric: str | None = None) -> list[Claim]:
         """Every stored claim (copies and reviewable ones included), oldest first."""
-        query = select(claims).order_by(claims.c.published, claims.c.id)
+        query = select(claims).order_by(claims.c.published.asc().nulls_last(), claims.c.id)
         if metric is not None:
             query = query.where(claims.c.metric == metric)
         with self._reader() as conn:

@@ -119,6 +119,7 @@ def test_sqlite_in_memory_store_works():
     ("url", "message"),
     [
         pytest.param("not a url", "bad database URL", id="bad-url"),
+        pytest.param("postgresql://u:secret@host:port/x", "bad database URL", id="bad-port-hides-password"),
         pytest.param("mysql://u@127.0.0.1/x", "unsupported database", id="unsupported-backend"),
         pytest.param("postgresql://postgres:secret@127.0.0.1:1/x", "cannot open database", id="unreachable-server"),
     ],

@@ -15,3 +15,6 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_UI_ENABLED", "false")
 os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("FIGWATCH_DATABASE_URL", None)
+
+# `store_url` (SQLite and a throwaway PostgreSQL database), `store`, `pg_database`.
+pytest_plugins = ["db_fixtures"]

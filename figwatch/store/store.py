@@ -22,7 +22,7 @@ from figwatch.store.codec import decode_digest, encode_digest
 from figwatch.store.schema import articles, claims, deliveries, digests, events, http_cache, runs, sources
 from figwatch.store.tx import Tx, read_figures
 
-MAX_ATTEMPTS = 8  # a delivery failing this often stays failed until a person looks
+MAX_ATTEMPTS = 50  # a backstop: the deliverer gives up earlier (mark_failed with None)
 MAX_ERROR_CHARS = 2000
 
 

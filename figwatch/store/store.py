@@ -7,6 +7,7 @@ the digest, its deliveries and the link from its events are committed together.
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -31,6 +32,7 @@ class Store:
 
     def __init__(self, engine: Engine):
         self._engine = engine
+        self._local = threading.local()  # which threads are inside writer(): nesting would deadlock
 
     @classmethod
     def open(cls, url: str) -> "Store":
@@ -65,12 +67,20 @@ class Store:
 
     @contextmanager
     def writer(self) -> Iterator[Tx]:
-        """One transaction, serialised with every other writer; commit on exit, rollback on error."""
+        """One transaction, serialised with every other writer; commit on exit, rollback on error.
+
+        Not reentrant: a second writer on the same thread would wait for the first forever.
+        """
+        if getattr(self._local, "writing", False):
+            raise StoreError("writer() inside writer(): use the Tx you have (compose, mark_* and record_run write too)")
+        self._local.writing = True
         try:
             with engines.locked(self._engine) as conn:
                 yield Tx(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
+        finally:
+            self._local.writing = False
 
     @contextmanager
     def _reader(self) -> Iterator[Connection]:

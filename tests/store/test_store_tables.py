@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta, timezone, datetime
 
+import pytest
+
+from figwatch.errors import StoreError
 from figwatch.figures import fold_claims
 from figwatch.models import HttpState, Metric, SourceHealth
 from tests.store.helpers_store import T0, article, claim, event
@@ -114,3 +117,11 @@ def test_writer_rolls_back_on_error(store):
     except RuntimeError:
         pass
     assert store.articles() == []
+
+
+def test_nested_writer_is_refused_instead_of_deadlocking(store):
+    with store.writer() as tx:
+        tx.add_articles([article(1)])
+        with pytest.raises(StoreError, match="writer"):
+            store.record_run("monitor", T0, T0, {})
+    assert store.articles() == [article(1)]  # the outer transaction still commits

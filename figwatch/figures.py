@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Iterable, Mapping, Sequence
 
 from figwatch.models import Claim, Event, Figure, Metric
@@ -58,9 +58,16 @@ def _format_value(value: float) -> str:
 
 
 def report_key(claim: Claim) -> str:
-    """One report, many copies: metric, canonical source, value and publication date."""
-    day = claim.published.date().isoformat() if claim.published else ""
+    """One report, many copies: metric, canonical source, value and publication date (UTC)."""
+    day = _utc_day(claim.published)
     return "|".join((claim.metric, source_of(claim), _format_value(claim.value), day))
+
+
+def _utc_day(when: datetime | None) -> str:
+    """The UTC date, so a claim keeps its key whatever time zone it comes back from the store in."""
+    if when is None:
+        return ""
+    return (when.astimezone(timezone.utc) if when.tzinfo else when).date().isoformat()
 
 
 def _order(claim: Claim) -> tuple[datetime, str]:

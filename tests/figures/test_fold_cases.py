@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from tests.figures.helpers_fold import METRICS, claim, day
@@ -158,6 +159,14 @@ def test_report_key_names_metric_source_value_and_day():
     assert report_key(c) == "troops.deployed|South Korea JCS|11000|2025-03-27"
     unsourced = claim(T, 11000.5, day(3, 27), None)
     assert report_key(unsourced) == "troops.deployed||11000.5|2025-03-27"
+
+
+def test_report_key_uses_the_utc_day_whatever_the_time_zone():
+    seoul = timezone(timedelta(hours=9))
+    early_in_seoul = claim(T, 11000, datetime(2025, 3, 28, 1, 0, tzinfo=seoul), "South Korea JCS")
+    assert report_key(early_in_seoul).endswith("|2025-03-27")
+    as_stored = replace(early_in_seoul, published=early_in_seoul.published.astimezone(timezone.utc))
+    assert report_key(as_stored) == report_key(early_in_seoul)
 
 
 def test_baseline_of_breaks_ties_deterministically():

@@ -1,7 +1,7 @@
 """Whatever order and batches claims arrive in, the final baselines and history are the same."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from tests.figures.helpers_fold import METRICS, claim, day
 from hypothesis import given, settings
@@ -17,7 +17,8 @@ def claims(draw):
     """A small, messy news stream: few metrics, sources, values and days, so keys collide."""
     metric = draw(st.sampled_from(["troops.deployed", "casualties.total"]))
     value = draw(st.sampled_from([3000, 3100, 4000, 11000, 12000, 12500]))
-    when = day(1, 1) + timedelta(days=draw(st.integers(0, 60)), hours=draw(st.sampled_from([0, 5])))
+    when = day(1, 1) + timedelta(days=draw(st.integers(0, 60)), hours=draw(st.sampled_from([0, 5, 13])))
+    when = when.astimezone(timezone(timedelta(hours=draw(st.sampled_from([0, 9, -5])))))  # Seoul, New York
     ranged = draw(st.booleans())
     return claim(
         metric, value, when, draw(st.sampled_from(SOURCES)),

@@ -26,7 +26,7 @@ MAX_ERROR = 500
 
 
 class Outbox(Protocol):
-    def due_deliveries(self, now: datetime) -> list[Delivery]: ...
+    def claim_due(self, now: datetime) -> list[Delivery]: ...  # due, and reserved for this sender
     def get_digest(self, digest_id: int) -> Digest: ...
     def mark_sent(self, delivery_id: int, at: datetime) -> None: ...
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None: ...
@@ -105,7 +105,7 @@ def deliver_pending(
     channel is configured again). `routes` narrows each channel's copy to its metrics.
     """
     run = _Run(outbox, metrics, history, base_url, routes or {})
-    for delivery in outbox.due_deliveries(now):
+    for delivery in outbox.claim_due(now):
         if delivery.status == "sent" or delivery.id is None:
             continue  # defensive: a sent delivery is never sent again
         channel = channels.get(delivery.channel)

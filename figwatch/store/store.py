@@ -1,7 +1,7 @@
 """Store: figwatch's database, on SQLite or PostgreSQL, speaking figwatch.models.
 
 Writers are serialised (`writer()`); readers are not. The outbox (`compose_digest`,
-`due_deliveries`, `mark_sent`, `mark_failed`) is what makes a digest go out once per channel:
+`claim_due`, `mark_sent`, `mark_failed`) is what makes a digest go out once per channel:
 the digest, its deliveries and the link from its events are committed together.
 """
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import threading
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from figwatch.errors import StoreError
@@ -25,6 +25,7 @@ from figwatch.store.tx import Tx, read_figures
 
 MAX_ATTEMPTS = 50  # a backstop: the deliverer gives up earlier (mark_failed with None)
 MAX_ERROR_CHARS = 2000
+DELIVERY_LEASE = timedelta(minutes=5)  # how long a claimed delivery is another sender's to leave alone
 
 
 class Store:
@@ -179,14 +180,33 @@ class Store:
 
     def due_deliveries(self, now: datetime, *, max_attempts: int = MAX_ATTEMPTS) -> list[Delivery]:
         """Deliveries to try now: pending, or failed with a retry time that has come."""
+        with self._reader() as conn:
+            return [rows.to_delivery(r) for r in conn.execute(self._due_query(now, max_attempts))]
+
+    @staticmethod
+    def _due_query(now: datetime, max_attempts: int) -> Select:
         due = or_(
             and_(deliveries.c.status == "pending",
                  or_(deliveries.c.next_attempt_at.is_(None), deliveries.c.next_attempt_at <= now)),
             and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at <= now),
         )
-        query = select(deliveries).where(due, deliveries.c.attempts < max_attempts).order_by(deliveries.c.id)
-        with self._reader() as conn:
-            return [rows.to_delivery(r) for r in conn.execute(query)]
+        return select(deliveries).where(due, deliveries.c.attempts < max_attempts).order_by(deliveries.c.id)
+
+    def claim_due(self, now: datetime, *, lease: timedelta = DELIVERY_LEASE,
+                  max_attempts: int = MAX_ATTEMPTS) -> list[Delivery]:
+        """Due deliveries, reserved for this caller until `now + lease`.
+
+        Two runs delivering at once then never send one delivery twice; a sender that dies
+        mid-send leaves its deliveries to be retried once the lease runs out (the documented
+        at-least-once window).
+        """
+        with self.writer() as tx:
+            conn = tx.connection
+            due = self._due_query(now, max_attempts).with_for_update(skip_locked=True)
+            claimed = [rows.to_delivery(r) for r in conn.execute(due)]
+            for part in rows.chunks([d.id for d in claimed]):
+                conn.execute(update(deliveries).where(deliveries.c.id.in_(part)).values(next_attempt_at=now + lease))
+        return claimed
 
     def mark_sent(self, delivery_id: int, at: datetime) -> None:
         """The channel took the digest: never due again."""

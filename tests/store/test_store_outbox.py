@@ -106,3 +106,16 @@ def test_concurrent_composers_put_each_event_in_exactly_one_digest(store_url):
     assert len(opened[0].deliveries()) == len(digests)
     for s in opened:
         s.close()
+
+
+def test_claimed_deliveries_are_not_due_for_another_sender_until_the_lease_ends(store):
+    from datetime import timedelta as _td
+
+    from figwatch.store.store import DELIVERY_LEASE
+
+    _add(store, event())
+    store.compose_digest(build, ["email", "slack"], now=T0)
+    first = store.claim_due(T0)
+    assert len(first) == 2 and store.claim_due(T0) == []  # a second sender at the same time gets nothing
+    again = store.claim_due(T0 + DELIVERY_LEASE + _td(seconds=1))  # the first sender died mid-send
+    assert {d.id for d in again} == {d.id for d in first}

@@ -24,6 +24,7 @@ Decisions the design leaves open, taken here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Mapping, Sequence
@@ -70,11 +71,16 @@ def _utc_day(when: datetime | None) -> str:
     return (when.astimezone(timezone.utc) if when.tzinfo else when).date().isoformat()
 
 
-def _order(claim: Claim) -> tuple[datetime, str]:
-    """Where a report sits in a history: by publication time, ties broken by its key."""
+def _order(claim: Claim) -> tuple[datetime, float, float, str]:
+    """Where a report sits in a history: by publication time, then by weight.
+
+    Reports published at the same moment (dates without a time are common) are ranked by the
+    extractor's confidence (a stated figure above one derived from a fraction), then by value
+    (a cumulative count only grows, so the larger is the later state), then by key.
+    """
     if claim.published is None:
         raise ValueError(f"claim for {claim.metric} has no publication time: attach it to its article first")
-    return (claim.published, report_key(claim))
+    return (claim.published, claim.confidence, claim.value, report_key(claim))
 
 
 def _copy_rank(claim: Claim) -> tuple:
@@ -133,23 +139,42 @@ def same_figure(a: Claim, b: Claim, threshold: float) -> bool:
     return a_low <= b.value <= a_high or b_low <= a.value <= b_high
 
 
-def _own_previous(history: Iterable[Claim], claim: Claim) -> Claim | None:
-    """The claim's source's latest earlier report, when the claim names a source."""
-    source = source_of(claim)
-    if not source:
-        return None
-    own = [c for c in history if source_of(c) == source and _order(c) < _order(claim)]
-    return baseline_of(own)
+class _Series:
+    """One metric's reports during a fold, indexed so each new claim costs O(log n), not O(n)."""
+
+    def __init__(self, reports: Iterable[Claim]):
+        self.known: dict[str, Claim] = {}
+        self.baseline: Claim | None = None
+        self._by_source: dict[str, list[tuple[tuple, Claim]]] = {}
+        for claim in reports:
+            self.add(report_key(claim), claim)
+
+    def add(self, key: str, claim: Claim) -> None:
+        self.known[key] = claim
+        order = _order(claim)
+        if self.baseline is None or order > _order(self.baseline):
+            self.baseline = claim
+        source = source_of(claim)
+        if source:
+            insort(self._by_source.setdefault(source, []), (order, claim), key=lambda pair: pair[0])
+
+    def own_previous(self, claim: Claim) -> Claim | None:
+        """The claim's source's latest earlier report, when the claim names a source."""
+        own = self._by_source.get(source_of(claim))
+        if not own:
+            return None
+        i = bisect_left(own, _order(claim), key=lambda pair: pair[0])
+        return own[i - 1][1] if i else None
 
 
-def classify(history: Sequence[Claim], claim: Claim, metric: Metric, window_days: int) -> Event | None:
+def classify(series: _Series, claim: Claim, metric: Metric, window_days: int) -> Event | None:
     """The event one new, confident report raises against a figure's history (section 4's table)."""
-    baseline = baseline_of(history)
+    baseline = series.baseline
     if baseline is None:
         return Event(kind="new", metric=claim.metric, new=claim)
     if _order(claim) < _order(baseline) or same_figure(baseline, claim, metric.threshold):
         return None  # a late report, or the baseline in other words: history only
-    own = _own_previous(history, claim)
+    own = series.own_previous(claim)
     if own is not None and not same_figure(own, claim, metric.threshold):
         return Event(kind="changed", metric=claim.metric, new=claim, old=own, revision=True)
     within = claim.published - baseline.published <= timedelta(days=window_days)
@@ -173,25 +198,23 @@ def fold_claims(
     that were new reports; repeats of a known report (syndicated copies, re-fetches) and
     reviewable claims raise nothing.
     """
-    reports: dict[str, dict[str, Claim]] = {
-        m: {report_key(c): c for c in f.history} for m, f in figures.items()
-    }
+    series = {m: _Series(f.history) for m, f in figures.items()}
     events: list[Event] = []
     fresh: list[Claim] = []
     confident = [c for c in claims if not c.reviewable]
     for claim in sorted(confident, key=lambda c: (_order(c), _copy_rank(c))):
-        known = reports.setdefault(claim.metric, {})
+        figure = series.get(claim.metric) or series.setdefault(claim.metric, _Series(()))
         key = report_key(claim)
-        if key in known:
-            if _copy_rank(claim) < _copy_rank(known[key]):
-                known[key] = claim  # the same report; keep the copy that always stands for it
+        held = figure.known.get(key)
+        if held is not None:
+            if _copy_rank(claim) < _copy_rank(held):
+                figure.known[key] = claim  # the same report; keep the copy that always stands for it
             continue
         metric = metrics.get(claim.metric) or Metric(name=claim.metric, label=claim.metric)
-        event = classify(list(known.values()), claim, metric, window_days)
-        known[key] = claim
+        event = classify(figure, claim, metric, window_days)
+        figure.add(key, claim)
         fresh.append(claim)
         if event is not None:
             events.append(event)
-    result = {m: _figure(m, known.values()) for m, known in reports.items()}
+    result = {m: _figure(m, f.known.values()) for m, f in series.items()}
     return FoldResult(figures=result, events=tuple(events), reports=tuple(fresh))
-

@@ -186,3 +186,15 @@ def test_untouched_figures_are_kept():
     earlier = fold_claims({}, [claim(T, 11000, day(3, 1), "JCS")], METRICS).figures
     result = fold_claims(earlier, [claim(C, 4000, day(3, 2), "Seoul")], METRICS)
     assert result.figures[T] == earlier[T] and isinstance(result.figures[C], Figure)
+
+
+def test_simultaneous_reports_rank_a_stated_figure_above_a_derived_one():
+    """Seeds, January: Kyiv's stated "over 3,000" and an unattributed "one-third of 12,000"
+    appear the same day; the stated figure is the baseline, so March's 4,000 is a change."""
+    derived = replace(claim("casualties.total", 4000, day(1, 24), None), confidence=0.8)
+    stated = claim("casualties.total", 3000, day(1, 24), "Kyiv")
+    assert baseline_of([derived, stated]) == baseline_of([stated, derived]) == stated
+    later = claim("casualties.total", 4000, day(3, 27), "Seoul")
+    result = fold_claims({}, [later, derived, stated], METRICS)
+    changed = [e for e in result.events if e.kind == "changed"]
+    assert [(e.old.value, e.new.value) for e in changed] == [(3000, 4000)]

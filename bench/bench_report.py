@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from figwatch.figures import fold_claims  # noqa: E402
 from figwatch.models import Claim, Event, Figure, Metric  # noqa: E402
-from figwatch.timeline import build_site  # noqa: E402
+from alerts.timeline import build_site  # noqa: E402
 
 METRICS: dict[str, Metric] = {
     name: Metric(name, label, unit)

@@ -213,7 +213,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from figwatch.timeline import build_site, serve_site
+    from alerts.timeline import build_site, serve_site
 
     rt = _runtime(args)
     out = Path(args.out or Path(rt.settings.home) / "report")

@@ -22,6 +22,6 @@ def report_metrics():
 @pytest.fixture
 def seed_site(report_store, report_metrics, tmp_path: Path) -> Path:
     """The site built from the seed story; returns the output folder."""
-    from figwatch.timeline import build_site
+    from alerts.timeline import build_site
 
     return build_site(report_store, report_metrics, tmp_path / "site").parent

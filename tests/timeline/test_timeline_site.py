@@ -14,9 +14,9 @@ from pathlib import Path
 from alerts.format import fmt_date, fmt_value
 from figwatch.figures import source_of
 from figwatch.models import Claim
-from figwatch.timeline import build_site, metric_page_name, metric_page_url
-from figwatch.timeline.serve import make_server
-from figwatch.timeline.view import UNATTRIBUTED, series_label
+from alerts.timeline import build_site, metric_page_name, metric_page_url
+from alerts.timeline.serve import make_server
+from alerts.timeline.view import UNATTRIBUTED, series_label
 from tests.timeline.html_probe import PageProbe
 from tests.timeline.timeline_seed import METRICS, FakeStore
 
@@ -132,7 +132,7 @@ def test_digests_link_to_the_metric_page() -> None:
 
 def test_serve_site_serves_until_interrupted(seed_site: Path) -> None:
     """The function the CLI calls: prints its address, answers on 127.0.0.1, stops on Ctrl-C (SIGINT)."""
-    code = "import sys; from pathlib import Path; from figwatch.timeline import serve_site; serve_site(Path(sys.argv[1]), port=0)"
+    code = "import sys; from pathlib import Path; from alerts.timeline import serve_site; serve_site(Path(sys.argv[1]), port=0)"
     proc = subprocess.Popen([sys.executable, "-c", code, str(seed_site)], stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()

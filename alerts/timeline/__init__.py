@@ -5,7 +5,7 @@
     metric_page_name("casualties.total")         # "casualties-total.html"
     metric_page_url("https://x.org/r/", "casualties.total")  # "https://x.org/r/casualties-total.html", for digests
 """
-from figwatch.timeline.serve import serve_site
-from figwatch.timeline.site import ReportStore, build_site, metric_page_name, metric_page_url
+from alerts.timeline.serve import serve_site
+from alerts.timeline.site import ReportStore, build_site, metric_page_name, metric_page_url
 
 __all__ = ["ReportStore", "build_site", "metric_page_name", "metric_page_url", "serve_site"]

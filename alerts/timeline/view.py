@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from alerts.format import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from figwatch.figures import report_key, source_of
 from figwatch.models import Claim, Event, Figure, Metric
-from figwatch.timeline import chart
+from alerts.timeline import chart
 
 QUALIFIER_NAMES = {
     "exact": "exact", "approx": "approximate", "more_than": "more than", "at_least": "at least",

@@ -19,7 +19,7 @@ import jinja2
 from alerts.format import fmt_date, fmt_value, label_of, unit_of, who, with_unit
 from figwatch.figures import source_of
 from figwatch.models import Event, Figure, Metric
-from figwatch.timeline import chart, view
+from alerts.timeline import chart, view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX = "index.html"

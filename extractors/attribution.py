@@ -1,0 +1,116 @@
+"""Who says so: "according to X", "X said", "as per X's figures", "cited by X", "..., said X".
+
+Patterns come from the topic's [attribution] table. A source that is a pronoun ("he said") is
+returned as PRONOUN so that the caller can resolve it to the last source named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.topic import FLAGS, Topic, _alternation
+
+PRONOUN = "\x00pronoun"
+FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there)(?![\w])")
+STOP = r"[,.;:!?()\[\]\"“”]"
+NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source named in a sentence; explicit for "according to" forms."""
+
+    start: int
+    end: int
+    source: str
+    explicit: bool
+
+
+class Attributor:
+    """The topic's attribution patterns, compiled."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        verbs = _alternation(data.get("verbs", []))
+        before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
+        self.explicit = re.compile(
+            rf"(?<![\w])(?:{before})\s+(?P<src>[^,.;:!?()\[\]\"“”]{{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
+            FLAGS)
+        self.verb = re.compile(rf"(?<![\w])(?:has\s+|have\s+|had\s+)?(?:{verbs})(?![\w])", FLAGS)
+        self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
+        self.figures = re.compile(rf"(?P<src>{NAME})['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
+        self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
+        self.reject = {r.lower() for r in data.get("reject", [])}
+        self.pronouns = {p.lower() for p in data.get("pronouns", [])}
+        self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
+        self.tail = re.compile(r"(?:\s+(?:has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
+                               r"on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
+        self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
+
+    def clean(self, raw: str) -> str | None:
+        """A source as written, or None when the words are no source; PRONOUN for "he"."""
+        src = re.sub(r"\s*\([^()]{0,60}\)", "", raw)
+        src = re.sub(r",\s*(?:who|which)\b[^,]{0,100},?\s*$", "", src)
+        src = re.split(r"[,;:“\"(]", src)[-1]
+        src = self.tail.sub("", src).strip()
+        src = self.lead.sub("", src).strip()
+        src = self.suffix.sub("", src).strip(" ’'")
+        src = re.sub(r"^(?:a|an)\s+", "", src, flags=FLAGS)
+        low = src.lower()
+        if low in self.pronouns:
+            return PRONOUN
+        if FUNCTION.search(src):
+            return None
+        words = src.split()
+        if not words or len(words) > 10 or low in self.reject or re.search(r"\d", src):
+            return None
+        if not (re.search(r"(?<![\w])[A-Z]", src) or self.speakers.search(src)):
+            return None
+        return src
+
+    def find(self, text: str, start: int, end: int) -> list[Attribution]:
+        """Attributions in text[start:end], in order."""
+        out: list[Attribution] = []
+        for pattern in (self.explicit, self.inverted, self.figures):
+            for m in pattern.finditer(text, start, end):
+                src = self.clean(m.group("src"))
+                if src:
+                    out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
+        for m in self.verb.finditer(text, start, end):
+            lo = max(start, m.start() - 160)
+            before = text[lo:m.start()]
+            if not before.strip() or re.search(r"(?:\ban|\bthe)\s*$", before, FLAGS):
+                continue
+            src = self.clean(before)
+            if src:
+                out.append(_placed(text, src, lo, m.start(), False))
+        return sorted(out, key=lambda a: a.start)
+
+
+def _placed(text: str, src: str, lo: int, hi: int, explicit: bool) -> Attribution:
+    """The attribution with the span of its source's words (PRONOUN: the region's end)."""
+    at = text.rfind(src, lo, hi) if src != PRONOUN else -1
+    if at < 0:
+        return Attribution(hi, hi, src, explicit)
+    return Attribution(at, at + len(src), src, explicit)
+
+
+def pick(attributions: list[Attribution], at: int) -> Attribution | None:
+    """The attribution that governs a figure at `at`: explicit first, then the nearest before it."""
+    for group in ([a for a in attributions if a.explicit], attributions):
+        if not group:
+            continue
+        before = [a for a in group if a.start <= at]
+        return before[-1] if before else group[0]
+    return None
+
+
+_CACHE: dict[int, tuple[Topic, Attributor]] = {}
+
+
+def attributor_for(topic: Topic) -> Attributor:
+    """The topic's compiled attribution patterns (built once per topic)."""
+    hit = _CACHE.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        hit = _CACHE[id(topic)] = (topic, Attributor(topic.attribution))
+    return hit[1]

@@ -1,0 +1,52 @@
+"""Page furniture: the lines of a page that are no article (related posts, share bars, banners).
+
+A heading such as "Related Posts" or "You may also like" ends the article: what follows is a
+list of other stories. Shorter lines that match a furniture pattern are dropped one by one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.topic import Topic
+
+LINE = re.compile(r"[^\r\n]+")
+LONG_LINE = 300  # a furniture pattern in a longer paragraph needs a second hit to drop it
+
+
+@dataclass(frozen=True)
+class Line:
+    """A kept line of the page: its span and whether it reads like a headline."""
+
+    start: int
+    end: int
+    heading: bool
+
+
+def _is_heading(line: str) -> bool:
+    """No closing punctuation and few words: a headline, teaser title or caption."""
+    stripped = line.rstrip()
+    return not re.search(r"[.!?:;\"”’)]$", stripped) and len(stripped.split()) <= 25
+
+
+def _is_furniture(line: str, topic: Topic) -> bool:
+    hits = topic.boiler_lines.finditer(line)
+    first = next(hits, None)
+    if first is None:
+        return False
+    return len(line) < LONG_LINE or next(hits, None) is not None
+
+
+def content_lines(text: str, topic: Topic) -> list[Line]:
+    """The article's lines, in order, furniture removed."""
+    kept: list[Line] = []
+    for m in LINE.finditer(text):
+        line = m.group().strip()
+        if not line:
+            continue
+        if len(line) < 80 and topic.boiler_headings.match(line):
+            break
+        if _is_furniture(line, topic):
+            continue
+        kept.append(Line(m.start(), m.end(), _is_heading(line)))
+    return kept

@@ -1,0 +1,205 @@
+"""What a number counts and whose it is: metric, party and confidence from the topic's lexicons.
+
+Every look-around is bounded (a clause, at most WINDOW characters either side), so the work per
+number is constant and the extractor stays linear in its input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.numbers import Mention
+from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
+
+WINDOW = 160  # characters looked at on either side of a figure
+
+
+@dataclass
+class Context:
+    """What the previous sentences spoke of: the party and noun that "of them" refers to."""
+
+    party: str | None = None
+    noun: str | None = None
+    links: list[bool] = field(default_factory=list)  # per sentence: ties to Russia
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A figure the topic counts: its metric, confidence and noun class."""
+
+    metric: str
+    confidence: float
+    noun: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """The sentence a figure sits in, with its neighbours in that sentence."""
+
+    text: str
+    start: int
+    end: int
+    heading: bool
+    nk_in_sentence: bool
+    linked: bool
+
+
+class Grammar:
+    """Clause and noun-phrase boundaries of a topic, compiled."""
+
+    def __init__(self, topic: Topic) -> None:
+        g = topic.raw.get("grammar", {})
+        self.clause = re.compile("|".join(f"(?:{p})" for p in g.get("clause", [";"])), FLAGS)
+        words = [p for p in g.get("np_stop", []) if p[:1].isalpha()]
+        marks = [p for p in g.get("np_stop", []) if not p[:1].isalpha()]
+        self.np_stop = re.compile("|".join([*marks, rf"(?<![\w])(?:{_alternation(words)})(?![\w])"]), FLAGS)
+        nk = _alternation(topic.raw.get("parties", {}).get("nk", ["North Korea"]))
+        self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
+
+
+_CACHE: dict[int, tuple[Topic, Grammar]] = {}
+
+
+def grammar_for(topic: Topic) -> Grammar:
+    hit = _CACHE.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        hit = _CACHE[id(topic)] = (topic, Grammar(topic))
+    return hit[1]
+
+
+def _window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr: Grammar) -> tuple[int, int]:
+    """The clause around a figure, cut at its neighbours and at WINDOW characters."""
+    lo = max(sp.start, m.start - WINDOW, prev.end if prev and prev.end <= m.start else sp.start)
+    hi = min(sp.end, m.after_end + WINDOW, nxt.start if nxt and nxt.start >= m.after_end else sp.end)
+    for b in gr.clause.finditer(sp.text, lo, m.start):
+        lo = b.end()
+    b = gr.clause.search(sp.text, m.after_end, hi)
+    return lo, (b.start() if b else hi)
+
+
+def _nearest(lex: Lexicon, text: str, lo: int, m: Mention, hi: int, allowed: set[str] | None) -> str | None:
+    """The label of the cue nearest the figure (backward or forward), longer first on ties."""
+    best: tuple[int, int, str] | None = None
+    for s, e, label in lex.finditer(text, lo, m.start):
+        if allowed is None or label in allowed:
+            cand = (m.start - e, -(e - s), label)
+            best = cand if best is None or cand < best else best
+    for s, e, label in lex.finditer(text, m.after_end, hi):
+        if allowed is None or label in allowed:
+            cand = (s - m.after_end, -(e - s), label)
+            best = cand if best is None or cand < best else best
+    return best[2] if best else None
+
+
+class Classifier:
+    """Decides, for each figure of a sentence, the metric it reports (or none)."""
+
+    def __init__(self, topic: Topic) -> None:
+        self.topic, self.gr = topic, grammar_for(topic)
+        self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
+                             for label, pats in topic.raw.get("predicates", {}).items()}
+        self.noun_metrics: dict[str, list[MetricSpec]] = {}
+        for spec in topic.specs.values():
+            for noun in spec.nouns:
+                self.noun_metrics.setdefault(noun, []).append(spec)
+
+    def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
+        """The sentence's figures that the topic counts, with their metric and confidence."""
+        out: list[tuple[Mention, Decision]] = []
+        last: tuple[str | None, str | None] = (None, None)  # noun, party of the previous figure
+        for i, m in enumerate(mentions):
+            if m.superseded:
+                continue
+            prev = mentions[i - 1] if i else None
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            lo, hi = _window(sp, m, prev, nxt, self.gr)
+            noun, party = self._noun_party(sp, m, lo, hi, last, ctx)
+            last = (noun or last[0], party or last[1])
+            if noun is None or party != "nk":
+                continue
+            decision = self._decide(sp, m, lo, hi, noun)
+            if decision:
+                out.append((m, decision))
+        return out
+
+    def _noun_party(self, sp: Span, m: Mention, lo: int, hi: int, last: tuple[str | None, str | None],
+                    ctx: Context) -> tuple[str | None, str | None]:
+        t = sp.text
+        np_end = self.gr.np_stop.search(t, m.after_end, hi)
+        np_hi = min(np_end.start() if np_end else hi, m.after_end + 80)
+        hit = self.topic.nouns.search(t, m.after_end, np_hi)
+        noun = hit[2] if hit else None
+        np_party = self.topic.parties.search(t, m.after_end, np_hi)
+        if noun and noun in self.topic.noun_party:
+            return None, "other"
+        if np_party:
+            return noun or self._back_noun(t, lo, m), np_party[2]
+        if self.gr.np_party.match(t, np_hi):
+            return noun, "nk"
+        if m.year_like and not noun:
+            return None, None
+        coref = self.topic.coref.match(t, m.after_end, np_hi + 12)
+        if coref or (not noun and last[0] is None and not self._back_noun(t, lo, m)):
+            return noun or ctx.noun, ctx.party
+        noun = noun or self._back_noun(t, lo, m) or last[0]
+        back = self.topic.parties.last(t, lo, m.start)
+        if back:
+            return noun, back[2]
+        if last[1]:
+            return noun, last[1]
+        return noun, "nk" if sp.nk_in_sentence else ctx.party
+
+    def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
+        hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)
+        return hit[2] if hit and hit[2] not in self.topic.noun_party else None
+
+    def _decide(self, sp: Span, m: Mention, lo: int, hi: int, noun: str) -> Decision | None:
+        specs = self.noun_metrics.get(noun, [])
+        if m.kind == "fraction":
+            specs = [s for s in specs if s.fraction]
+        if not specs or self.topic.exclude.search(sp.text, lo, hi):
+            return None
+        spec = self._choose(sp, m, lo, hi, noun, specs)
+        if spec is None or (spec.link and not sp.linked):
+            return None
+        return Decision(spec.name, self._confidence(sp, m, lo, hi, spec), noun)
+
+    def _choose(self, sp: Span, m: Mention, lo: int, hi: int, noun: str, specs: list[MetricSpec]) -> MetricSpec | None:
+        implied = self.topic.noun_implies.get(noun)
+        clause_specs = [s for s in specs if s.scope != "sentence"]
+        wanted = {p for s in clause_specs for p in s.predicates}
+        predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted) if wanted else None)
+        matching = [s for s in clause_specs if predicate in s.predicates]
+        for s in specs:
+            if s.scope == "sentence" and self._sentence_predicate(sp, s):
+                matching.append(s)
+        if not matching:
+            return None
+        mods = self._modifiers(sp, m, lo, hi)
+        with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
+        plain = [s for s in matching if not s.requires]
+        return (with_req or plain or [None])[0]
+
+    def _sentence_predicate(self, sp: Span, spec: MetricSpec) -> bool:
+        return any(self.predicate_re[p].search(sp.text, sp.start, sp.end) for p in spec.predicates if p in self.predicate_re)
+
+    def _modifiers(self, sp: Span, m: Mention, lo: int, hi: int) -> set[str]:
+        t = sp.text
+        np_end = self.gr.np_stop.search(t, m.after_end, hi)
+        local = {lab for _, _, lab in self.topic.modifiers_local.finditer(t, max(lo, m.start - 24), m.start)}
+        local |= {lab for _, _, lab in self.topic.modifiers_local.finditer(t, m.after_end, np_end.start() if np_end else hi)}
+        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, lo, hi)}
+        if self.topic.modifiers_cancel.search(t, lo, hi):
+            clause = set()
+        return local | clause
+
+    def _confidence(self, sp: Span, m: Mention, lo: int, hi: int, spec: MetricSpec) -> float:
+        c = self.topic.confidence
+        conf = c.get("teaser", 0.85) if sp.heading else c.get("base", 0.9)
+        comma = sp.text.find(",", m.after_end, hi)
+        mod_hi = comma if comma >= 0 else hi
+        for _, _, label in self.topic.modality.finditer(sp.text, lo, mod_hi):
+            conf = min(conf, c.get(label, 0.3))
+        if m.kind == "vague" and not spec.vague:
+            conf = min(conf, c.get("vague", 0.4))
+        return conf

@@ -1,0 +1,236 @@
+"""Number mentions: digits, words, magnitudes, ranges, vague amounts and fractions of a base.
+
+One compiled alternation (built from the topic's number data) scans a sentence in a single
+linear pass; quantifiers over digit runs are possessive, so no input can make it backtrack.
+Filters then drop what is no count: dates, times, years, calibers, prices, durations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from extractors.topic import FLAGS, Topic, _alternation
+
+MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written: its span, value, and the interval its wording allows."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    kind: str = "plain"  # plain | range | vague | fraction
+    year_like: bool = False
+    superseded: bool = False
+    revised_from: float | None = None
+    after_end: int = 0  # end of a trailing qualifier ("or more"), where the noun phrase starts
+
+
+class Scanner:
+    """The compiled number grammar of one topic."""
+
+    def __init__(self, numbers: dict[str, Any]) -> None:
+        self.words: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("units", {}).items()}
+        self.scales: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("scales", {}).items()}
+        self.suffixes: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("suffix_scales", {}).items()}
+        self.dozen = int(numbers.get("dozen", 12))
+        self.vague = {k.lower(): (float(v[0]), str(v[1])) for k, v in numbers.get("vague", {}).items()}
+        self.fractions = {k.lower(): float(v) for k, v in numbers.get("fractions", {}).items()}
+        self.q_before = {k.lower(): v for k, v in numbers.get("qualifiers_before", {}).items()}
+        self.q_after = {k.lower(): v for k, v in numbers.get("qualifiers_after", {}).items()}
+        self._compile(numbers)
+
+    def _compile(self, numbers: dict[str, Any]) -> None:
+        word = _alternation([re.escape(w) for w in [*self.words, *self.scales, "dozen"]])
+        scale = _alternation([re.escape(w) for w in self.scales])
+        suffix = _alternation([re.escape(w) for w in self.suffixes])
+        dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
+               rf"(?:\s(?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")
+        wnum = rf"(?<![\w-])(?:a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word}))*+(?![\w-])"
+        num = f"(?:{dig}|{wnum})"
+        qb = _alternation([re.escape(q) for q in self.q_before])
+        frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
+        vague = _alternation([re.escape(v).replace(r"\ ", r"\s+") for v in self.vague])
+        pct = rf"(?:{dig})\s*(?:%|percent|per\s+cent)"
+        self.master = re.compile(
+            rf"(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+)*"
+            rf"(?:(?:{qb})\s+)?[\"“]?(?P<base>{num})"
+            rf"|(?<![\w-])between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})"
+            rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
+            rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
+            rf"|(?P<num>{num})", FLAGS)
+        self.q_before_re = re.compile(rf"(?<![\w])(?P<q>{qb})\s*[\"“‘']?\s*$", FLAGS)
+        self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
+        months = _alternation(numbers.get("months", []))
+        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)
+        self.before_re = re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS)
+        self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
+        self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
+
+    # -- values -------------------------------------------------------------------------------
+    def parse(self, s: str) -> float | None:
+        """The value of one number as written ("11,000", "1.2 million", "three thousand")."""
+        s = s.strip().lower()
+        m = re.match(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)$", s)
+        if m:
+            digits = m.group(1).replace(",", "")
+            if len(digits.split(".")[0]) > MAX_DIGITS:
+                return None
+            mult = self.scales.get(m.group(2)) or self.suffixes.get(m.group(2)) or 1
+            return float(digits) * mult if m.group(2) == "" or mult != 1 else None
+        return self._parse_words(s)
+
+    def _parse_words(self, s: str) -> float | None:
+        total, current, seen = 0, 0, False
+        for w in re.split(r"[\s-]+", s):
+            if w == "a":
+                continue
+            if w in self.words:
+                current += self.words[w]
+            elif w == "dozen":
+                current = (current or 1) * self.dozen
+            elif w == "hundred":
+                current = (current or 1) * 100
+            elif w in self.scales:
+                total += (current or 1) * self.scales[w]
+                current = 0
+            else:
+                return None
+            seen = True
+        return float(total + current) if seen else None
+
+    # -- scanning -----------------------------------------------------------------------------
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every counting number in text[start:end], in order, with absolute offsets."""
+        end = len(text) if end is None else end
+        found: list[Mention] = []
+        for m in self.master.finditer(text, start, end):
+            found.extend(self._mentions(text, m))
+        return _link_revisions(self, text, found)
+
+    def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:
+        if m.group("frac") is not None:
+            return self._fraction(text, m)
+        if m.group("b1") is not None:
+            return self._range(text, m, "b1", "b2", m.start())
+        if m.group("r1") is not None:
+            return self._range(text, m, "r1", "r2", m.start())
+        if m.group("vague") is not None:
+            value, qual = self.vague[" ".join(m.group("vague").lower().split())]
+            low = value if qual in ("at_least", "more_than") else None
+            return [Mention(m.start(), m.end(), value, qual, low, None, "vague", after_end=m.end())]
+        single = self._single(text, m.start("num"), m.end("num"))
+        return [single] if single else []
+
+    def _single(self, text: str, s: int, e: int) -> Mention | None:
+        raw = text[s:e]
+        value = self.parse(raw)
+        if value is None or self._not_count(text, s, e):
+            return None
+        if raw.lower() == "one" and re.match(r"\s+of\b", text[e:e + 4]):
+            return None
+        year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+        qual, low, high = self._qualifier(text, s, value)
+        after = self.q_after_re.match(text, e)
+        after_end = e
+        if after and qual == "exact":
+            qual, after_end = self.q_after[after.group("q").lower()], after.end()
+            low, high = (value, None) if qual in ("at_least", "more_than") else (None, value if qual == "at_most" else None)
+        superseded = bool(self._superseded(text, s))
+        return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, after_end=max(after_end, e))
+
+    def _not_count(self, text: str, s: int, e: int) -> bool:
+        return bool(self.after_re.match(text, e) or self.before_re.search(text[max(0, s - 24):s]))
+
+    def _superseded(self, text: str, s: int) -> bool:
+        return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - 60):s]))
+
+    def is_revision(self, text: str, s: int) -> bool:
+        """"from N" after a change verb ("raised its estimate from 3,000")."""
+        if not self.from_re.search(text[max(0, s - 8):s]):
+            return False
+        return bool(self.change_re and self.change_re.search(text[max(0, s - 80):s]))
+
+    superseded_re: re.Pattern[str] | None = None
+    change_re: re.Pattern[str] | None = None
+
+    def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
+        q = self.q_before_re.search(text[max(0, s - 30):s])
+        if not q:
+            return "exact", None, None
+        kind = self.q_before[" ".join(q.group("q").lower().split())]
+        if kind == "approx_below":
+            return "approx", None, value
+        if kind in ("more_than", "at_least"):
+            return kind, value, None
+        if kind in ("less_than", "at_most"):
+            return kind, None, value
+        return kind, None, None
+
+    def _range(self, text: str, m: re.Match[str], g1: str, g2: str, start: int) -> list[Mention]:
+        a, b = self.parse(m.group(g1)), self.parse(m.group(g2))
+        if a is None or b is None:
+            return []
+        sep = text[m.end(g1):m.start(g2)]
+        if g1 == "r1" and "to" in sep.lower() and self.is_revision(text, start):
+            first = self._single(text, m.start(g1), m.end(g1))
+            second = self._single(text, m.start(g2), m.end(g2))
+            return [x for x in (first, second) if x]
+        years = all(re.fullmatch(r"1[89]\d\d|20\d\d", x) for x in (m.group(g1), m.group(g2)))
+        if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
+            return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
+        return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
+
+    def _fraction(self, text: str, m: re.Match[str]) -> list[Mention]:
+        base = self._single(text, m.start("base"), m.end("base"))
+        if base is None:
+            return []
+        frac_text = " ".join(m.group("frac").lower().replace("-", " ").split())
+        share = self.fractions.get(frac_text) or self.fractions.get(frac_text.replace(" ", "-"))
+        if share is None:
+            pct = re.match(r"([\d.,]+)", frac_text)
+            share = float(pct.group(1).replace(",", "")) / 100 if pct else None
+        if share is None:
+            return [base]
+        qual, _, _ = self._qualifier(text, m.start(), base.value * share)
+        derived = Mention(m.start(), m.end(), round(base.value * share), "approx" if qual == "exact" else qual,
+                          kind="fraction", after_end=m.end())
+        return [derived, base]
+
+
+def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:
+    """"from 3,000 to 4,000" after a change verb: 3,000 is history, 4,000 the claim."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "plain" or b.kind not in ("plain", "vague"):
+            continue
+        if not sc.to_re.search(text[a.end:b.start]) or not sc.is_revision(text, a.start):
+            continue
+        out[i] = replace(a, superseded=True)
+        out[i + 1] = replace(b, revised_from=a.value)
+    return out
+
+
+_CACHE: dict[int, tuple[Topic, Scanner]] = {}
+
+
+def scanner_for(topic: Topic) -> Scanner:
+    """The topic's compiled number grammar (built once per topic)."""
+    hit = _CACHE.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        sc = Scanner(topic.numbers)
+        sc.superseded_re, sc.change_re = topic.superseded, topic.revision_change
+        hit = _CACHE[id(topic)] = (topic, sc)
+    return hit[1]
+
+
+def find_mentions(text: str, topic: Topic) -> list[Mention]:
+    """Counting numbers in text, for callers and tests that re-read a claim's span."""
+    return scanner_for(topic).scan(text)

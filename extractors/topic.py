@@ -1,0 +1,206 @@
+"""A topic as data: the TOML file compiled once into lexicons the extractor scans with.
+
+Every lexicon is one compiled alternation with a named group per label, so a scan is a single
+linear pass of the regex engine; no lexicon is hard-coded in Python.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+from figwatch.errors import ConfigError
+from figwatch.models import Metric
+
+FLAGS = re.IGNORECASE
+APOS = "['’]"
+
+
+def _alternation(patterns: list[str]) -> str:
+    """Longest patterns first, so an alternation prefers "killed or wounded" over "killed"."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    return "|".join(f"(?:{p})" for p in ordered)
+
+
+def _bounded(body: str) -> str:
+    """Word-bounded without \\b, so patterns may begin or end with punctuation ("~", "%")."""
+    return rf"(?<![\w-])(?:{body})(?![\w])"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Labelled patterns compiled into one regex; `finditer` yields (start, end, label)."""
+
+    regex: re.Pattern[str] | None
+    labels: dict[str, str]
+
+    @classmethod
+    def build(cls, groups: dict[str, list[str]]) -> "Lexicon":
+        pairs = [(label, p) for label, pats in groups.items() for p in pats]
+        if not pairs:
+            return cls(None, {})
+        pairs.sort(key=lambda lp: len(lp[1]), reverse=True)
+        labels, parts = {}, []
+        for n, (label, pat) in enumerate(pairs):
+            labels[f"g{n}"] = label
+            parts.append(f"(?P<g{n}>{pat})")
+        return cls(re.compile(_bounded("|".join(parts)), FLAGS), labels)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
+        if self.regex is None:
+            return
+        end = len(text) if endpos is None else endpos
+        for m in self.regex.finditer(text, pos, end):
+            yield m.start(), m.end(), self.labels[m.lastgroup or ""]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def last(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
+        found = None
+        for hit in self.finditer(text, pos, endpos):
+            found = hit
+        return found
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """How a metric is recognised: noun classes, predicate classes, required modifiers."""
+
+    name: str
+    nouns: tuple[str, ...]
+    predicates: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    scope: str = "clause"
+    vague: bool = False
+    fraction: bool = False
+    link: bool = False
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The compiled topic: metrics and every lexicon the extractor needs."""
+
+    name: str
+    metrics: dict[str, Metric]
+    specs: dict[str, MetricSpec]
+    nouns: Lexicon
+    noun_party: dict[str, str]
+    noun_implies: dict[str, str]
+    predicates: Lexicon
+    modifiers_local: Lexicon
+    modifiers_clause: Lexicon
+    modifiers_cancel: re.Pattern[str]
+    parties: Lexicon
+    link: re.Pattern[str]
+    exclude: re.Pattern[str]
+    coref: re.Pattern[str]
+    modality: Lexicon
+    confidence: dict[str, float]
+    attribution: dict[str, Any]
+    source_aliases: tuple[tuple[str, re.Pattern[str]], ...]
+    as_of: re.Pattern[str]
+    revision_change: re.Pattern[str]
+    superseded: re.Pattern[str]
+    numbers: dict[str, Any]
+    abbreviations: frozenset[str]
+    boiler_headings: re.Pattern[str]
+    boiler_lines: re.Pattern[str]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def canonical_source(self, name: str | None) -> str | None:
+        """One key per source, so "the NIS" and "Seoul's spy agency" follow one series."""
+        if not name or not name.strip():
+            return None
+        for key, pattern in self.source_aliases:
+            if pattern.search(name):
+                return key
+        cleaned = re.sub(rf"^(?:the|a|an)\s+|{APOS}s?$", "", name.strip(), flags=FLAGS)
+        return " ".join(cleaned.split()) or None
+
+
+def _compile_any(patterns: list[str]) -> re.Pattern[str]:
+    body = _alternation(patterns) if patterns else r"(?!x)x"
+    return re.compile(_bounded(body), FLAGS)
+
+
+def _metrics(data: dict[str, Any]) -> tuple[dict[str, Metric], dict[str, MetricSpec]]:
+    metrics, specs = {}, {}
+    for name, m in data.get("metrics", {}).items():
+        try:
+            metrics[name] = Metric(name=name, label=str(m.get("label", name)), unit=str(m.get("unit", "")),
+                                   cumulative=bool(m.get("cumulative", True)), threshold=float(m.get("threshold", 0.05)))
+            specs[name] = MetricSpec(name=name, nouns=tuple(m["nouns"]), predicates=tuple(m.get("predicates", ())),
+                                     requires=tuple(m.get("requires", ())), scope=str(m.get("scope", "clause")),
+                                     vague=bool(m.get("vague", False)), fraction=bool(m.get("fraction", False)),
+                                     link=bool(m.get("link", False)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"bad metric: {exc}", key=f"metrics.{name}") from exc
+    return metrics, specs
+
+
+def _sources(data: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((key, re.compile("|".join(f"(?:{p})" for p in pats), FLAGS)) for key, pats in data.get("sources", {}).items())
+
+
+def compile_topic(data: dict[str, Any]) -> Topic:
+    """Compile a parsed topic file; raises ConfigError naming the bad key."""
+    metrics, specs = _metrics(data)
+    nouns = data.get("nouns", {})
+    mods, parties = data.get("modifiers", {}), data.get("parties", {})
+    mod = data.get("modality", {})
+    boiler = data.get("boilerplate", {})
+    try:
+        return Topic(
+            name=str(data.get("topic", {}).get("name", "topic")), metrics=metrics, specs=specs,
+            nouns=Lexicon.build({k: v["patterns"] for k, v in nouns.items()}),
+            noun_party={k: v["party"] for k, v in nouns.items() if "party" in v},
+            noun_implies={k: v["implies"] for k, v in nouns.items() if "implies" in v},
+            predicates=Lexicon.build(data.get("predicates", {})),
+            modifiers_local=Lexicon.build({k: v.get("local", []) for k, v in mods.items()}),
+            modifiers_clause=Lexicon.build({k: v.get("clause", []) for k, v in mods.items()}),
+            modifiers_cancel=_compile_any([p for v in mods.values() for p in v.get("cancel", [])]),
+            parties=Lexicon.build({"nk": parties.get("nk", []), "other": parties.get("other", [])}),
+            link=_compile_any(parties.get("link", [])), exclude=_compile_any(parties.get("exclude", [])),
+            coref=re.compile(r"\s*(?:" + _alternation(data.get("coreference", {}).get("markers", [])) + r")\b", FLAGS),
+            modality=Lexicon.build({k: mod.get(k, []) for k in ("projection", "denial", "hedge")}),
+            confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
+            attribution=data.get("attribution", {}), source_aliases=_sources(data),
+            as_of=_compile_any(data.get("as_of", {}).get("patterns", [])),
+            revision_change=_compile_any(data.get("revision", {}).get("change", [])),
+            superseded=re.compile("(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
+            numbers=data.get("numbers", {}),
+            abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
+            boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*$", FLAGS),
+            boiler_lines=re.compile(_alternation(boiler.get("lines", [])), FLAGS),
+            raw=data,
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"bad topic data: {exc}") from exc
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> Topic:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(exc), file=path) from exc
+    try:
+        return compile_topic(data)
+    except ConfigError as exc:
+        raise ConfigError(str(exc), file=path) from exc
+
+
+def default_topic_path() -> Path:
+    """The topic shipped as package data."""
+    return Path(str(resources.files("extractors") / "topics" / "nk_russia.toml"))
+
+
+def load_topic(path: str | Path | None = None) -> Topic:
+    """Load (and cache) a topic file; the default is extractors/topics/nk_russia.toml."""
+    return _load_cached(str(Path(path) if path else default_topic_path()))

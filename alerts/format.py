@@ -62,8 +62,27 @@ def fmt_percent(pct: float) -> str:
 
 
 def who(claim: Claim) -> str:
-    """Who says so, shortest trustworthy name first: canonical key, as written, outlet."""
-    return claim.source_key or claim.source or claim.outlet or "unnamed source"
+    """Who says so, shortest trustworthy name first: canonical key, then as written.
+
+    An unattributed figure says so: the outlet that printed it is shown beside it anyway.
+    """
+    return claim.source_key or claim.source or "unattributed"
+
+
+def attribution(claim: Claim) -> str:
+    """"per South Korea JCS", or "unattributed" when the article names nobody."""
+    name = claim.source_key or claim.source
+    return f"per {name}" if name else "unattributed"
+
+
+def outlet_of(claim: Claim) -> str:
+    """The outlet as known, else the article's web host, else a plain word."""
+    if claim.outlet:
+        return claim.outlet
+    url = claim.article_url or ""
+    if url.lower().startswith(("http://", "https://")):
+        return url.split("/")[2]
+    return "article"
 
 
 def fmt_date(claim: Claim) -> str:

@@ -70,7 +70,7 @@ def source_context(e: EventView) -> list[dict]:
     """Context lines for sources: outlet link, who, date; a section if a line would be too long."""
     elements = []
     for s in e.sources:
-        text = f"{mrkdwn_escape(s.role.capitalize())}: {mrkdwn_escape(s.value)} per {mrkdwn_escape(s.who)} · {link(s.url, s.outlet)} · {s.date}"
+        text = f"{mrkdwn_escape(s.role.capitalize())}: {mrkdwn_escape(s.value)} {mrkdwn_escape(s.attribution)} · {link(s.url, s.outlet)} · {s.date}"
         elements.append({"type": "mrkdwn", "text": text})
     if len(elements) <= MAX_CONTEXT_ELEMENTS and all(len(x["text"]) <= MAX_CONTEXT_TEXT for x in elements):
         return [{"type": "context", "elements": elements}]

@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 
 from figwatch.models import Claim, Digest, Event, Metric, Notice
 
-from alerts.format import fmt_date, fmt_delta, fmt_value, label_of, unit_of, who, with_unit
+from alerts.format import attribution, fmt_date, fmt_delta, fmt_value, label_of, outlet_of, unit_of, who, with_unit
 
 HISTORY_ROWS = 8
 _ROLES = {"changed": ("before", "now"), "disagreement": ("one report", "another report")}
@@ -20,6 +20,7 @@ _ROLES = {"changed": ("before", "now"), "disagreement": ("one report", "another 
 class SourceLine:
     role: str  # "before", "now", "reported", ...
     who: str
+    attribution: str  # "per South Korea JCS" or "unattributed"
     value: str
     outlet: str
     date: str
@@ -87,8 +88,9 @@ def source_line(role: str, claim: Claim) -> SourceLine:
     return SourceLine(
         role=role,
         who=who(claim),
+        attribution=attribution(claim),
         value=fmt_value(claim),
-        outlet=claim.outlet or claim.source or "unknown outlet",
+        outlet=outlet_of(claim),
         date=fmt_date(claim),
         url=safe_url(claim.article_url),
         quote=claim.evidence.strip(),

@@ -12,7 +12,7 @@ from typing import Any
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
-FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there)(?![\w])")
+FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 STOP = r"[,.;:!?()\[\]\"“”]"
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
 
@@ -38,20 +38,22 @@ class Attributor:
             FLAGS)
         self.verb = re.compile(rf"(?<![\w])(?:has\s+|have\s+|had\s+)?(?:{verbs})(?![\w])", FLAGS)
         self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
-        self.figures = re.compile(rf"(?P<src>{NAME})['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
+        self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
+        self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
         self.tail = re.compile(r"(?:\s+(?:has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
-                               r"on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
+                               r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
         self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         src = re.sub(r"\s*\([^()]{0,60}\)", "", raw)
         src = re.sub(r",\s*(?:who|which)\b[^,]{0,100},?\s*$", "", src)
-        src = re.split(r"[,;:“\"(]", src)[-1]
+        pieces = [p for p in re.split(r"[,;:“\"(]|\s[-–—]\s", src) if p.strip() and not self.lead.fullmatch(p.strip())]
+        src = pieces[-1] if pieces else ""
         src = self.tail.sub("", src).strip()
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")
@@ -66,12 +68,15 @@ class Attributor:
             return None
         if not (re.search(r"(?<![\w])[A-Z]", src) or self.speakers.search(src)):
             return None
+        last = words[-1]
+        if not (last[:1].isupper() or self.speakers.fullmatch(last)):
+            return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         """Attributions in text[start:end], in order."""
         out: list[Attribution] = []
-        for pattern in (self.explicit, self.inverted, self.figures):
+        for pattern in (self.explicit, self.inverted, self.figures, self.paren):
             for m in pattern.finditer(text, start, end):
                 src = self.clean(m.group("src"))
                 if src:
@@ -96,13 +101,11 @@ def _placed(text: str, src: str, lo: int, hi: int, explicit: bool) -> Attributio
 
 
 def pick(attributions: list[Attribution], at: int) -> Attribution | None:
-    """The attribution that governs a figure at `at`: explicit first, then the nearest before it."""
-    for group in ([a for a in attributions if a.explicit], attributions):
-        if not group:
-            continue
-        before = [a for a in group if a.start <= at]
-        return before[-1] if before else group[0]
-    return None
+    """The attribution that governs a figure at `at`: the nearest before it, else the first after it."""
+    before = [a for a in attributions if a.start <= at]
+    if before:
+        return before[-1]
+    return attributions[0] if attributions else None
 
 
 _CACHE: dict[int, tuple[Topic, Attributor]] = {}

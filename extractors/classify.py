@@ -20,7 +20,7 @@ class Context:
 
     party: str | None = None
     noun: str | None = None
-    links: list[bool] = field(default_factory=list)  # per sentence: ties to Russia
+    metric: str | None = None  # the last figure's metric, for "the number" in the next sentence
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,14 @@ class Decision:
 class Span:
     """The sentence a figure sits in, with its neighbours in that sentence."""
 
-    text: str
+    text: str  # the document
+    masked: str  # the document with source names blanked (for party cues)
     start: int
     end: int
     heading: bool
     nk_in_sentence: bool
     linked: bool
+    prev_start: int  # start of the previous sentence: weapons may be "supplied" there
 
 
 class Grammar:
@@ -54,6 +56,9 @@ class Grammar:
         marks = [p for p in g.get("np_stop", []) if not p[:1].isalpha()]
         self.np_stop = re.compile("|".join([*marks, rf"(?<![\w])(?:{_alternation(words)})(?![\w])"]), FLAGS)
         nk = _alternation(topic.raw.get("parties", {}).get("nk", ["North Korea"]))
+        coref = topic.raw.get("coreference", {})
+        self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
+        self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 
 
@@ -72,23 +77,37 @@ def _window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr:
     lo = max(sp.start, m.start - WINDOW, prev.end if prev and prev.end <= m.start else sp.start)
     hi = min(sp.end, m.after_end + WINDOW, nxt.start if nxt and nxt.start >= m.after_end else sp.end)
     for b in gr.clause.finditer(sp.text, lo, m.start):
+        if b.group().strip() == ":" and len(sp.text[max(lo, b.start() - 60):b.start()].split()) <= 6:
+            continue  # "Casualties: about 4,700": a label, not a clause
         lo = b.end()
     b = gr.clause.search(sp.text, m.after_end, hi)
     return lo, (b.start() if b else hi)
 
 
-def _nearest(lex: Lexicon, text: str, lo: int, m: Mention, hi: int, allowed: set[str] | None) -> str | None:
-    """The label of the cue nearest the figure (backward or forward), longer first on ties."""
+def _nearest(lex: Lexicon, text: str, lo: int, m: Mention, hi: int, allowed: set[str] | None,
+             skip_to: int = 0) -> str | None:
+    """The label of the cue nearest the figure (backward or forward), longer first on ties.
+
+    Cues before `skip_to` after the figure modify its noun ("two wounded soldiers") and are skipped."""
     best: tuple[int, int, str] | None = None
     for s, e, label in lex.finditer(text, lo, m.start):
         if allowed is None or label in allowed:
             cand = (m.start - e, -(e - s), label)
             best = cand if best is None or cand < best else best
-    for s, e, label in lex.finditer(text, m.after_end, hi):
+    for s, e, label in lex.finditer(text, max(m.after_end, skip_to), hi):
         if allowed is None or label in allowed:
             cand = (s - m.after_end, -(e - s), label)
             best = cand if best is None or cand < best else best
     return best[2] if best else None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The noun phrase after a figure: its end, its noun class and where that noun starts."""
+
+    end: int
+    noun: str | None
+    head_start: int
 
 
 class Classifier:
@@ -106,100 +125,123 @@ class Classifier:
     def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
         """The sentence's figures that the topic counts, with their metric and confidence."""
         out: list[tuple[Mention, Decision]] = []
+        live = [m for m in mentions if not m.superseded]
         last: tuple[str | None, str | None] = (None, None)  # noun, party of the previous figure
-        for i, m in enumerate(mentions):
-            if m.superseded:
-                continue
-            prev = mentions[i - 1] if i else None
-            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        for i, m in enumerate(live):
+            prev = live[i - 1] if i else None
+            nxt = live[i + 1] if i + 1 < len(live) else None
             lo, hi = _window(sp, m, prev, nxt, self.gr)
-            noun, party = self._noun_party(sp, m, lo, hi, last, ctx)
-            last = (noun or last[0], party or last[1])
+            phrase = self._phrase(sp.text, m, hi)
+            noun, party = self._noun_party(sp, m, lo, phrase, last, ctx)
+            if noun not in self.topic.noun_party:
+                last = (noun or last[0], party or last[1])
             if noun is None or party != "nk":
                 continue
-            decision = self._decide(sp, m, lo, hi, noun)
+            shared = prev is not None and lo <= prev.end  # the clause began before the previous figure
+            decision = self._decide(sp, m, (lo, hi, shared), noun, phrase, ctx)
             if decision:
                 out.append((m, decision))
         return out
 
-    def _noun_party(self, sp: Span, m: Mention, lo: int, hi: int, last: tuple[str | None, str | None],
+    def _phrase(self, t: str, m: Mention, hi: int) -> Phrase:
+        """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
+        stop = self.gr.np_stop.search(t, m.after_end, hi)
+        end = min(stop.start() if stop else hi, m.after_end + 80)
+        hits = [h for h in self.topic.nouns.finditer(t, m.after_end, min(hi, end + 30)) if h[0] < end]
+        if not hits and stop and stop.group().strip().lower() in ("and", "or", ","):
+            more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
+            end = min(more.start() if more else hi, m.after_end + 80)
+            hits = [h for h in self.topic.nouns.finditer(t, stop.end(), min(hi, end + 30)) if h[0] < end]
+        heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
+        if not heads:
+            return Phrase(end, None, m.after_end)
+        return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0])
+
+    def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
-        t = sp.text
-        np_end = self.gr.np_stop.search(t, m.after_end, hi)
-        np_hi = min(np_end.start() if np_end else hi, m.after_end + 80)
-        hit = self.topic.nouns.search(t, m.after_end, np_hi)
-        noun = hit[2] if hit else None
-        np_party = self.topic.parties.search(t, m.after_end, np_hi)
+        t, masked, noun = sp.text, sp.masked, ph.noun
         if noun and noun in self.topic.noun_party:
-            return None, "other"
+            return noun, "other"
+        np_party = self.topic.parties.search(masked, m.after_end, ph.end)
         if np_party:
             return noun or self._back_noun(t, lo, m), np_party[2]
-        if self.gr.np_party.match(t, np_hi):
+        if self.gr.np_party.match(t, ph.end):
             return noun, "nk"
         if m.year_like and not noun:
             return None, None
-        coref = self.topic.coref.match(t, m.after_end, np_hi + 12)
-        if coref or (not noun and last[0] is None and not self._back_noun(t, lo, m)):
-            return noun or ctx.noun, ctx.party
+        if self.topic.coref.match(t, m.after_end, ph.end + 12):
+            return noun or last[0] or ctx.noun, last[1] or ctx.party
         noun = noun or self._back_noun(t, lo, m) or last[0]
-        back = self.topic.parties.last(t, lo, m.start)
+        back = self.topic.parties.last(masked, lo, m.start)
         if back:
             return noun, back[2]
         if last[1]:
             return noun, last[1]
+        if noun is None:
+            return ctx.noun, ctx.party
         return noun, "nk" if sp.nk_in_sentence else ctx.party
 
     def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
         hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)
         return hit[2] if hit and hit[2] not in self.topic.noun_party else None
 
-    def _decide(self, sp: Span, m: Mention, lo: int, hi: int, noun: str) -> Decision | None:
+    def _decide(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, ph: Phrase,
+                ctx: Context) -> Decision | None:
+        lo, hi, shared = win
         specs = self.noun_metrics.get(noun, [])
         if m.kind == "fraction":
             specs = [s for s in specs if s.fraction]
         if not specs or self.topic.exclude.search(sp.text, lo, hi):
             return None
-        spec = self._choose(sp, m, lo, hi, noun, specs)
+        spec = self._choose(sp, m, win, noun, specs, ph)
+        if spec is None and ctx.metric and self.gr.anaphora.search(sp.text, lo, hi):
+            spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"
         if spec is None or (spec.link and not sp.linked):
             return None
         return Decision(spec.name, self._confidence(sp, m, lo, hi, spec), noun)
 
-    def _choose(self, sp: Span, m: Mention, lo: int, hi: int, noun: str, specs: list[MetricSpec]) -> MetricSpec | None:
+    def _choose(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, specs: list[MetricSpec],
+                ph: Phrase) -> MetricSpec | None:
+        lo, hi, shared = win
         implied = self.topic.noun_implies.get(noun)
         clause_specs = [s for s in specs if s.scope != "sentence"]
         wanted = {p for s in clause_specs for p in s.predicates}
-        predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted) if wanted else None)
+        predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted, ph.head_start) if wanted else None)
         matching = [s for s in clause_specs if predicate in s.predicates]
-        for s in specs:
-            if s.scope == "sentence" and self._sentence_predicate(sp, s):
-                matching.append(s)
+        matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
             return None
-        mods = self._modifiers(sp, m, lo, hi)
+        mods = self._modifiers(sp, m, win, ph)
         with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
 
     def _sentence_predicate(self, sp: Span, spec: MetricSpec) -> bool:
-        return any(self.predicate_re[p].search(sp.text, sp.start, sp.end) for p in spec.predicates if p in self.predicate_re)
+        return any(self.predicate_re[p].search(sp.text, sp.prev_start, sp.end) for p in spec.predicates if p in self.predicate_re)
 
-    def _modifiers(self, sp: Span, m: Mention, lo: int, hi: int) -> set[str]:
-        t = sp.text
-        np_end = self.gr.np_stop.search(t, m.after_end, hi)
+    def _modifiers(self, sp: Span, m: Mention, win: tuple[int, int, bool], ph: Phrase) -> set[str]:
+        """Modifier classes: local ones next to the figure, clause ones in its clause (after the last
+        comma when the clause is shared with an earlier figure)."""
+        t, (lo, hi, shared) = sp.text, win
         local = {lab for _, _, lab in self.topic.modifiers_local.finditer(t, max(lo, m.start - 24), m.start)}
-        local |= {lab for _, _, lab in self.topic.modifiers_local.finditer(t, m.after_end, np_end.start() if np_end else hi)}
-        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, lo, hi)}
+        local |= {lab for _, _, lab in self.topic.modifiers_local.finditer(t, m.after_end, ph.end)}
+        comma = t.rfind(",", lo, m.start) if shared else -1
+        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, max(lo, comma + 1), hi)}
         if self.topic.modifiers_cancel.search(t, lo, hi):
             clause = set()
         return local | clause
 
     def _confidence(self, sp: Span, m: Mention, lo: int, hi: int, spec: MetricSpec) -> float:
-        c = self.topic.confidence
+        """Lower for projections, denials and hedges in the figure's clause, and for vague amounts."""
+        c, t = self.topic.confidence, sp.text
         conf = c.get("teaser", 0.85) if sp.heading else c.get("base", 0.9)
-        comma = sp.text.find(",", m.after_end, hi)
-        mod_hi = comma if comma >= 0 else hi
-        for _, _, label in self.topic.modality.finditer(sp.text, lo, mod_hi):
-            conf = min(conf, c.get(label, 0.3))
+        cut = re.compile(r",|\sand\s")
+        stop = cut.search(t, m.after_end, hi)
+        mod_hi = stop.start() if stop else hi
+        realis = self.gr.realis.search(t, m.after_end, mod_hi)
+        for _, _, label in self.topic.modality.finditer(t, lo, mod_hi):
+            if not (label == "projection" and realis):
+                conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:
             conf = min(conf, c.get("vague", 0.4))
         return conf

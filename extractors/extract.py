@@ -99,7 +99,8 @@ def _extract(text: str, topic: Topic, published: date | None) -> list[_Found]:
     ctx, found = Context(), []
     for i, s in enumerate(sents):
         nk = bool(topic.parties.regex and any(lab == "nk" for _, _, lab in topic.parties.finditer(masked, s.start, s.end)))
-        span = Span(masked, s.start, s.end, s.heading, nk, any(links[max(0, i - LINK_BACK):i + 1]))
+        span = Span(text, masked, s.start, s.end, s.heading, nk, any(links[max(0, i - LINK_BACK):i + 1]),
+                    sents[i - 1].start if i else s.start)
         decided = classifier.classify(span, scanner.scan(text, s.start, s.end), ctx)
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
@@ -116,6 +117,8 @@ def _extract(text: str, topic: Topic, published: date | None) -> list[_Found]:
 def _update_context(ctx: Context, topic: Topic, masked: str, s: Sentence, decided: list) -> None:
     """Remember whom the sentence spoke of, for "of them" in the next."""
     personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
+    if decided:
+        ctx.metric = decided[-1][1].metric
     if personnel:
         ctx.party, ctx.noun = "nk", personnel[-1].noun
         return

@@ -1,0 +1,76 @@
+"""`python -m extractors.evaluate`: the extractor's scoreboard on the seeds and the labelled corpus.
+
+Reads each suite's .txt files, runs `extract`, writes the claims as JSONL to a temporary file and
+scores them with eval/score.py against the suite's gold file: precision, recall and F1 per metric,
+source and qualifier accuracy.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from extractors.extract import extract
+from extractors.records import claim_to_record
+from extractors.topic import load_topic
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITES = {
+    "seeds": (ROOT / "seeds", ROOT / "tests" / "gold" / "seeds-gold.jsonl"),
+    "corpus": (ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "gold.jsonl"),
+}
+
+
+def load_scorer(path: Path = ROOT / "eval" / "score.py") -> ModuleType:
+    """eval/score.py as a module (it is a script, kept verbatim from the shared copy)."""
+    spec = importlib.util.spec_from_file_location("figwatch_score", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(folder: Path, topic_path: str | None = None) -> list[dict[str, Any]]:
+    """Every claim of every article in folder, as score.py's prediction records."""
+    topic = load_topic(topic_path)
+    rows = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        rows.extend(claim_to_record(c, path.name) for c in extract(text, topic=topic))
+    return rows
+
+
+def run_suite(name: str, folder: Path, gold: Path, scorer: ModuleType, verbose: bool) -> dict[str, Any]:
+    """Score one suite through a JSONL file, as the shared scorer reads it, and print its table."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for row in predict(folder):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        pred_path = fh.name
+    print(f"== {name}: {folder.relative_to(ROOT)}")
+    scorer.main([str(gold), pred_path, *(["--verbose"] if verbose else [])])
+    result = scorer.score(scorer.load(str(gold)), scorer.load(pred_path))
+    Path(pred_path).unlink(missing_ok=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
+    parser.add_argument("--json", metavar="OUT", help="write the per-suite results as JSON")
+    args = parser.parse_args(argv)
+    scorer = load_scorer()
+    results = {name: run_suite(name, folder, gold, scorer, args.verbose) for name, (folder, gold) in SUITES.items()}
+    if args.json:
+        slim = {n: {k: v for k, v in r.items() if k not in ("misses", "false_positives")} for n, r in results.items()}
+        Path(args.json).write_text(json.dumps(slim, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

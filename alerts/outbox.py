@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Mapping, Protocol, Sequence
 
 from figwatch.errors import DeliveryError
+from figwatch.faults import crash_point
 from figwatch.models import Claim, Delivery, Digest, Metric
 
 from alerts.channel import Channel
@@ -26,7 +27,7 @@ MAX_ERROR = 500
 
 
 class Outbox(Protocol):
-    def claim_due(self, now: datetime) -> list[Delivery]: ...  # due, and reserved for this sender
+    def claim_due(self, now: datetime, *, lease: timedelta) -> list[Delivery]: ...  # due, and reserved for this sender
     def get_digest(self, digest_id: int) -> Digest: ...
     def mark_sent(self, delivery_id: int, at: datetime) -> None: ...
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None: ...
@@ -98,6 +99,7 @@ def deliver_pending(
     max_attempts: int = 20,
     routes: Mapping[str, Sequence[str]] | None = None,
     rng: random.Random | None = None,
+    lease: timedelta = timedelta(minutes=5),
 ) -> DeliveryReport:
     """Send every due delivery once, record sent or failed (with the next attempt), report counts.
 
@@ -105,7 +107,7 @@ def deliver_pending(
     channel is configured again). `routes` narrows each channel's copy to its metrics.
     """
     run = _Run(outbox, metrics, history, base_url, routes or {})
-    for delivery in outbox.claim_due(now):
+    for delivery in outbox.claim_due(now, lease=lease):
         if delivery.status == "sent" or delivery.id is None:
             continue  # defensive: a sent delivery is never sent again
         channel = channels.get(delivery.channel)
@@ -125,7 +127,9 @@ def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, *, now, max_at
             run.outbox.mark_sent(delivery.id, now)
             run.skipped += 1
             return
+        crash_point(f"before-send:{delivery.channel}")
         channel.send(rendered, digest)
+        crash_point(f"after-send:{delivery.channel}")  # the documented at-least-once window
     except Exception as exc:  # one delivery's failure, whatever it is, never stops the others
         attempts = delivery.attempts + 1
         retryable = exc.retryable if isinstance(exc, DeliveryError) else True

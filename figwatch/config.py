@@ -28,6 +28,7 @@ def figwatch_home() -> Path:
 @dataclass(frozen=True)
 class StoreSettings:
     url: str = ""  # empty: sqlite under figwatch_home(); FIGWATCH_DATABASE_URL overrides
+    batch_size: int = 500  # articles per transaction: a crash loses at most one batch of work
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class AlertSettings:
     failing_after_runs: int = 3  # a source failing this many runs in a row is named
     base_url: str | None = None  # where `figwatch report` pages are published
     max_attempts: int = 20  # a delivery failing this often stops retrying (stays visible)
+    delivery_lease_minutes: float = 5.0  # a claimed delivery is left to its sender this long
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from alerts import build_channels, build_digest, deliver_pending
 from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
 from extractors import Topic, extract, load_topic
 from figwatch.config import Settings
+from figwatch.faults import crash_point
 from figwatch.figures import fold_claims
 from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
@@ -85,13 +86,11 @@ def select_articles(
     return unique
 
 
-def fold_articles(
-    rt: Runtime, articles: Sequence[Article], *, notify: bool = True, batch_size: int = 500
-) -> FoldSummary:
+def fold_articles(rt: Runtime, articles: Sequence[Article], *, notify: bool = True) -> FoldSummary:
     """Extract claims from the articles not seen before and fold them into the figures."""
     new = claims = review = 0
     events: list[Event] = []
-    for batch in _chunks(articles, batch_size):
+    for batch in _chunks(articles, rt.settings.store.batch_size):
         fresh = _unseen(rt.store, batch)
         extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
         with rt.store.writer() as tx:
@@ -101,6 +100,7 @@ def fold_articles(
             result = fold_claims(figures, batch_claims, rt.metrics, window_days=rt.settings.topic.window_days)
             tx.add_claims(batch_claims)
             events.extend(tx.add_events(result.events, notify=notify))
+        crash_point("after-batch")
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
@@ -165,7 +165,9 @@ def record_and_compose(
     """Record source health, then compose the digest that names what changed and what is failing."""
     record_sources(rt, results, now=now)
     notices = collect_notices(rt, failing_before, now=now, kind=kind)
-    return compose(rt, notices, now=now, force=force)
+    digest = compose(rt, notices, now=now, force=force)
+    crash_point("after-compose")
+    return digest
 
 
 def preview_articles(rt: Runtime, articles: Sequence[Article]) -> FoldSummary:
@@ -208,6 +210,7 @@ def deliver(rt: Runtime, *, now: datetime):
         base_url=rt.settings.alerts.base_url,
         max_attempts=rt.settings.alerts.max_attempts,
         routes=rt.settings.alerts.routes,
+        lease=timedelta(minutes=rt.settings.alerts.delivery_lease_minutes),
     )
 
 

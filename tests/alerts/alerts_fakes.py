@@ -45,7 +45,7 @@ class MemoryOutbox:
             self.rows[i] = Delivery(digest_id=digest.id, channel=ch, id=i)
         return digest
 
-    def claim_due(self, now: datetime) -> list[Delivery]:
+    def claim_due(self, now: datetime, *, lease=None) -> list[Delivery]:
         return [d for d in self.rows.values() if d.status == "pending"
                 or (d.status == "failed" and d.next_attempt_at is not None and d.next_attempt_at <= now)]
 

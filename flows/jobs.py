@@ -63,8 +63,9 @@ def run_backfill(
     rt = steps.open_runtime(settings)
     try:
         _check_source_names(settings, request.sources)
-        results = run.harvest(rt, now=now, names=request.sources or None)
-        articles = steps.select_articles(results, since=request.since, until=request.until)
+        names = request.sources or None
+        results = run.harvest(rt, now=now, names=names, live_only=True)
+        articles = steps.backfill_articles(rt, results, now=now, names=names, since=request.since, until=request.until)
         if request.dry_run:
             return steps.run_report(results, steps.preview_articles(rt, articles), None, None)
         folded = run.fold(rt, articles, notify=request.notify)

@@ -9,9 +9,11 @@ directly. Ordering rules that keep a crash from losing anything:
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
+from itertools import islice
 from typing import Any
 
 from alerts import build_channels, build_digest, deliver_pending
@@ -22,6 +24,7 @@ from figwatch.faults import crash_point
 from figwatch.figures import fold_claims
 from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
+from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
 
 
@@ -54,9 +57,14 @@ def open_runtime(settings: Settings) -> Runtime:
     return Runtime(settings, Store.open(settings.database_url), topic, metrics)
 
 
-def harvest_sources(rt: Runtime, *, now: datetime, names: Sequence[str] | None = None) -> list[SourceResult]:
-    """Fetch or read every configured source; a failing source is a result with an error."""
-    sources = [s.to_source() for s in rt.settings.sources if not names or s.name in names]
+def harvest_sources(
+    rt: Runtime, *, now: datetime, names: Sequence[str] | None = None, live_only: bool = False
+) -> list[SourceResult]:
+    """Fetch or read every configured source; a failing source is a result with an error.
+
+    `live_only` leaves path sources out: a backfill streams those (`backfill_articles`).
+    """
+    sources = [s.to_source() for s in _chosen(rt, names) if not (live_only and s.path)]
     results = harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
     outlets = {s.name: s.outlet for s in sources if s.outlet}
     return [_with_outlet(r, outlets[r.source]) if r.source in outlets else r for r in results]
@@ -75,23 +83,44 @@ def _with_outlet(result: SourceResult, outlet: str) -> SourceResult:
 def select_articles(
     results: Iterable[SourceResult], *, since: date | None = None, until: date | None = None
 ) -> list[Article]:
-    """Articles of all results within [since, until], in publication order, syndicated copies dropped."""
+    """Articles of all results within [since, until], in publication order."""
     chosen = [
         a
         for r in results
         for a in r.articles
         if (since is None or a.published.date() >= since) and (until is None or a.published.date() <= until)
     ]
-    unique, _copies = near_duplicates(sorted(chosen, key=lambda a: (a.published, a.url)))
-    return unique
+    return sorted(chosen, key=lambda a: (a.published, a.url))
 
 
-def fold_articles(rt: Runtime, articles: Sequence[Article], *, notify: bool = True) -> FoldSummary:
-    """Extract claims from the articles not seen before and fold them into the figures."""
-    new = claims = review = 0
+def backfill_articles(
+    rt: Runtime, results: Sequence[SourceResult], *, now: datetime, names: Sequence[str] | None,
+    since: date | None, until: date | None,
+) -> Iterator[Article]:
+    """Fetched articles and streamed path sources, merged into one stream, oldest first."""
+    streams: list[Iterable[Article]] = [select_articles(results, since=since, until=until)]
+    for setting in _chosen(rt, names):
+        if setting.path:
+            articles, _problems = stream_path_source(setting.to_source(), now=now, since=since, until=until)
+            streams.append(articles)
+    return heapq.merge(*streams, key=lambda a: (a.published, a.url))
+
+
+def _chosen(rt: Runtime, names: Sequence[str] | None) -> list:
+    return [s for s in rt.settings.sources if not names or s.name in names]
+
+
+def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True) -> FoldSummary:
+    """Extract claims from the articles not seen before and fold them into the figures.
+
+    Articles arrive as a stream and are handled a batch at a time (one transaction each);
+    syndicated copies within a batch are dropped before extraction.
+    """
+    seen = new = claims = review = 0
     events: list[Event] = []
     for batch in _chunks(articles, rt.settings.store.batch_size):
-        fresh = _unseen(rt.store, batch)
+        seen += len(batch)
+        fresh = _unseen(rt.store, near_duplicates(batch)[0])
         extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
         with rt.store.writer() as tx:
             inserted = tx.add_articles(fresh)
@@ -104,7 +133,7 @@ def fold_articles(rt: Runtime, articles: Sequence[Article], *, notify: bool = Tr
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
-    return FoldSummary(len(articles), new, claims, tuple(events), review)
+    return FoldSummary(seen, new, claims, tuple(events), review)
 
 
 def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
@@ -170,9 +199,10 @@ def record_and_compose(
     return digest
 
 
-def preview_articles(rt: Runtime, articles: Sequence[Article]) -> FoldSummary:
+def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     """A dry run: what folding these articles would report, with nothing written."""
-    fresh = _unseen(rt.store, articles)
+    articles = list(articles)
+    fresh = _unseen(rt.store, near_duplicates(articles)[0])
     claims = [c.attach(a) for a in fresh for c in extract(a.text, topic=rt.topic, title=a.title)]
     figures = rt.store.load_figures({c.metric for c in claims})
     result = fold_claims(figures, claims, rt.metrics, window_days=rt.settings.topic.window_days)
@@ -230,6 +260,7 @@ def _unseen(store: Store, batch: Sequence[Article]) -> list[Article]:
     return fresh
 
 
-def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        yield batch

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.flows.helpers import assert_seed_story, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
-sys.path.insert(0, str(ROOT / "tests" / "flows"))
-from helpers import assert_seed_story, write_config  # noqa: E402
 
 
 def figwatch(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import assert_seed_story, changes, write_config
+from tests.flows.helpers import assert_seed_story, changes, write_config
 
 from figwatch.config import load_settings
 from figwatch.errors import ConfigError

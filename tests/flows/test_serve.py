@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import write_config
+from tests.flows.helpers import write_config
 
 from figwatch.store import Store
 

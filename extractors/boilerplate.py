@@ -26,10 +26,14 @@ class Line:
 def _is_heading(line: str) -> bool:
     """No closing punctuation and few words: a headline, teaser title or caption."""
     stripped = line.rstrip()
+    if len(stripped) > 400:
+        return False
     return not re.search(r"[.!?:;\"”’)]$", stripped) and len(stripped.split()) <= 25
 
 
 def _is_furniture(line: str, topic: Topic) -> bool:
+    if len(line) > 4 * LONG_LINE:
+        return False  # furniture is short; a long line is text (or junk the gates below skip)
     hits = topic.boiler_lines.finditer(line)
     first = next(hits, None)
     if first is None:

@@ -37,7 +37,7 @@ class Span:
     """The sentence a figure sits in, with its neighbours in that sentence."""
 
     text: str  # the document
-    masked: str  # the document with source names blanked (for party cues)
+    masked: str  # this sentence with source names blanked (for party cues); index 0 is `start`
     start: int
     end: int
     heading: bool
@@ -159,10 +159,10 @@ class Classifier:
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
-        t, masked, noun = sp.text, sp.masked, ph.noun
+        t, masked, off, noun = sp.text, sp.masked, sp.start, ph.noun
         if noun and noun in self.topic.noun_party:
             return noun, "other"
-        np_party = self.topic.parties.search(masked, m.after_end, ph.end)
+        np_party = self.topic.parties.search(masked, m.after_end - off, ph.end - off)
         if np_party:
             return noun or self._back_noun(t, lo, m), np_party[2]
         if self.gr.np_party.match(t, ph.end):
@@ -172,7 +172,7 @@ class Classifier:
         if self.topic.coref.match(t, m.after_end, ph.end + 12):
             return noun or last[0] or ctx.noun, last[1] or ctx.party
         noun = noun or self._back_noun(t, lo, m) or last[0]
-        back = self.topic.parties.last(masked, lo, m.start)
+        back = self.topic.parties.last(masked, lo - off, m.start - off)
         if back:
             return noun, back[2]
         if last[1]:

@@ -23,6 +23,8 @@ from extractors.topic import Topic, load_topic
 from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
+NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
+MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
 
@@ -40,81 +42,125 @@ def _classifier(topic: Topic) -> Classifier:
     return hit[1]
 
 
-def _masked(text: str, attributions: list[list[Attribution]]) -> str:
-    """The text with source names blanked, so "Ukraine's military said" names no party."""
-    parts, at = [], 0
-    for attrs in attributions:
-        for a in attrs:
-            if a.start >= at and a.end > a.start:
-                parts.extend((text[at:a.start], " " * (a.end - a.start)))
-                at = a.end
-    parts.append(text[at:])
+def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
+    """The sentence with source names blanked, so "Ukraine's military said" names no party."""
+    parts, at = [], start
+    for a in attributions:
+        if a.start >= at and a.end > a.start and a.end <= end:
+            parts.extend((text[at:a.start], " " * (a.end - a.start)))
+            at = a.end
+    parts.append(text[at:end])
     return "".join(parts)
 
 
-def _sources(sents: list[Sentence], attrs: list[list[Attribution]]) -> list[str | None]:
-    """Each sentence's own source, pronouns resolved to the source named last."""
-    out: list[str | None] = []
-    last: str | None = None
-    for found in attrs:
+class _Doc:
+    """One document's sentences, with attributions read lazily (only near figures)."""
+
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
+        self.text, self.topic, self.sents = text, topic, sents
+        self.attributor = attributor_for(topic)
+        self._attrs: dict[int, list[Attribution]] = {}
+        self._links: dict[int, bool] = {}
+
+    def attrs(self, i: int) -> list[Attribution]:
+        if i not in self._attrs:
+            s = self.sents[i]
+            self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
+        return self._attrs[i]
+
+    def linked(self, i: int) -> bool:
+        for j in range(max(0, i - LINK_BACK), i + 1):
+            if j not in self._links:
+                s = self.sents[j]
+                self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))
+            if self._links[j]:
+                return True
+        return False
+
+    def own(self, i: int) -> str | None:
+        """The sentence's own source, a pronoun resolved to the source named last before it."""
+        found = self.attrs(i)
         src = found[0].source if found else None
-        if src == PRONOUN:
-            src = last
-        last = src or last
-        out.append(src)
-    return out
+        if src != PRONOUN:
+            return src
+        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+            prior = self.own(j) if self.attrs(j) and self.attrs(j)[0].source != PRONOUN else None
+            if prior:
+                return prior
+        return None
 
+    def paragraph_source(self, i: int) -> str | None:
+        """A figure with no source in its sentence takes its paragraph's: the sentences before, else
+        an "according to" in the next sentence (a source closing a run of figures)."""
+        para = self.sents[i].para
+        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+            if self.sents[j].para != para:
+                break
+            if self.own(j):
+                return self.own(j)
+        nxt = i + 1
+        if nxt < len(self.sents) and self.sents[nxt].para == para and any(a.explicit for a in self.attrs(nxt)):
+            return self.own(nxt)
+        return None
 
-def _paragraph_source(i: int, sents: list[Sentence], own: list[str | None], explicit: list[bool]) -> str | None:
-    """A figure with no source in its sentence takes its paragraph's: the sentences before, else an
-    "according to" in the next sentence (a source closing a run of figures)."""
-    para = sents[i].para
-    for j in range(i - 1, -1, -1):
-        if sents[j].para != para:
-            break
-        if own[j]:
-            return own[j]
-    nxt = i + 1
-    if nxt < len(sents) and sents[nxt].para == para and explicit[nxt]:
-        return own[nxt]
-    return None
-
-
-def _source_for(i: int, at: int, sents: list[Sentence], attrs: list[list[Attribution]],
-                own: list[str | None]) -> str | None:
-    chosen = pick(attrs[i], at)
-    if chosen and chosen.source != PRONOUN:
-        return chosen.source
-    explicit = [any(a.explicit for a in found) for found in attrs]
-    return (own[i] if chosen else None) or _paragraph_source(i, sents, own, explicit)
+    def source_for(self, i: int, at: int) -> str | None:
+        chosen = pick(self.attrs(i), at)
+        if chosen and chosen.source != PRONOUN:
+            return chosen.source
+        return (self.own(i) if chosen else None) or self.paragraph_source(i)
 
 
 def _extract(text: str, topic: Topic, published: date | None) -> list[_Found]:
-    scanner, attributor, classifier = scanner_for(topic), attributor_for(topic), _classifier(topic)
+    scanner, classifier = scanner_for(topic), _classifier(topic)
     sents = split_sentences(text, content_lines(text, topic), topic)
-    attrs = [attributor.find(text, s.start, s.end) for s in sents]
-    own, masked = _sources(sents, attrs), _masked(text, attrs)
+    doc = _Doc(text, topic, sents)
     ref = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published)
-    links = [bool(topic.link.search(text, s.start, s.end)) for s in sents]
+    gate = _Gate(text, topic)
     ctx, found = Context(), []
     for i, s in enumerate(sents):
-        nk = bool(topic.parties.regex and any(lab == "nk" for _, _, lab in topic.parties.finditer(masked, s.start, s.end)))
-        span = Span(text, masked, s.start, s.end, s.heading, nk, any(links[max(0, i - LINK_BACK):i + 1]),
-                    sents[i - 1].start if i else s.start)
-        decided = classifier.classify(span, scanner.scan(text, s.start, s.end), ctx)
+        if ctx.party != "nk" and not gate.open(s.start, s.end):
+            continue  # no party of the topic in sight: no figure here can be the topic's
+        mentions = scanner.scan(text, s.start, s.end)
+        if len(mentions) > MAX_FIGURES:
+            continue  # a table or a run of numbers, not prose
+        masked = _masked(text, s.start, s.end, doc.attrs(i)) if mentions else text[s.start:s.end]
+        nk = _has_nk(topic, masked, 0, len(masked))
+        span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
+        decided = classifier.classify(span, mentions, ctx) if mentions else []
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
-            source = _source_for(i, m.start, sents, attrs, own)
+            source = doc.source_for(i, m.start)
             claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from)
             found.append(_Found(claim, s.heading))
-        _update_context(ctx, topic, masked, s, decided)
+        _update_context(ctx, topic, masked, decided)
     return found
 
 
-def _update_context(ctx: Context, topic: Topic, masked: str, s: Sentence, decided: list) -> None:
+class _Gate:
+    """A cheap first look (lower-case keywords, str.find) before any regex reads a sentence."""
+
+    def __init__(self, text: str, topic: Topic) -> None:
+        self.keys = [k.lower() for k in topic.raw.get("parties", {}).get("gate", [])]
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None  # some letters change length when lowered
+        self.text, self.topic = text, topic
+
+    def open(self, start: int, end: int) -> bool:
+        if not self.keys:
+            return _has_nk(self.topic, self.text, start, end)
+        if self.low is None:
+            return any(k in self.text[start:end].lower() for k in self.keys)
+        return any(self.low.find(k, start, end) >= 0 for k in self.keys)
+
+
+def _has_nk(topic: Topic, text: str, start: int, end: int) -> bool:
+    return any(lab == "nk" for _, _, lab in topic.parties.finditer(text, start, end))
+
+
+def _update_context(ctx: Context, topic: Topic, masked: str, decided: list) -> None:
     """Remember whom the sentence spoke of, for "of them" in the next."""
     personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
     if decided:
@@ -122,10 +168,10 @@ def _update_context(ctx: Context, topic: Topic, masked: str, s: Sentence, decide
     if personnel:
         ctx.party, ctx.noun = "nk", personnel[-1].noun
         return
-    last = topic.parties.last(masked, s.start, s.end)
+    last = topic.parties.last(masked)
     if last:
         ctx.party = last[2]
-    hit = topic.nouns.last(masked, s.start, s.end)
+    hit = topic.nouns.last(masked)
     if hit and hit[2] not in topic.noun_party and hit[2] in ("personnel",):
         ctx.noun = hit[2]
 

@@ -65,7 +65,7 @@ class Scanner:
             rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num})", FLAGS)
-        self.q_before_re = re.compile(rf"(?<![\w])(?P<q>{qb})\s*[\"“‘']?\s*$", FLAGS)
+        self.q_before_re = re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS)
         self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
         months = _alternation(numbers.get("months", []))
         self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)

@@ -48,7 +48,7 @@ class Lexicon:
         for n, (label, pat) in enumerate(pairs):
             labels[f"g{n}"] = label
             parts.append(f"(?P<g{n}>{pat})")
-        return cls(re.compile(_bounded("|".join(parts)), FLAGS), labels)
+        return cls(re.compile(r"(?=[\w])" + _bounded("|".join(parts)), FLAGS), labels)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
         if self.regex is None:

@@ -117,6 +117,7 @@ class Classifier:
         self.topic, self.gr = topic, grammar_for(topic)
         self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
                              for label, pats in topic.raw.get("predicates", {}).items()}
+        self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
         self.noun_metrics: dict[str, list[MetricSpec]] = {}
         for spec in topic.specs.values():
             for noun in spec.nouns:
@@ -207,6 +208,8 @@ class Classifier:
         clause_specs = [s for s in specs if s.scope != "sentence"]
         wanted = {p for s in clause_specs for p in s.predicates}
         predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted, ph.head_start) if wanted else None)
+        if wanted and not predicate:
+            predicate = _nearest(self.weak, sp.text, lo, m, hi, wanted, ph.head_start)
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:

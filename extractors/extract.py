@@ -110,19 +110,33 @@ class _Doc:
         return (self.own(i) if chosen else None) or self.paragraph_source(i)
 
 
-def _extract(text: str, topic: Topic, published: date | None) -> list[_Found]:
+@dataclass
+class Work:
+    """How much the extractor read: the bound that keeps it linear (tests check it, not a clock)."""
+
+    sentences: int = 0
+    sentences_read: int = 0  # past the keyword gate
+    chars_read: int = 0  # characters of the sentences read
+    figures: int = 0  # numbers classified (each with a bounded window: classify.WINDOW)
+
+
+def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
     scanner, classifier = scanner_for(topic), _classifier(topic)
     sents = split_sentences(text, content_lines(text, topic), topic)
     doc = _Doc(text, topic, sents)
     ref = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published)
-    gate = _Gate(text, topic)
+    gate, work = _Gate(text, topic), work if work is not None else Work()
+    work.sentences = len(sents)
     ctx, found = Context(), []
     for i, s in enumerate(sents):
         if ctx.party != "nk" and not gate.open(s.start, s.end):
             continue  # no party of the topic in sight: no figure here can be the topic's
         mentions = scanner.scan(text, s.start, s.end)
+        work.sentences_read += 1
+        work.chars_read += s.end - s.start
         if len(mentions) > MAX_FIGURES:
             continue  # a table or a run of numbers, not prose
+        work.figures += len(mentions)
         masked = _masked(text, s.start, s.end, doc.attrs(i)) if mentions else text[s.start:s.end]
         nk = _has_nk(topic, masked, 0, len(masked))
         span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
@@ -207,3 +221,10 @@ def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
                  for f in _extract(title, topic, pub)]
         found = found + heads
     return _dedupe(found)
+
+
+def measure_work(text: str, *, topic: Topic | None = None) -> Work:
+    """The work `extract` does on text, counted (for linearity tests and benchmarks)."""
+    work = Work()
+    _extract(text, topic or load_topic(), None, work)
+    return work

@@ -242,7 +242,8 @@ class Classifier:
         stop = cut.search(t, m.after_end, hi)
         mod_hi = stop.start() if stop else hi
         realis = self.gr.realis.search(t, m.after_end, mod_hi)
-        for _, _, label in self.topic.modality.finditer(t, lo, mod_hi):
+        clause_lo = _window(sp, m, None, None, self.gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
+        for _, _, label in self.topic.modality.finditer(t, min(lo, clause_lo), mod_hi):
             if not (label == "projection" and realis):
                 conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:

@@ -248,4 +248,6 @@ class Classifier:
                 conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:
             conf = min(conf, c.get("vague", 0.4))
+        if m.kind == "fraction":  # computed from a share of a base: weaker than a stated figure
+            conf = min(conf, c.get("derived", 0.75))
         return conf

@@ -32,16 +32,32 @@ FIGURE_TEMPLATES = [
     ("systems", "{Src} said North Korea sent around {s} howitzers and multiple rocket launchers."),
     ("range", "Between {a:,} and {b:,} North Korean troops are fighting for Russia, {src} said."),
 ]
-FILLER = [
-    "The talks in the capital ended without an agreement on the next round.",
-    "Markets closed higher on Tuesday after a week of losses in technology shares.",
-    "The city council approved a new budget for road repairs and public transport.",
-    "Officials said the weather would stay dry through the weekend across the region.",
-    "The minister visited three factories and promised new jobs by 2027.",
-    "Analysts expect the central bank to hold rates steady at its next meeting.",
-    "A spokesperson declined to comment on the report, citing an ongoing review.",
-    "Russia launched 45 drones overnight, and nine civilians were injured in Kharkiv.",
-]
+SUBJECTS = ["The city council", "The finance minister", "A spokesperson for the ministry", "Local farmers",
+            "The central bank", "Opposition lawmakers", "Analysts in the capital", "The port authority",
+            "Health officials", "The football club", "Residents of the northern district", "The energy regulator",
+            "Teachers' unions", "The state broadcaster", "A group of investors", "The coast guard"]
+VERBS = ["approved", "criticised", "announced", "delayed", "questioned", "welcomed", "reviewed", "rejected",
+         "promised", "debated", "postponed", "expanded"]
+OBJECTS = ["a new budget for road repairs", "plans for a second airport", "the reform of pension rules",
+           "a deal on grain exports", "the schedule for the spring elections", "new rules for rental housing",
+           "a programme to train nurses", "the merger of two regional banks", "the cost of the stadium",
+           "a ban on night flights", "funding for flood defences", "the price of public transport tickets"]
+TAILS = ["after a long debate on {day}", "citing a report published in {year}", "with {n} votes in favour",
+         "amid protests outside the building", "despite warnings from economists", "in a statement late on {day}",
+         "ahead of a summit next month", "for the {nth} time this year"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+UNRELATED_FIGURES = "Russia launched {n} drones overnight, and {k} civilians were injured in Kharkiv."
+
+
+def _filler(rng: random.Random) -> str:
+    """An unrelated news sentence; varied enough that two articles do not read as copies."""
+    if rng.random() < 0.05:
+        return UNRELATED_FIGURES.format(n=rng.randint(20, 150), k=rng.randint(2, 30))
+    tail = rng.choice(TAILS).format(day=rng.choice(DAYS), year=rng.randint(2015, 2025), n=rng.randint(12, 300),
+                                    nth=rng.choice(["second", "third", "fourth"]))
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {tail}."
+
+
 BOILERPLATE = ("\n\nRelated posts\nMarkets rally as 3 banks report earnings\nShare this post! 12 comments\n"
                "Subscribe for $4.99 a month. Cookie settings. Support our journalism: donate today.\n")
 WORDS = {1000: "a thousand", 2000: "two thousand", 3000: "three thousand", 5000: "five thousand"}
@@ -90,7 +106,7 @@ def generate(count: int, seed: int = 7) -> Iterator[GeneratedArticle]:
             yield GeneratedArticle(f"a{i:06d}.txt", wire.title, wire.published + timedelta(hours=1), url, outlet, body)
             continue
         relevant = rng.random() < 0.35
-        sentences = [rng.choice(FILLER) for _ in range(rng.randint(6, 18))]
+        sentences = [_filler(rng) for _ in range(rng.randint(6, 18))]
         if relevant:
             sentences[1:1] = [_figure_sentence(rng, day) for _ in range(rng.randint(1, 3))]
         title = "North Korean troops in Russia: new estimate" if relevant else f"Local news roundup {i}"

@@ -1,0 +1,196 @@
+"""`make bench`: figwatch's costs, measured on this machine, as one table and a JSON file.
+
+- extraction: MB/s and articles/s on one core, beside quantulum3 (bench/bench_extract.py);
+- backfill end to end through the real Prefect flow (`figwatch backfill`): articles/s and peak
+  RSS at each size, on SQLite and on PostgreSQL (127.0.0.1:5432, a throwaway database);
+- a monitor run over 50 unchanged feeds served on loopback (all 304s): wall time, and the
+  share that is Prefect's start-up (the same command with no sources);
+- the same backfill body with and without Prefect (`--direct`): the overhead as a ratio.
+
+Every figure is a separate process, so peak RSS is that run's own (os.wait4).
+Usage: python bench/run.py [--sizes 1000,10000,100000] [--no-postgres]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import write_corpus  # noqa: E402
+
+FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
+WORK = Path(os.environ.get("FIGWATCH_BENCH_DIR", Path(tempfile.gettempdir()) / "figwatch-bench"))
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def timed(args: list[str], env: dict[str, str]) -> dict:
+    """Run a command; its wall time, its own peak RSS (MB, from wait4) and its JSON output."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    streams: dict[str, str] = {}
+    readers = [threading.Thread(target=lambda n=n, f=f: streams.__setitem__(n, f.read()))
+               for n, f in (("out", proc.stdout), ("err", proc.stderr))]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    for reader in readers:
+        reader.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args[:3])} failed:\n{streams['err'][-2000:]}")
+    out = streams["out"]
+    report = json.loads(out) if out.strip().startswith("{") else {}
+    return {"wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "report": report}
+
+
+def base_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "FIGWATCH_DATABASE_URL")}
+    env.update(PREFECT_HOME=str(WORK / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120", FIGWATCH_HOME=str(home))
+    return env
+
+
+def config(path: Path, db_url: str, sources: str) -> Path:
+    path.write_text(f'[store]\nurl = "{db_url}"\n{sources}\n[alerts.files]\ndir = "{path.parent / "digests"}"\n',
+                    encoding="utf-8")
+    return path
+
+
+def corpus(size: int) -> Path:
+    folder = WORK / f"corpus-{size}"
+    if not (folder / ".done").exists():
+        write_corpus(folder, size)
+        (folder / ".done").touch()
+    return folder
+
+
+def pg_database() -> tuple[str, callable]:
+    from sqlalchemy import create_engine, text
+
+    name = f"figwatch_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
+
+
+def bench_backfill(size: int, backend: str, *, direct: bool = False) -> dict:
+    run_dir = Path(tempfile.mkdtemp(prefix=f"bf-{size}-{backend}-", dir=WORK))
+    drop = None
+    db_url = f"sqlite:///{run_dir / 'figwatch.db'}"
+    if backend == "postgresql":
+        db_url, drop = pg_database()
+    try:
+        cfg = config(run_dir / "figwatch.toml", db_url, f'[[sources]]\nname = "archive"\npath = "{corpus(size)}"\n')
+        args = [FIGWATCH, "backfill", "--json", "--config", str(cfg)] + (["--direct"] if direct else [])
+        result = timed(args, base_env(run_dir))
+    finally:
+        if drop:
+            drop()
+    report = result.pop("report")
+    result.update(articles=size, new=report.get("articles_new"), claims=report.get("claims"),
+                  articles_per_s=round(size / result["wall_s"], 1))
+    return result
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def bench_monitor_feeds(feeds: int = 50) -> dict:
+    """Fifty feeds on loopback; the second run finds them all unchanged (If-Modified-Since -> 304)."""
+    folder = WORK / f"feeds-{feeds}"
+    if not (folder / ".done").exists():
+        write_corpus(folder, feeds * 20, feeds=feeds)
+        (folder / ".done").touch()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    run_dir = Path(tempfile.mkdtemp(prefix="monitor-", dir=WORK))
+    sources = "".join(f'[[sources]]\nname = "feed{n:02d}"\nurl = "http://127.0.0.1:{port}/feed-{n:02d}.xml"\n'
+                      for n in range(feeds))
+    cfg = config(run_dir / "figwatch.toml", f"sqlite:///{run_dir / 'figwatch.db'}",
+                 sources + '[fetch]\npolite_delay = 0.0\nfetch_pages = false\n')
+    empty = config(run_dir / "empty.toml", f"sqlite:///{run_dir / 'empty.db'}", "")
+    env = base_env(run_dir)
+    try:
+        first = timed([FIGWATCH, "run", "--json", "--config", str(cfg)], env)
+        unchanged = timed([FIGWATCH, "run", "--json", "--config", str(cfg)], env)
+        direct = timed([FIGWATCH, "run", "--json", "--direct", "--config", str(cfg)], env)
+        startup = timed([FIGWATCH, "run", "--json", "--config", str(empty)], env)
+    finally:
+        server.shutdown()
+    return {
+        "feeds": feeds, "first_run_s": first["wall_s"], "first_run_new": first["report"].get("articles_new"),
+        "unchanged_s": unchanged["wall_s"], "unchanged_new": unchanged["report"].get("articles_new"),
+        "unchanged_direct_s": direct["wall_s"], "prefect_startup_s": startup["wall_s"],
+        "beyond_startup_s": round(unchanged["wall_s"] - startup["wall_s"], 2),
+    }
+
+
+def bench_extraction() -> dict:
+    out = WORK / "extract.json"
+    subprocess.run([sys.executable, str(ROOT / "bench/bench_extract.py"), "--json", str(out)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    backends = ["sqlite"] + ([] if args.no_postgres else ["postgresql"])
+    results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": os.uname().nodename,
+                     "cores": os.cpu_count()}
+    results["extraction"] = bench_extraction()
+    _print("extraction", results["extraction"])
+    results["backfill"] = []
+    for size in sizes:
+        for backend in backends:
+            row = {"backend": backend, **bench_backfill(size, backend)}
+            results["backfill"].append(row)
+            _print(f"backfill {size} {backend}", row)
+    small = sizes[0]
+    direct = bench_backfill(small, "sqlite", direct=True)
+    prefect = next(r for r in results["backfill"] if r["articles"] == small and r["backend"] == "sqlite")
+    results["prefect_overhead"] = {"articles": small, "direct_s": direct["wall_s"], "prefect_s": prefect["wall_s"],
+                                   "ratio": round(prefect["wall_s"] / direct["wall_s"], 2)}
+    _print("prefect overhead", results["prefect_overhead"])
+    results["monitor_50_feeds"] = bench_monitor_feeds()
+    _print("monitor 50 unchanged feeds", results["monitor_50_feeds"])
+    out = ROOT / "bench/results" / f"bench-{results['when'].replace(':', '')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nwritten: {out}")
+
+
+def _print(name: str, row: dict) -> None:
+    flat = ", ".join(f"{k}={v}" for k, v in row.items() if not isinstance(v, (dict, list)))
+    print(f"{name:32} {flat}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

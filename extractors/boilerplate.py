@@ -32,9 +32,8 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_furniture(line: str, topic: Topic) -> bool:
-    if len(line) > 4 * LONG_LINE:
-        return False  # furniture is short; a long line is text (or junk the gates below skip)
-    hits = topic.boiler_lines.finditer(line)
+    """A short line with a furniture pattern, or a long one that opens with two of them."""
+    hits = topic.boiler_lines.finditer(line, 0, LONG_LINE)
     first = next(hits, None)
     if first is None:
         return False

@@ -138,9 +138,11 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             continue  # a table or a run of numbers, not prose
         work.figures += len(mentions)
         masked = _masked(text, s.start, s.end, doc.attrs(i)) if mentions else text[s.start:s.end]
-        nk = _has_nk(topic, masked, 0, len(masked))
-        span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
-        decided = classifier.classify(span, mentions, ctx) if mentions else []
+        decided = []
+        if mentions:
+            nk = _has_nk(topic, masked, 0, len(masked))
+            span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
+            decided = classifier.classify(span, mentions, ctx)
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
             source = doc.source_for(i, m.start)
@@ -185,9 +187,9 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list) -> N
     last = topic.parties.last(masked)
     if last:
         ctx.party = last[2]
-    hit = topic.nouns.last(masked)
-    if hit and hit[2] not in topic.noun_party and hit[2] in ("personnel",):
-        ctx.noun = hit[2]
+        hit = topic.nouns.last(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops"
+        if hit and hit[2] not in topic.noun_party and hit[2] not in topic.noun_implies:
+            ctx.noun = hit[2]
 
 
 def _same(a: Claim, b: Claim) -> bool:

@@ -33,38 +33,50 @@ def _bounded(body: str) -> str:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Labelled patterns compiled into one regex; `finditer` yields (start, end, label)."""
+    """Labelled patterns: one unnamed alternation finds cues fast; per-label regexes name them.
+
+    `finditer` yields (start, end, label). Named groups would cost the engine a mark per attempt,
+    about three times the scan, so the label is found only for the (rare) matches."""
 
     regex: re.Pattern[str] | None
-    labels: dict[str, str]
+    labelled: tuple[tuple[str, re.Pattern[str]], ...]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]]) -> "Lexicon":
-        pairs = [(label, p) for label, pats in groups.items() for p in pats]
-        if not pairs:
-            return cls(None, {})
-        pairs.sort(key=lambda lp: len(lp[1]), reverse=True)
-        labels, parts = {}, []
-        for n, (label, pat) in enumerate(pairs):
-            labels[f"g{n}"] = label
-            parts.append(f"(?P<g{n}>{pat})")
-        return cls(re.compile(r"(?=[\w])" + _bounded("|".join(parts)), FLAGS), labels)
+        pats = [p for pats in groups.values() for p in pats]
+        if not pats:
+            return cls(None, ())
+        labelled = tuple((label, re.compile(_bounded(_alternation(ps)), FLAGS)) for label, ps in groups.items() if ps)
+        return cls(re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS), labelled)
+
+    def _label(self, text: str, start: int, end: int, endpos: int) -> str:
+        for label, rx in self.labelled:
+            m = rx.match(text, start, endpos)
+            if m and m.end() == end:
+                return label
+        for label, rx in self.labelled:  # a shorter reading of the same place
+            if rx.match(text, start, endpos):
+                return label
+        return self.labelled[0][0]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
         if self.regex is None:
             return
         end = len(text) if endpos is None else endpos
         for m in self.regex.finditer(text, pos, end):
-            yield m.start(), m.end(), self.labels[m.lastgroup or ""]
+            yield m.start(), m.end(), self._label(text, m.start(), m.end(), end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
         return next(self.finditer(text, pos, endpos), None)
 
     def last(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
+        if self.regex is None:
+            return None
+        end = len(text) if endpos is None else endpos
         found = None
-        for hit in self.finditer(text, pos, endpos):
-            found = hit
-        return found
+        for found in self.regex.finditer(text, pos, end):
+            pass
+        return (found.start(), found.end(), self._label(text, found.start(), found.end(), end)) if found else None
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,22 @@ class Topic:
         return " ".join(cleaned.split()) or None
 
 
+def _furniture_regex(patterns: list[str]) -> re.Pattern[str]:
+    """Furniture patterns: those anchored with ^ tried at the line start only, word-led ones at word
+    starts (\\b lets the engine skip most positions), the rest anywhere."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    worded = [p for p in patterns if not p.startswith("^") and re.match(r"[\w]", p)]
+    other = [p for p in patterns if not p.startswith("^") and not re.match(r"[\w]", p)]
+    parts = []
+    if anchored:
+        parts.append(r"\A(?:" + _alternation(anchored) + ")")
+    if worded:
+        parts.append(r"\b(?:" + _alternation(worded) + ")")
+    if other:
+        parts.append("(?:" + _alternation(other) + ")")
+    return re.compile("|".join(parts) or r"(?!x)x", FLAGS)
+
+
 def _compile_any(patterns: list[str]) -> re.Pattern[str]:
     body = _alternation(patterns) if patterns else r"(?!x)x"
     return re.compile(_bounded(body), FLAGS)
@@ -176,7 +204,7 @@ def compile_topic(data: dict[str, Any]) -> Topic:
             numbers=data.get("numbers", {}),
             abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
             boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*$", FLAGS),
-            boiler_lines=re.compile(_alternation(boiler.get("lines", [])), FLAGS),
+            boiler_lines=_furniture_regex(boiler.get("lines", [])),
             raw=data,
         )
     except (KeyError, TypeError, re.error) as exc:

@@ -12,6 +12,16 @@ from typing import Any
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
+WORD = re.compile(r"[a-z]+")
+FIGURE_WORDS = frozenset({"said", "says", "added", "figures", "data", "estimate", "estimates", "assessment", "assessments",
+                          "tally", "count", "numbers"})
+MINOR = {"in", "as", "the", "of", "by", "a", "an", "to"}
+
+
+def _cue_word(pattern: str) -> str:
+    """The word a pattern cannot match without ("as per" -> "per"), lower case."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", pattern)]
+    return next((w for w in words if w not in MINOR), words[0] if words else "")
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 STOP = r"[,.;:!?()\[\]\"“”]"
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
@@ -34,12 +44,13 @@ class Attributor:
         verbs = _alternation(data.get("verbs", []))
         before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
         self.explicit = re.compile(
-            rf"(?<![\w])(?:{before})\s+(?P<src>[^,.;:!?()\[\]\"“”]{{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
+            rf"\b(?<![\w])(?:{before})\s+(?P<src>[^,.;:!?()\[\]\"“”]{{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
             FLAGS)
-        self.verb = re.compile(rf"(?<![\w])(?:has\s+|have\s+|had\s+)?(?:{verbs})(?![\w])", FLAGS)
+        self.verb = re.compile(rf"\b(?<![\w])(?:has\s+|have\s+|had\s+)?(?:{verbs})(?![\w])", FLAGS)
         self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
+        self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before") for p in data.get(key, [])) | FIGURE_WORDS
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
@@ -76,6 +87,8 @@ class Attributor:
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         """Attributions in text[start:end], in order."""
         out: list[Attribution] = []
+        if ")" not in text[start:end] and not self.cue_words.intersection(WORD.findall(text[start:end].lower())):
+            return out  # no attribution word at all: skip the patterns
         for pattern in (self.explicit, self.inverted, self.figures, self.paren):
             for m in pattern.finditer(text, start, end):
                 src = self.clean(m.group("src"))

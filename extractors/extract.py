@@ -151,7 +151,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from)
             found.append(_Found(claim, s.heading))
-        _update_context(ctx, topic, masked, decided)
+        if decided or gate.names_a_party(s.start, s.end):
+            _update_context(ctx, topic, masked, decided)
     return found
 
 
@@ -163,6 +164,13 @@ class _Gate:
         low = text.lower()
         self.low = low if len(low) == len(text) else None  # some letters change length when lowered
         self.text, self.topic = text, topic
+
+    def names_a_party(self, start: int, end: int) -> bool:
+        """Could any party cue be in text[start:end]? (False is certain; True means: look.)"""
+        keys = self.topic.raw.get("parties", {}).get("context_gate")
+        if not keys or self.low is None:
+            return True
+        return any(self.low.find(k, start, end) >= 0 for k in keys)
 
     def open(self, start: int, end: int) -> bool:
         if not self.keys:

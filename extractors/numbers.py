@@ -12,6 +12,7 @@ from typing import Any
 
 from extractors.topic import FLAGS, Topic, _alternation
 
+CANDIDATE = re.compile(r"\b(?:(\d)|([A-Za-z]+))")  # where a number may start: a digit or a word
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 
 
@@ -58,8 +59,12 @@ class Scanner:
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
         vague = _alternation([re.escape(v).replace(r"\ ", r"\s+") for v in self.vague])
         pct = rf"(?:{dig})\s*(?:%|percent|per\s+cent)"
-        self.master = re.compile(  # \b first: the engine skips the middles of words cheaply
-            rf"\b(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+)*"
+        firsts = {w.split()[0].split("-")[0].lower() for w in [*self.words, *self.scales, *self.fractions, *self.vague]}
+        self.firsts = frozenset(firsts | {"a", "between", "dozen"})
+        first = _alternation([re.escape(w) for w in self.firsts])
+        # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
+        self.master = re.compile(
+            rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+)*"
             rf"(?:(?:{qb})\s+)?[\"“]?(?P<base>{num})"
             rf"|(?<![\w-])between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})"
             rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
@@ -110,8 +115,15 @@ class Scanner:
         """Every counting number in text[start:end], in order, with absolute offsets."""
         end = len(text) if end is None else end
         found: list[Mention] = []
-        for m in self.master.finditer(text, start, end):
-            found.extend(self._mentions(text, m))
+        at = start
+        for c in CANDIDATE.finditer(text, start, end):
+            pos = c.start()
+            if pos < at or not (c.group(1) or c.group(2).lower() in self.firsts):
+                continue  # most words start no number: a set look-up, not the grammar, says so
+            m = self.master.match(text, pos, end)
+            if m:
+                found.extend(self._mentions(text, m))
+                at = m.end()
         return _link_revisions(self, text, found)
 
     def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:

@@ -47,12 +47,16 @@ class Tx:
 
     def add_articles(self, new: Sequence[Article]) -> list[Article]:
         """Insert the articles not yet stored (same canonical URL or content hash: skipped)."""
-        inserted: list[Article] = []
+        if not new:
+            return []
         fetched = self.now()
-        for article in new:
-            stmt = insert(self._conn, articles).values(rows.article_values(article, fetched))
-            stmt = stmt.on_conflict_do_nothing().returning(articles.c.id)
-            if self._conn.execute(stmt).first() is not None:
+        stmt = insert(self._conn, articles).on_conflict_do_nothing().returning(articles.c.url)
+        # one statement for the batch (executemany with RETURNING): only inserted rows come back
+        stored = set(self._conn.execute(stmt, [rows.article_values(a, fetched) for a in new]).scalars())
+        inserted = []
+        for article in new:  # the same article twice in one batch is inserted once
+            if article.url in stored:
+                stored.discard(article.url)
                 inserted.append(article)
         return inserted
 
@@ -67,9 +71,9 @@ class Tx:
         for part in rows.chunks(urls):
             found = self._conn.execute(select(articles.c.url, articles.c.id).where(articles.c.url.in_(part)))
             ids.update({url: id_ for url, id_ in found})
-        for claim in new:
-            values = rows.claim_values(claim, ids.get(claim.article_url or ""))
-            self._conn.execute(insert(self._conn, claims).values(values).on_conflict_do_nothing())
+        if new:
+            values = [rows.claim_values(c, ids.get(c.article_url or "")) for c in new]
+            self._conn.execute(insert(self._conn, claims).on_conflict_do_nothing(), values)
 
     def add_events(self, new: Sequence[Event], *, notify: bool = True) -> list[Event]:
         """Insert events not stored yet (unique on kind, metric, report key); return them with ids."""

@@ -28,6 +28,10 @@ from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
 
 
+# Watchdog notices that are news on their own: they are sent even when no figure changed.
+URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})
+
+
 @dataclass(frozen=True)
 class Runtime:
     """What every step needs: settings, the open store, the topic and its metrics."""
@@ -172,13 +176,14 @@ def _latest_report(figures: dict[str, Figure]) -> datetime | None:
 
 def compose(rt: Runtime, notices: Sequence[Notice], *, now: datetime, force: bool = False) -> Digest | None:
     """Gather pending events into one digest with a delivery per channel, unless it is too soon."""
+    urgent = any(n.kind in URGENT_NOTICES for n in notices)
     last = rt.store.last_digest_at()
     wait = timedelta(minutes=rt.settings.alerts.min_interval_minutes)
-    if not force and last is not None and now - last < wait:
+    if not (force or urgent) and last is not None and now - last < wait:
         return None  # the events stay pending and join the next digest
     channels = list(build_channels(rt.settings.alerts))
     return rt.store.compose_digest(
-        lambda events: build_digest(events, notices, rt.metrics, now=now), channels, now=now
+        lambda events: build_digest(events, notices, rt.metrics, now=now), channels, now=now, allow_empty=urgent
     )
 
 

@@ -143,14 +143,18 @@ class Store:
             return [rows.to_event(r) for r in conn.execute(query)]
 
     def compose_digest(
-        self, build: Callable[[list[Event]], Digest], channels: Sequence[str], *, now: datetime
+        self, build: Callable[[list[Event]], Digest], channels: Sequence[str], *, now: datetime,
+        allow_empty: bool = False,
     ) -> Digest | None:
-        """Pending events -> one stored digest with a delivery per channel, in one transaction."""
+        """Pending events -> one stored digest with a delivery per channel, in one transaction.
+
+        `allow_empty`: compose even without pending events (a watchdog notice worth a message).
+        """
         with self.writer() as tx:
             conn = tx.connection
             pending_q = select(events).where(events.c.notify.is_(True), events.c.digest_id.is_(None))
             pending = [rows.to_event(r) for r in conn.execute(pending_q.order_by(events.c.id))]
-            if not pending:
+            if not pending and not allow_empty:
                 return None
             digest = build(pending)
             digest_id = conn.execute(

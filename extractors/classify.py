@@ -12,6 +12,12 @@ from extractors.numbers import Mention
 from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
 
 WINDOW = 160  # characters looked at on either side of a figure
+FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns
+WORD = re.compile(r"[A-Za-z]{3,}")
+# words that may stand between a figure and an unnamed noun ("3,000 more", "the 11,000 of its")
+TRANSPARENT = frozenset({"more", "additional", "extra", "fresh", "new", "other", "further", "the", "its", "their",
+                         "these", "those", "such", "odd", "plus", "some", "north", "korean", "korea", "strong",
+                         "already", "there", "now", "still", "currently", "reportedly", "altogether", "total", "overall"})
 
 
 @dataclass
@@ -147,7 +153,7 @@ class Classifier:
     def _phrase(self, t: str, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
         stop = self.gr.np_stop.search(t, m.after_end, hi)
-        end = min(stop.start() if stop else hi, m.after_end + 80)
+        end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in self.topic.nouns.finditer(t, m.after_end, min(hi, end + 30)) if h[0] < end]
         if not hits and stop and stop.group().strip().lower() in ("and", "or", ","):
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
@@ -155,12 +161,16 @@ class Classifier:
             hits = [h for h in self.topic.nouns.finditer(t, stop.end(), min(hi, end + 30)) if h[0] < end]
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
-            return Phrase(end, None, m.after_end)
+            words = {w.lower() for w in WORD.findall(t, m.after_end, first_end)}
+            return Phrase(end, FOREIGN if words - TRANSPARENT else None, m.after_end)
         return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0])
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
         t, masked, off, noun = sp.text, sp.masked, sp.start, ph.noun
+        if noun == FOREIGN and not self.topic.coref.match(t, m.after_end, ph.end + 12):
+            return None, None  # "two rotations", "three trains": the figure counts something else
+        noun = None if noun == FOREIGN else noun
         if noun and noun in self.topic.noun_party:
             return noun, "other"
         np_party = self.topic.parties.search(masked, m.after_end - off, ph.end - off)
@@ -192,6 +202,8 @@ class Classifier:
         specs = self.noun_metrics.get(noun, [])
         if m.kind == "fraction":
             specs = [s for s in specs if s.fraction]
+        elif m.kind == "base":  # "30 percent of the 11,000 ... killed": the killing is the fraction's
+            specs = [s for s in specs if not s.fraction]
         if not specs or self.topic.exclude.search(sp.text, lo, hi):
             return None
         spec = self._choose(sp, m, win, noun, specs, ph)

@@ -213,7 +213,7 @@ class Scanner:
         qual, _, _ = self._qualifier(text, m.start(), base.value * share)
         derived = Mention(m.start(), m.end(), round(base.value * share), "approx" if qual == "exact" else qual,
                           kind="fraction", after_end=m.end())
-        return [derived, base]
+        return [derived, replace(base, kind="base")]
 
 
 def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:

@@ -31,8 +31,39 @@ def _is_heading(line: str) -> bool:
     return not re.search(r"[.!?:;\"”’)]$", stripped) and len(stripped.split()) <= 25
 
 
+_KEYS: dict[int, tuple[Topic, frozenset[str] | None]] = {}
+WORD = re.compile(r"[a-z]+")
+
+
+def _keywords(topic: Topic) -> frozenset[str] | None:
+    """Literals (lower case) one of which every furniture match contains; None if unknown."""
+    hit = _KEYS.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        keys: list[str] | None = []
+        for pattern in topic.raw.get("boilerplate", {}).get("lines", []):
+            runs = [r[:4] for r in re.findall(r"[a-z]{3,}", pattern.lower().replace("\\w", " ").replace("\\b", " "))]
+            if keys is None:
+                break
+            if re.match(r"\^?\(\?:", pattern) and runs:
+                keys.extend(runs)  # an alternation: any alternative's word
+            elif runs:
+                keys.append(runs[0])  # the first word of a sequence is required (4 letters: "cookies?")
+            elif not re.search(r"[\\^$.*+?()\[\]{}|]", pattern):
+                keys.append(pattern.lower())
+            else:
+                keys = None
+        hit = _KEYS[id(topic)] = (topic, frozenset(keys) if keys is not None else None)
+    return hit[1]
+
+
 def _is_furniture(line: str, topic: Topic) -> bool:
     """A short line with a furniture pattern, or a long one that opens with two of them."""
+    keys = _keywords(topic)
+    if keys is not None:
+        low = line[:LONG_LINE].lower()
+        starts = {w[:4] for w in WORD.findall(low)}
+        if starts.isdisjoint(keys) and not any(k in low for k in keys if not k.isalpha()):
+            return False  # no word of the line opens a furniture pattern
     hits = topic.boiler_lines.finditer(line, 0, LONG_LINE)
     first = next(hits, None)
     if first is None:

@@ -102,7 +102,7 @@ def time_ticks(scale: Scale, most: int = 8) -> list[Tick]:
         index += step
 
 
-def dodge(positions: Sequence[tuple[float, float]], gap: float = 6.0) -> list[tuple[float, float]]:
+def dodge(positions: Sequence[tuple[float, float]], gap: float = 12.0) -> list[tuple[float, float]]:
     """Shift points that would sit on one another sideways, so each can be seen and hovered."""
     seen: dict[tuple[int, int], int] = {}
     out = []

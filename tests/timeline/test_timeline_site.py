@@ -62,9 +62,9 @@ def test_casualties_chart_has_one_series_per_source_with_its_reports(seed_site: 
         assert point["href"].startswith(("file://", "http"))  # every point links to its article
 
 
-def test_seed_casualties_tell_the_story(seed_site: Path) -> None:
+def test_seed_casualties_tell_the_story(fake_site: Path) -> None:
     """The fake seed store's casualties: Kyiv, Seoul, South Korea's military, unattributed."""
-    html = (seed_site / "casualties-total.html").read_text(encoding="utf-8")
+    html = (fake_site / "casualties-total.html").read_text(encoding="utf-8")
     probe = PageProbe(html)
     assert probe.points_by_series() == {"Kyiv": 1, "Seoul": 1, "South Korea’s military": 1, UNATTRIBUTED: 1}
     kyiv = [p for s, p in probe.points if s == "Kyiv"][0]

@@ -53,7 +53,8 @@ def section(text: str) -> list[dict]:
 
 def event_text(e: EventView) -> str:
     """The section: what changed, by how much, marked if revised or downward, the quotes."""
-    lines = [f"*{mrkdwn_escape(e.label)}*: {mrkdwn_escape(e.headline)}"]
+    title = f"*{link(e.page, e.label)}*" if e.page else f"*{mrkdwn_escape(e.label)}*"
+    lines = [f"{title}: {mrkdwn_escape(e.headline)}"]
     if e.change:
         lines[0] += f"  {mrkdwn_escape(e.change)}"
     if e.marks:

@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 
 from figwatch.models import Claim, Digest, Event, Metric, Notice
 
+from alerts.timeline.site import metric_page_url
 from alerts.format import attribution, fmt_date, fmt_delta, fmt_value, label_of, outlet_of, unit_of, who, with_unit
 
 HISTORY_ROWS = 8
@@ -46,6 +47,7 @@ class EventView:
     marks: tuple[str, ...]
     sources: tuple[SourceLine, ...]
     history: tuple[HistoryRow, ...]
+    page: str | None = None  # the metric's timeline page, when a report base URL is configured
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,9 @@ def history_rows(claims: Sequence[Claim]) -> tuple[HistoryRow, ...]:
     )
 
 
-def event_view(event: Event, metrics: Mapping[str, Metric], history: Sequence[Claim]) -> EventView:
+def event_view(
+    event: Event, metrics: Mapping[str, Metric], history: Sequence[Claim], base_url: str | None = None
+) -> EventView:
     unit = unit_of(event.metric, metrics)
     new = fmt_value(event.new)
     if event.old is not None and event.kind == "changed":
@@ -140,6 +144,7 @@ def event_view(event: Event, metrics: Mapping[str, Metric], history: Sequence[Cl
         marks=marks_for(event),
         sources=sources,
         history=history_rows(history) if event.kind == "changed" else (),
+        page=metric_page_url(base_url, event.metric) if base_url else None,
     )
 
 
@@ -151,7 +156,7 @@ def digest_view(
     history: Mapping[str, Sequence[Claim]] | None = None,
 ) -> DigestView:
     history = history or {}
-    views = [event_view(e, metrics, history.get(e.metric, ())) for e in digest.events]
+    views = [event_view(e, metrics, history.get(e.metric, ()), base_url) for e in digest.events]
     groups = tuple(
         NoticeGroup(title, tuple(n for n in digest.notices if n.kind == kind))
         for kind, title in _NOTICE_TITLES

@@ -81,3 +81,12 @@ def test_render_shows_everything_a_change_needs_and_escapes_article_text():
     doc = json.loads(r.json)
     assert doc["events"][0]["new"]["evidence"] == evil and doc["events"][0]["percent"] > 33
     assert doc["notices"][0]["kind"] == "source_failing"
+
+
+def test_changes_link_to_their_timeline_page_when_a_base_url_is_set():
+    digest = build_digest([changed("casualties.total", 3000, 4000)], [], METRICS, now=NOW)
+    rendered = render_digest(digest, METRICS, base_url="https://figures.example/report/")
+    page = f"https://figures.example/report/{digest.events[0].metric.replace('.', '-')}.html"
+    assert page in rendered.text and f'href="{page}"' in rendered.html
+    assert any(page in json.dumps(m) for m in rendered.slack_messages)
+    assert "report/casualties" not in render_digest(digest, METRICS).text

@@ -20,10 +20,51 @@ FLAGS = re.IGNORECASE
 APOS = "['’]"
 
 
+_FOLDS = "\u0130\u0131\u017f\u212a"  # the non-ASCII letters that IGNORECASE folds onto i, s and k
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the pattern is itself an alternation ("a|b") outside any group or class."""
+    depth, i, opened = 0, 0, -1  # opened: where the character class being read began
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if opened >= 0:  # a "]" first in a class (after any "^") is a literal
+            if ch == "]" and i > opened + 1 + (pattern[opened + 1:opened + 2] == "^"):
+                opened = -1
+        elif ch == "[":
+            opened = i
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _case_split(pattern: str) -> tuple[str, ...]:
+    """The pattern once per case of its leading ASCII letter, that letter matched case-sensitively.
+
+    The regex engine skips an alternative whose first op is a plain literal with one compare, but
+    enters every case-folded one: split so, an alternation of words runs about twice as fast. The
+    variants are exactly the characters IGNORECASE folds onto the letter, so matches are the same."""
+    first = pattern[:1]
+    if not (first.isascii() and first.isalpha()) or pattern[1:2] in ("?", "*", "+", "{") or _top_level_bar(pattern):
+        return (pattern,)
+    folded = re.compile(first, FLAGS)
+    variants = [c for c in dict.fromkeys((first.upper(), first.lower(), *_FOLDS)) if folded.fullmatch(c)]
+    return tuple(f"(?-i:{c}){pattern[1:]}" for c in variants)
+
+
 def _alternation(patterns: list[str]) -> str:
-    """Longest patterns first, so an alternation prefers "killed or wounded" over "killed"."""
+    """Longest patterns first, so an alternation prefers "killed or wounded" over "killed".
+
+    For case-insensitive regexes only (every caller compiles with FLAGS): see _case_split."""
     ordered = sorted(patterns, key=len, reverse=True)
-    return "|".join(f"(?:{p})" for p in ordered)
+    return "|".join(f"(?:{v})" for p in ordered for v in _case_split(p))
 
 
 def _bounded(body: str) -> str:

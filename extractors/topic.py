@@ -23,8 +23,8 @@ APOS = "['’]"
 _FOLDS = "\u0130\u0131\u017f\u212a"  # the non-ASCII letters that IGNORECASE folds onto i, s and k
 
 
-def _top_level_bar(pattern: str) -> bool:
-    """Whether the pattern is itself an alternation ("a|b") outside any group or class."""
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, char, depth) of the pattern's bars and parentheses, skipping escapes and classes."""
     depth, i, opened = 0, 0, -1  # opened: where the character class being read began
     while i < len(pattern):
         ch = pattern[i]
@@ -36,23 +36,41 @@ def _top_level_bar(pattern: str) -> bool:
                 opened = -1
         elif ch == "[":
             opened = i
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            return True
+        elif ch in "()|":
+            depth -= ch == ")"
+            yield i, ch, depth
+            depth += ch == "("
         i += 1
-    return False
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The pattern's alternatives at depth 0 ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+
+
+def _closing(pattern: str) -> int:
+    """Index just past the group that opens the pattern (-1 if unbalanced)."""
+    return next((i + 1 for i, ch, depth in _syntax(pattern) if ch == ")" and depth == 0), -1)
 
 
 @lru_cache(maxsize=4096)
 def _case_split(pattern: str) -> tuple[str, ...]:
-    """The pattern once per case of its leading ASCII letter, that letter matched case-sensitively.
+    """The pattern as alternatives that each open with a case-sensitive literal, where that is exact.
 
     The regex engine skips an alternative whose first op is a plain literal with one compare, but
-    enters every case-folded one: split so, an alternation of words runs about twice as fast. The
-    variants are exactly the characters IGNORECASE folds onto the letter, so matches are the same."""
+    enters every case-folded one: so a leading ASCII letter becomes one alternative per character
+    IGNORECASE folds onto it, and "(?:A|B)tail" becomes "A tail|B tail" (tried in the same order)."""
+    if len(_split_top(pattern)) > 1 or "(?P" in pattern or re.search(r"\\\d", pattern):
+        return (pattern,)  # a bare alternation, or groups that copies would duplicate or renumber
+    if pattern.startswith("(?:"):
+        close = _closing(pattern)
+        inner = pattern[3:close - 1] if close > 0 else ""
+        if close > 0 and pattern[close:close + 1] not in ("?", "*", "+", "{") and len(_split_top(inner)) > 1:
+            return tuple(v for alt in _split_top(inner) for v in _case_split(alt + pattern[close:]))
+        return (pattern,)
     first = pattern[:1]
-    if not (first.isascii() and first.isalpha()) or pattern[1:2] in ("?", "*", "+", "{") or _top_level_bar(pattern):
+    if not (first.isascii() and first.isalpha()) or pattern[1:2] in ("?", "*", "+", "{"):
         return (pattern,)
     folded = re.compile(first, FLAGS)
     variants = [c for c in dict.fromkeys((first.upper(), first.lower(), *_FOLDS)) if folded.fullmatch(c)]

@@ -32,7 +32,7 @@ from typing import Iterable, Mapping, Sequence
 from figwatch.models import Claim, Event, Figure, Metric
 
 __all__ = [
-    "FoldResult", "fold_claims", "report_key", "baseline_of", "figures_from_claims", "same_figure", "source_of",
+    "FoldResult", "Folder", "fold_claims", "report_key", "baseline_of", "figures_from_claims", "same_figure", "source_of",
 ]
 
 
@@ -185,6 +185,42 @@ def classify(series: _Series, claim: Claim, metric: Metric, window_days: int) ->
     return Event(kind="changed", metric=claim.metric, new=claim, old=baseline)
 
 
+class Folder:
+    """A fold in progress: each metric's series stays indexed across batches of claims.
+
+    A long backfill folds batch after batch; rebuilding the series from the figures every batch
+    would make it quadratic. `fold_claims` is the one-shot form.
+    """
+
+    def __init__(self, figures: Mapping[str, Figure], metrics: Mapping[str, Metric], *, window_days: int = 14):
+        self._series = {m: _Series(f.history) for m, f in figures.items()}
+        self._metrics, self._window = metrics, window_days
+
+    def fold(self, claims: Iterable[Claim]) -> tuple[tuple[Event, ...], tuple[Claim, ...]]:
+        """Fold claims in publication order: (events raised, claims that were new reports)."""
+        events: list[Event] = []
+        fresh: list[Claim] = []
+        confident = [c for c in claims if not c.reviewable]
+        for claim in sorted(confident, key=lambda c: (_order(c), _copy_rank(c))):
+            figure = self._series.get(claim.metric) or self._series.setdefault(claim.metric, _Series(()))
+            key = report_key(claim)
+            held = figure.known.get(key)
+            if held is not None:
+                if _copy_rank(claim) < _copy_rank(held):
+                    figure.known[key] = claim  # the same report; keep the copy that always stands for it
+                continue
+            metric = self._metrics.get(claim.metric) or Metric(name=claim.metric, label=claim.metric)
+            event = classify(figure, claim, metric, self._window)
+            figure.add(key, claim)
+            fresh.append(claim)
+            if event is not None:
+                events.append(event)
+        return tuple(events), tuple(fresh)
+
+    def figures(self) -> dict[str, Figure]:
+        return {m: _figure(m, f.known.values()) for m, f in self._series.items()}
+
+
 def fold_claims(
     figures: Mapping[str, Figure],
     claims: Iterable[Claim],
@@ -198,23 +234,6 @@ def fold_claims(
     that were new reports; repeats of a known report (syndicated copies, re-fetches) and
     reviewable claims raise nothing.
     """
-    series = {m: _Series(f.history) for m, f in figures.items()}
-    events: list[Event] = []
-    fresh: list[Claim] = []
-    confident = [c for c in claims if not c.reviewable]
-    for claim in sorted(confident, key=lambda c: (_order(c), _copy_rank(c))):
-        figure = series.get(claim.metric) or series.setdefault(claim.metric, _Series(()))
-        key = report_key(claim)
-        held = figure.known.get(key)
-        if held is not None:
-            if _copy_rank(claim) < _copy_rank(held):
-                figure.known[key] = claim  # the same report; keep the copy that always stands for it
-            continue
-        metric = metrics.get(claim.metric) or Metric(name=claim.metric, label=claim.metric)
-        event = classify(figure, claim, metric, window_days)
-        figure.add(key, claim)
-        fresh.append(claim)
-        if event is not None:
-            events.append(event)
-    result = {m: _figure(m, f.known.values()) for m, f in series.items()}
-    return FoldResult(figures=result, events=tuple(events), reports=tuple(fresh))
+    folder = Folder(figures, metrics, window_days=window_days)
+    events, reports = folder.fold(claims)
+    return FoldResult(figures=folder.figures(), events=events, reports=reports)

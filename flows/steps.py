@@ -21,7 +21,7 @@ from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
 from extractors import Topic, extract, load_topic
 from figwatch.config import Settings
 from figwatch.faults import crash_point
-from figwatch.figures import fold_claims
+from figwatch.figures import Folder, fold_claims
 from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
@@ -122,6 +122,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
     """
     seen = new = claims = review = 0
     events: list[Event] = []
+    folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
         fresh = _unseen(rt.store, near_duplicates(batch)[0])
@@ -129,10 +130,12 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
         with rt.store.writer() as tx:
             inserted = tx.add_articles(fresh)
             batch_claims = [c for a in inserted for c in extracted[a.url]]
-            figures = tx.load_figures({c.metric for c in batch_claims})
-            result = fold_claims(figures, batch_claims, rt.metrics, window_days=rt.settings.topic.window_days)
+            if folder is None or tx.claim_watermark() != mark:  # another writer came between: reload
+                folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days)
+            batch_events, _reports = folder.fold(batch_claims)
             tx.add_claims(batch_claims)
-            events.extend(tx.add_events(result.events, notify=notify))
+            events.extend(tx.add_events(batch_events, notify=notify))
+            mark = tx.claim_watermark()
         crash_point("after-batch")
         new += len(inserted)
         claims += len(batch_claims)

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from figwatch.figures import figures_from_claims
@@ -77,14 +77,23 @@ class Tx:
 
     def add_events(self, new: Sequence[Event], *, notify: bool = True) -> list[Event]:
         """Insert events not stored yet (unique on kind, metric, report key); return them with ids."""
-        inserted: list[Event] = []
+        if not new:
+            return []
         created = self.now()
-        for item in new:
-            stmt = insert(self._conn, events).values(rows.event_values(item, notify, created))
-            row = self._conn.execute(stmt.on_conflict_do_nothing().returning(events.c.id)).first()
-            if row is not None:
-                inserted.append(replace(item, id=row[0]))
+        values = [rows.event_values(item, notify, created) for item in new]
+        stmt = insert(self._conn, events).on_conflict_do_nothing().returning(
+            events.c.id, events.c.kind, events.c.metric, events.c.report_key)
+        ids = {(k, m, r): i for i, k, m, r in self._conn.execute(stmt, values)}
+        inserted = []
+        for item, row in zip(new, values):
+            id_ = ids.pop((row["kind"], row["metric"], row["report_key"]), None)
+            if id_ is not None:
+                inserted.append(replace(item, id=id_))
         return inserted
+
+    def claim_watermark(self) -> int:
+        """The newest claim id: unchanged since our last batch means no other writer came between."""
+        return self._conn.scalar(select(func.max(claims.c.id))) or 0
 
     def set_http_state(self, state: HttpState) -> None:
         """Remember what a URL answered, for the next conditional GET."""

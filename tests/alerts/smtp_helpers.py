@@ -42,6 +42,7 @@ def authenticator(user: str, password: str):
 
 
 def start(inbox: Inbox, port: int, **kwargs) -> Controller:
+    kwargs.setdefault("ready_timeout", 30.0)  # a loaded 2-core CI machine is slow to start it
     c = Controller(inbox, hostname="127.0.0.1", port=port, **kwargs)
     c.start()
     return c

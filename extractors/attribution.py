@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.prefilter import literals, possible
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
@@ -23,6 +24,14 @@ def _cue_word(pattern: str) -> str:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", pattern)]
     return next((w for w in words if w not in MINOR), words[0] if words else "")
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
+# clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
+_PAREN = re.compile(r"\s*\([^()]{0,60}\)")
+_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]{0,100},?\s*$")
+_PIECES = re.compile(r"[,;:“\"(]|\s[-–—]\s")
+_ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
+_DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"(?<![\w])[A-Z]")
+_DETERMINER = re.compile(r"(?:\ban|\bthe)\s*$", FLAGS)
 STOP = r"[,.;:!?()\[\]\"“”]"
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
 
@@ -46,7 +55,10 @@ class Attributor:
         self.explicit = re.compile(
             rf"\b(?<![\w])(?:{before})\s+(?P<src>[^,.;:!?()\[\]\"“”]{{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
             FLAGS)
-        self.verb = re.compile(rf"\b(?<![\w])(?:has\s+|have\s+|had\s+)?(?:{verbs})(?![\w])", FLAGS)
+        # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
+        # that every alternative opens with a plain literal (topic._case_split)
+        has = _alternation([rf"(?:has|have|had)\s+(?:{verbs})"])
+        self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
         self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
@@ -61,23 +73,23 @@ class Attributor:
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
-        src = re.sub(r"\s*\([^()]{0,60}\)", "", raw)
-        src = re.sub(r",\s*(?:who|which)\b[^,]{0,100},?\s*$", "", src)
-        pieces = [p for p in re.split(r"[,;:“\"(]|\s[-–—]\s", src) if p.strip() and not self.lead.fullmatch(p.strip())]
+        src = _PAREN.sub("", raw)
+        src = _RELATIVE.sub("", src)
+        pieces = [p for p in _PIECES.split(src) if p.strip() and not self.lead.fullmatch(p.strip())]
         src = pieces[-1] if pieces else ""
         src = self.tail.sub("", src).strip()
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")
-        src = re.sub(r"^(?:a|an)\s+", "", src, flags=FLAGS)
+        src = _ARTICLE.sub("", src)
         low = src.lower()
         if low in self.pronouns:
             return PRONOUN
         if FUNCTION.search(src):
             return None
         words = src.split()
-        if not words or len(words) > 10 or low in self.reject or re.search(r"\d", src):
+        if not words or len(words) > 10 or low in self.reject or _DIGIT.search(src):
             return None
-        if not (re.search(r"(?<![\w])[A-Z]", src) or self.speakers.search(src)):
+        if not (_CAPITAL.search(src) or self.speakers.search(src)):
             return None
         last = words[-1]
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
@@ -87,17 +99,22 @@ class Attributor:
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         """Attributions in text[start:end], in order."""
         out: list[Attribution] = []
-        if ")" not in text[start:end] and not self.cue_words.intersection(WORD.findall(text[start:end].lower())):
+        raw = text[start:end]
+        low = raw.lower()
+        if ")" not in raw and not self.cue_words.intersection(WORD.findall(low)):
             return out  # no attribution word at all: skip the patterns
         for pattern in (self.explicit, self.inverted, self.figures, self.paren):
+            if not possible(literals(pattern.pattern, pattern.flags), low, raw):
+                continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
                 src = self.clean(m.group("src"))
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
-        for m in self.verb.finditer(text, start, end):
+        verbs = possible(literals(self.verb.pattern, self.verb.flags), low, raw)
+        for m in self.verb.finditer(text, start, end) if verbs else ():
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
-            if not before.strip() or re.search(r"(?:\ban|\bthe)\s*$", before, FLAGS):
+            if not before.strip() or _DETERMINER.search(before):
                 continue
             src = self.clean(before)
             if src:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.prefilter import literals, possible
+from extractors.prefilter import FOLDING, literals
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
@@ -62,6 +62,8 @@ class Attributor:
         self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
+        # the named patterns, each with the words one of which its every match contains
+        self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before") for p in data.get(key, [])) | FIGURE_WORDS
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
@@ -103,15 +105,15 @@ class Attributor:
         low = raw.lower()
         if ")" not in raw and not self.cue_words.intersection(WORD.findall(low)):
             return out  # no attribution word at all: skip the patterns
-        for pattern in (self.explicit, self.inverted, self.figures, self.paren):
-            if not possible(literals(pattern.pattern, pattern.flags), low, raw):
+        folds = any(c in raw for c in FOLDING)
+        for pattern, needs in self.needs:
+            if needs is not None and not folds and not any(w in low for w in needs):
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
                 src = self.clean(m.group("src"))
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
-        verbs = possible(literals(self.verb.pattern, self.verb.flags), low, raw)
-        for m in self.verb.finditer(text, start, end) if verbs else ():
+        for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
             if not before.strip() or _DETERMINER.search(before):

@@ -115,15 +115,15 @@ class Scanner:
         """Every counting number in text[start:end], in order, with absolute offsets."""
         end = len(text) if end is None else end
         found: list[Mention] = []
-        at = start
-        for c in CANDIDATE.finditer(text, start, end):
-            pos = c.start()
-            if pos < at or not (c.group(1) or c.group(2).lower() in self.firsts):
-                continue  # most words start no number: a set look-up, not the grammar, says so
-            m = self.master.match(text, pos, end)
-            if m:
+        m = self.master.search(text, start, end)  # one C-level pass, not a Python loop over words
+        while m:
+            pos = m.start()
+            c = CANDIDATE.match(text, pos, end)
+            if c and (c.group(1) or c.group(2).lower() in self.firsts):
                 found.extend(self._mentions(text, m))
-                at = m.end()
+                m = self.master.search(text, max(m.end(), pos + 1), end)
+            else:  # the grammar's look-ahead is case-folded ("ſix"); a candidate is an ASCII word
+                m = self.master.search(text, pos + 1, end)
         return _link_revisions(self, text, found)
 
     def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:

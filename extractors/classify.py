@@ -14,6 +14,7 @@ from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
 WINDOW = 160  # characters looked at on either side of a figure
 FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns
 WORD = re.compile(r"[A-Za-z]{3,}")
+CUT = re.compile(r",|\sand\s")  # a modality cue after the figure counts up to here
 # words that may stand between a figure and an unnamed noun ("3,000 more", "the 11,000 of its")
 TRANSPARENT = frozenset({"more", "additional", "extra", "fresh", "new", "other", "further", "the", "its", "their",
                          "these", "those", "such", "odd", "plus", "some", "north", "korean", "korea", "strong",
@@ -250,8 +251,7 @@ class Classifier:
         """Lower for projections, denials and hedges in the figure's clause, and for vague amounts."""
         c, t = self.topic.confidence, sp.text
         conf = c.get("teaser", 0.85) if sp.heading else c.get("base", 0.9)
-        cut = re.compile(r",|\sand\s")
-        stop = cut.search(t, m.after_end, hi)
+        stop = CUT.search(t, m.after_end, hi)
         mod_hi = stop.start() if stop else hi
         realis = self.gr.realis.search(t, m.after_end, mod_hi)
         clause_lo = _window(sp, m, None, None, self.gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures

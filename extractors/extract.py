@@ -138,9 +138,10 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             continue  # a table or a run of numbers, not prose
         work.figures += len(mentions)
         masked = _masked(text, s.start, s.end, doc.attrs(i)) if mentions else text[s.start:s.end]
-        decided = []
+        decided, last = [], _UNREAD
         if mentions:
-            nk = _has_nk(topic, masked, 0, len(masked))
+            cues = list(topic.parties.finditer(masked, 0, len(masked)))  # read once: "nk?" here, the last cue below
+            nk, last = any(lab == "nk" for _, _, lab in cues), (cues[-1] if cues else None)
             span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
             decided = classifier.classify(span, mentions, ctx)
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
@@ -152,7 +153,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           revised_from=m.revised_from)
             found.append(_Found(claim, s.heading))
         if decided or gate.names_a_party(s.start, s.end):
-            _update_context(ctx, topic, masked, decided)
+            _update_context(ctx, topic, masked, decided, last)
     return found
 
 
@@ -184,15 +185,19 @@ def _has_nk(topic: Topic, text: str, start: int, end: int) -> bool:
     return any(lab == "nk" for _, _, lab in topic.parties.finditer(text, start, end))
 
 
-def _update_context(ctx: Context, topic: Topic, masked: str, decided: list) -> None:
-    """Remember whom the sentence spoke of, for "of them" in the next."""
+_UNREAD = (-1, -1, "")  # the sentence's party cues were not read yet
+
+
+def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
+                    last: tuple[int, int, str] | None = _UNREAD) -> None:
+    """Remember whom the sentence spoke of, for "of them" in the next (last: its last party cue)."""
     personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
     if decided:
         ctx.metric = decided[-1][1].metric
     if personnel:
         ctx.party, ctx.noun = "nk", personnel[-1].noun
         return
-    last = topic.parties.last(masked)
+    last = topic.parties.last(masked) if last is _UNREAD else last
     if last:
         ctx.party = last[2]
         hit = topic.nouns.last(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops"

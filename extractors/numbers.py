@@ -13,6 +13,12 @@ from typing import Any
 from extractors.topic import FLAGS, Topic, _alternation
 
 CANDIDATE = re.compile(r"\b(?:(\d)|([A-Za-z]+))")  # where a number may start: a digit or a word
+# fixed patterns, compiled once (a call of re.match(str, ...) pays a cache look-up each time)
+DIGITS = re.compile(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)$")
+SPACES = re.compile(r"[\s-]+")
+OF = re.compile(r"\s+of\b")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+PERCENT = re.compile(r"([\d.,]+)")
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 
 
@@ -82,7 +88,7 @@ class Scanner:
     def parse(self, s: str) -> float | None:
         """The value of one number as written ("11,000", "1.2 million", "three thousand")."""
         s = s.strip().lower()
-        m = re.match(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)$", s)
+        m = DIGITS.match(s)
         if m:
             digits = m.group(1).replace(",", "")
             if len(digits.split(".")[0]) > MAX_DIGITS:
@@ -93,7 +99,7 @@ class Scanner:
 
     def _parse_words(self, s: str) -> float | None:
         total, current, seen = 0, 0, False
-        for w in re.split(r"[\s-]+", s):
+        for w in SPACES.split(s):
             if w == "a":
                 continue
             if w in self.words:
@@ -145,9 +151,9 @@ class Scanner:
         value = self.parse(raw)
         if value is None or self._not_count(text, s, e):
             return None
-        if raw.lower() == "one" and re.match(r"\s+of\b", text[e:e + 4]):
+        if raw.lower() == "one" and OF.match(text[e:e + 4]):
             return None
-        year_like = bool(re.fullmatch(r"1[89]\d\d|20\d\d", raw))
+        year_like = bool(YEAR.fullmatch(raw))
         qual, low, high = self._qualifier(text, s, value)
         after = self.q_after_re.match(text, e)
         after_end = e
@@ -194,7 +200,7 @@ class Scanner:
             first = self._single(text, m.start(g1), m.end(g1))
             second = self._single(text, m.start(g2), m.end(g2))
             return [x for x in (first, second) if x]
-        years = all(re.fullmatch(r"1[89]\d\d|20\d\d", x) for x in (m.group(g1), m.group(g2)))
+        years = all(YEAR.fullmatch(x) for x in (m.group(g1), m.group(g2)))
         if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
             return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
         return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
@@ -206,7 +212,7 @@ class Scanner:
         frac_text = " ".join(m.group("frac").lower().replace("-", " ").split())
         share = self.fractions.get(frac_text) or self.fractions.get(frac_text.replace(" ", "-"))
         if share is None:
-            pct = re.match(r"([\d.,]+)", frac_text)
+            pct = PERCENT.match(frac_text)
             share = float(pct.group(1).replace(",", "")) / 100 if pct else None
         if share is None:
             return [base]

@@ -28,8 +28,8 @@ def _sequence(items: list) -> _Req:
         if op is C.LITERAL and av < 128:
             run += chr(av).lower()
             continue
-        if op is C.SUBPATTERN and av[0] is None and all(o is C.LITERAL and a < 128 for o, a in av[-1]):
-            run += "".join(chr(a).lower() for _, a in av[-1])  # "(?-i:S)aid": still one run
+        if op is C.SUBPATTERN and av[0] is None and av[2] & re.IGNORECASE and all(o is C.LITERAL for o, _ in av[-1]):
+            run += "".join(chr(a) for _, a in av[-1]).lower()  # "(?-i:S)aid": still one run (exact case)
             continue
         cands: list[_Req] = [frozenset({run}) if run else None, _item(op, av)]
         run = ""
@@ -59,9 +59,3 @@ def literals(pattern: str, flags: int = re.IGNORECASE) -> _Req:
     except (re.error, TypeError, AttributeError):
         return None
 
-
-def possible(req: _Req, low: str, raw: str) -> bool:
-    """Could a regex with requirement req match in raw (low = raw.lower())? False is certain."""
-    if req is None or any(c in raw for c in FOLDING):
-        return True
-    return any(s in low for s in req)

@@ -10,6 +10,8 @@ from extractors.topic import Topic
 BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 MAX_SENTENCE = 1500  # longer "sentences" are no prose; they are cut so that work stays linear
 CUT = re.compile(r"\s")
+LAST_WORD = re.compile(r"(\S+)$")
+LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -23,11 +25,11 @@ class Sentence:
 
 
 def _abbreviation(text: str, at: int, topic: Topic) -> bool:
-    word = re.search(r"(\S+)$", text[max(0, at - 12):at])
+    word = LAST_WORD.search(text[max(0, at - 12):at])
     if not word:
         return False
     token = word.group(1).lstrip("(\"“‘").lower()
-    return token in topic.abbreviations or bool(re.fullmatch(r"[a-z]", token))
+    return token in topic.abbreviations or bool(LETTER.fullmatch(token))
 
 
 def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:

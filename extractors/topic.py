@@ -18,6 +18,7 @@ from figwatch.models import Metric
 
 FLAGS = re.IGNORECASE
 APOS = "['’]"
+_ARTICLE_OR_POSSESSIVE = re.compile(rf"^(?:the|a|an)\s+|{APOS}s?$", FLAGS)
 
 
 _FOLDS = "\u0130\u0131\u017f\u212a"  # the non-ASCII letters that IGNORECASE folds onto i, s and k
@@ -203,15 +204,25 @@ class Topic:
     boiler_headings: re.Pattern[str]
     boiler_lines: re.Pattern[str]
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    _canonical: dict[str, str | None] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def canonical_source(self, name: str | None) -> str | None:
-        """One key per source, so "the NIS" and "Seoul's spy agency" follow one series."""
+        """One key per source, so "the NIS" and "Seoul's spy agency" follow one series.
+
+        Remembered per name (a pure function of it): a page names few sources, each many times."""
         if not name or not name.strip():
             return None
+        if name not in self._canonical:
+            if len(self._canonical) > 4096:
+                self._canonical.clear()
+            self._canonical[name] = self._canonical_key(name)
+        return self._canonical[name]
+
+    def _canonical_key(self, name: str) -> str | None:
         for key, pattern in self.source_aliases:
             if pattern.search(name):
                 return key
-        cleaned = re.sub(rf"^(?:the|a|an)\s+|{APOS}s?$", "", name.strip(), flags=FLAGS)
+        cleaned = _ARTICLE_OR_POSSESSIVE.sub("", name.strip())
         return " ".join(cleaned.split()) or None
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.numbers import Mention
-from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
+from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation, _case_split
 
 WINDOW = 160  # characters looked at on either side of a figure
 FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns
@@ -58,7 +58,7 @@ class Grammar:
 
     def __init__(self, topic: Topic) -> None:
         g = topic.raw.get("grammar", {})
-        self.clause = re.compile("|".join(f"(?:{p})" for p in g.get("clause", [";"])), FLAGS)
+        self.clause = re.compile("|".join(f"(?:{v})" for p in g.get("clause", [";"]) for v in _case_split(p)), FLAGS)
         words = [p for p in g.get("np_stop", []) if p[:1].isalpha()]
         marks = [p for p in g.get("np_stop", []) if not p[:1].isalpha()]
         self.np_stop = re.compile("|".join([*marks, rf"(?<![\w])(?:{_alternation(words)})(?![\w])"]), FLAGS)

@@ -70,12 +70,15 @@ def _case_split(pattern: str) -> tuple[str, ...]:
         if close > 0 and pattern[close:close + 1] not in ("?", "*", "+", "{") and len(_split_top(inner)) > 1:
             return tuple(v for alt in _split_top(inner) for v in _case_split(alt + pattern[close:]))
         return (pattern,)
-    first = pattern[:1]
-    if not (first.isascii() and first.isalpha()) or pattern[1:2] in ("?", "*", "+", "{"):
+    # "\\bwhile": a word boundary before a letter is "no word character before it", checked once
+    # the letter is read (the look-behind spans it), so the branch still opens with the literal
+    bound = pattern.startswith("\\b")
+    first, rest = (pattern[2:3], "(?<!\\w.)" + pattern[3:]) if bound else (pattern[:1], pattern[1:])
+    if not (first.isascii() and first.isalpha()) or pattern[1 + 2 * bound:2 + 2 * bound] in ("?", "*", "+", "{"):
         return (pattern,)
     folded = re.compile(first, FLAGS)
     variants = [c for c in dict.fromkeys((first.upper(), first.lower(), *_FOLDS)) if folded.fullmatch(c)]
-    return tuple(f"(?-i:{c}){pattern[1:]}" for c in variants)
+    return tuple(f"(?-i:{c}){rest}" for c in variants)
 
 
 def _alternation(patterns: list[str]) -> str:

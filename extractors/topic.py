@@ -134,6 +134,8 @@ class Lexicon:
         return cls(re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS), labelled)
 
     def _label(self, text: str, start: int, end: int, endpos: int) -> str:
+        if len(self.labelled) == 1:
+            return self.labelled[0][0]  # every way below ends in the one label: no regex needed
         for label, rx in self.labelled:
             m = rx.match(text, start, endpos)
             if m and m.end() == end:
@@ -241,7 +243,7 @@ def _furniture_regex(patterns: list[str]) -> re.Pattern[str]:
     if worded:
         parts.append(r"\b(?:" + _alternation(worded) + ")")
     if other:
-        parts.append("(?:" + _alternation(other) + ")")
+        parts.append(_alternation(other))  # flat: each alternative opens with its literal (fast to skip)
     return re.compile("|".join(parts) or r"(?!x)x", FLAGS)
 
 

@@ -11,7 +11,9 @@ MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): n for n, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 PART_DAY = {"early": 5, "mid": 15, "middle": 15, "late": 25, "the end of": 28, "end of": 28, "the beginning of": 1, "the start of": 1}
-YEAR = re.compile(r"(?<![\w,.])(?:19[5-9]\d|20\d\d)(?![\w])")
+# a year not preceded by [\w,.]: the look-behind sits after the four digits (and spans them), so the
+# pattern opens with the digit "1" or "2" and the engine skips to those in C
+YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)(?<![\w,.]....)(?![\w])")
 
 _CACHE: dict[int, tuple[Topic, re.Pattern[str]]] = {}
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.numbers import Mention
-from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation, _case_split
+from extractors.alternation import _case_split
+from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
 
 WINDOW = 160  # characters looked at on either side of a figure
 FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns

@@ -12,7 +12,9 @@ from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
-FOLDING = "\u0130\u0131\u017f\u212a"  # non-ASCII letters IGNORECASE matches as i, s or k: no str check then
+from extractors.alternation import _FOLDS
+
+FOLDING = _FOLDS  # non-ASCII letters IGNORECASE matches as i, s or k: no str check then
 _Req = frozenset[str] | None
 
 

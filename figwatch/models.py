@@ -178,7 +178,8 @@ class RunReport:
     articles_seen: int = 0
     articles_new: int = 0
     claims: int = 0
-    events: tuple[Event, ...] = ()
+    events: tuple[Event, ...] = ()  # listed (a long backfill lists the first 1,000)
+    event_counts: dict[str, int] = field(default_factory=dict)  # kind -> number, all of them
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error

@@ -71,11 +71,11 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=None, default=str))
         return
-    kinds = {k: sum(e["kind"] == k for e in report["events"]) for k in ("new", "changed", "disagreement")}
+    kinds = report["event_counts"]
     print(f"{title}: {report['articles_seen']} articles seen, {report['articles_new']} new, "
           f"{report['claims']} figures extracted")
     print(f"events: {kinds['new']} new, {kinds['changed']} changed, {kinds['disagreement']} disagreement")
-    for e in report["events"]:
+    for e in report["events"][:MAX_LISTED]:
         if e["kind"] != "new":
             print(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} ({e['source'] or 'unattributed'})")
     print(f"digests written: {len(report['digests'])}")
@@ -85,6 +85,9 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
                 print(f"  {path}")
     for name, error in report.get("source_errors", {}).items():
         print(f"source failed: {name}: {error}", file=sys.stderr)
+
+
+MAX_LISTED = 50  # changes and disagreements printed by name; the digest has them all
 
 
 def _num(value: float | None) -> str:

@@ -115,6 +115,7 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "articles_new": report.articles_new,
         "claims": report.claims,
         "events": [event_json(e) for e in report.events],
+        "event_counts": {k: report.event_counts.get(k, 0) for k in ("new", "changed", "disagreement")},
         "digests": list(report.digests),
         "deliveries": dict(report.deliveries),
         "source_errors": dict(report.source_errors),

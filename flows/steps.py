@@ -10,6 +10,7 @@ directly. Ordering rules that keep a crash from losing anything:
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
@@ -42,13 +43,17 @@ class Runtime:
     metrics: dict[str, Metric]
 
 
+REPORTED_EVENTS = 1000  # a run report lists this many events; a long backfill only counts the rest
+
+
 @dataclass(frozen=True)
 class FoldSummary:
     articles_seen: int
     articles_new: int
     claims: int
-    events: tuple[Event, ...]
+    events: tuple[Event, ...]  # the first REPORTED_EVENTS of them
     review: int  # low-confidence claims kept for a person
+    event_counts: dict[str, int]  # kind -> number, all of them
 
 
 def open_runtime(settings: Settings) -> Runtime:
@@ -122,6 +127,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
     """
     seen = new = claims = review = 0
     events: list[Event] = []
+    counts: Counter[str] = Counter()
     folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
@@ -134,13 +140,15 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
                 folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days)
             batch_events, _reports = folder.fold(batch_claims)
             tx.add_claims(batch_claims)
-            events.extend(tx.add_events(batch_events, notify=notify))
+            stored = tx.add_events(batch_events, notify=notify)
+            counts.update(e.kind for e in stored)
+            events.extend(stored[: max(0, REPORTED_EVENTS - len(events))])
             mark = tx.claim_watermark()
         crash_point("after-batch")
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
-    return FoldSummary(seen, new, claims, tuple(events), review)
+    return FoldSummary(seen, new, claims, tuple(events), review, dict(counts))
 
 
 def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
@@ -214,7 +222,9 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     claims = [c.attach(a) for a in fresh for c in extract(a.text, topic=rt.topic, title=a.title)]
     figures = rt.store.load_figures({c.metric for c in claims})
     result = fold_claims(figures, claims, rt.metrics, window_days=rt.settings.topic.window_days)
-    return FoldSummary(len(articles), len(fresh), len(claims), result.events, sum(c.reviewable for c in claims))
+    counts = dict(Counter(e.kind for e in result.events))
+    return FoldSummary(len(articles), len(fresh), len(claims), result.events[:REPORTED_EVENTS],
+                       sum(c.reviewable for c in claims), counts)
 
 
 def run_report(
@@ -229,6 +239,7 @@ def run_report(
         articles_new=folded.articles_new,
         claims=folded.claims,
         events=folded.events,
+        event_counts=folded.event_counts,
         digests=(digest.id,) if digest is not None and digest.id is not None else (),
         deliveries=deliveries,
         source_errors={r.source: r.error for r in results if r.error},

@@ -40,3 +40,5 @@ def assert_seed_story(report: dict) -> None:
     assert first["casualties.killed"] == 400
     assert first["casualties.wounded"] == 3600
     assert len(report["digests"]) == 1
+    assert sum(report["event_counts"].values()) == len(report["events"])  # a small run lists them all
+    assert report["event_counts"]["changed"] == len(moved)

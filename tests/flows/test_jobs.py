@@ -59,3 +59,13 @@ def test_backfill_unknown_source_is_a_clear_error(tmp_path):
     settings = load_settings(write_config(tmp_path))
     with pytest.raises(ConfigError, match="no source named 'nope'"):
         run_backfill(settings, BackfillRequest(sources=("nope",)))
+
+
+def test_a_long_backfill_lists_the_first_events_and_counts_them_all(tmp_path, monkeypatch):
+    import flows.steps
+
+    monkeypatch.setattr(flows.steps, "REPORTED_EVENTS", 3)
+    settings = load_settings(write_config(tmp_path))
+    report = report_json(run_backfill(settings, BackfillRequest()))
+    assert len(report["events"]) == 3
+    assert sum(report["event_counts"].values()) == 13 and report["event_counts"]["changed"] == 2

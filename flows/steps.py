@@ -20,7 +20,7 @@ from typing import Any
 from alerts import build_channels, build_digest, deliver_pending
 from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
 from extractors import Topic, extract, load_topic
-from figwatch.config import Settings
+from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
 from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
@@ -111,11 +111,12 @@ def backfill_articles(
     for setting in _chosen(rt, names):
         if setting.path:
             articles, _problems = stream_path_source(setting.to_source(), now=now, since=since, until=until)
-            streams.append(articles)
+            outlet = setting.outlet
+            streams.append(articles if not outlet else (a if a.outlet else replace(a, outlet=outlet) for a in articles))
     return heapq.merge(*streams, key=lambda a: (a.published, a.url))
 
 
-def _chosen(rt: Runtime, names: Sequence[str] | None) -> list:
+def _chosen(rt: Runtime, names: Sequence[str] | None) -> list[SourceSettings]:
     return [s for s in rt.settings.sources if not names or s.name in names]
 
 

@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
-from typing import Any
 
-from alerts import build_channels, build_digest, deliver_pending
+from alerts import DeliveryReport, build_channels, build_digest, deliver_pending
 from alerts.watchdogs import watch_schedule, watch_sources, watch_stale
 from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
@@ -229,7 +228,7 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
 
 
 def run_report(
-    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: Any
+    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: DeliveryReport | None
 ) -> RunReport:
     """What a run did, in the shape `--json` prints."""
     deliveries = {}
@@ -247,9 +246,11 @@ def run_report(
     )
 
 
-def deliver(rt: Runtime, *, now: datetime):
+def deliver(rt: Runtime, *, now: datetime) -> DeliveryReport:
     """Send what the outbox holds; failures are recorded and retried on later runs."""
     channels = build_channels(rt.settings.alerts)
+    if not rt.store.due_deliveries(now):
+        return DeliveryReport()  # the usual quiet run: no need to read every figure's history
     history = {name: fig.history for name, fig in rt.store.load_figures().items()}
     return deliver_pending(
         rt.store,

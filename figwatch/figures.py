@@ -140,23 +140,52 @@ def same_figure(a: Claim, b: Claim, threshold: float) -> bool:
 
 
 class _Series:
-    """One metric's reports during a fold, indexed so each new claim costs O(log n), not O(n)."""
+    """One metric's reports during a fold, indexed so each new claim costs O(log n), not O(n).
 
-    def __init__(self, reports: Iterable[Claim]):
+    Compact, it keeps only what events are decided by, so a long stream folds in flat memory:
+    the baseline, each source's latest report and the report keys of the baseline's day onwards.
+    That is exact: a claim older than the baseline raises nothing, and one newer than it is
+    compared with the baseline and with its source's latest report, never with older ones."""
+
+    def __init__(self, reports: Iterable[Claim], *, compact: bool = False):
         self.known: dict[str, Claim] = {}
         self.baseline: Claim | None = None
+        self.compact = compact
         self._by_source: dict[str, list[tuple[tuple, Claim]]] = {}
+        self._days: dict[str, list[str]] = {}  # compact: report keys by UTC day, to drop past days
         for claim in reports:
             self.add(report_key(claim), claim)
 
     def add(self, key: str, claim: Claim) -> None:
-        self.known[key] = claim
         order = _order(claim)
+        if self.compact and self.baseline is not None and order < _order(self.baseline):
+            self._keep_latest(claim, order)
+            return  # a late report: history only, and history is the store's
+        self.known[key] = claim
         if self.baseline is None or order > _order(self.baseline):
-            self.baseline = claim
+            self._advance(claim)
+        if self.compact:
+            self._days.setdefault(_utc_day(claim.published), []).append(key)
+            self._keep_latest(claim, order)
+            return
         source = source_of(claim)
         if source:
             insort(self._by_source.setdefault(source, []), (order, claim), key=lambda pair: pair[0])
+
+    def _advance(self, claim: Claim) -> None:
+        old_day = _utc_day(self.baseline.published) if self.baseline else ""
+        self.baseline = claim
+        day = _utc_day(claim.published)
+        if self.compact and day != old_day:
+            for past in [d for d in self._days if d < day]:
+                for key in self._days.pop(past):
+                    self.known.pop(key, None)
+
+    def _keep_latest(self, claim: Claim, order: tuple) -> None:
+        source = source_of(claim)
+        held = self._by_source.get(source)
+        if source and (not held or order > held[-1][0]):
+            self._by_source[source] = [(order, claim)]
 
     def own_previous(self, claim: Claim) -> Claim | None:
         """The claim's source's latest earlier report, when the claim names a source."""
@@ -189,12 +218,15 @@ class Folder:
     """A fold in progress: each metric's series stays indexed across batches of claims.
 
     A long backfill folds batch after batch; rebuilding the series from the figures every batch
-    would make it quadratic. `fold_claims` is the one-shot form.
+    would make it quadratic. `fold_claims` is the one-shot form. A `compact` folder raises the
+    same events in memory that does not grow with the stream, but keeps no history: its
+    `reports` leave out late claims (older than the baseline) and it has no `figures()`.
     """
 
-    def __init__(self, figures: Mapping[str, Figure], metrics: Mapping[str, Metric], *, window_days: int = 14):
-        self._series = {m: _Series(f.history) for m, f in figures.items()}
-        self._metrics, self._window = metrics, window_days
+    def __init__(self, figures: Mapping[str, Figure], metrics: Mapping[str, Metric], *, window_days: int = 14,
+                 compact: bool = False):
+        self._series = {m: _Series(f.history, compact=compact) for m, f in figures.items()}
+        self._metrics, self._window, self._compact = metrics, window_days, compact
 
     def fold(self, claims: Iterable[Claim]) -> tuple[tuple[Event, ...], tuple[Claim, ...]]:
         """Fold claims in publication order: (events raised, claims that were new reports)."""
@@ -202,8 +234,12 @@ class Folder:
         fresh: list[Claim] = []
         confident = [c for c in claims if not c.reviewable]
         for claim in sorted(confident, key=lambda c: (_order(c), _copy_rank(c))):
-            figure = self._series.get(claim.metric) or self._series.setdefault(claim.metric, _Series(()))
+            figure = self._series.get(claim.metric) or self._series.setdefault(
+                claim.metric, _Series((), compact=self._compact))
             key = report_key(claim)
+            if figure.compact and figure.baseline is not None and _order(claim) < _order(figure.baseline):
+                figure.add(key, claim)  # late: it raises nothing, and whether it repeats a report is not kept
+                continue
             held = figure.known.get(key)
             if held is not None:
                 if _copy_rank(claim) < _copy_rank(held):
@@ -218,6 +254,8 @@ class Folder:
         return tuple(events), tuple(fresh)
 
     def figures(self) -> dict[str, Figure]:
+        if self._compact:
+            raise ValueError("a compact fold keeps no history: read the figures from the store")
         return {m: _figure(m, f.known.values()) for m, f in self._series.items()}
 
 

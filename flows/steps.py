@@ -137,7 +137,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
             inserted = tx.add_articles(fresh)
             batch_claims = [c for a in inserted for c in extracted[a.url]]
             if folder is None or tx.claim_watermark() != mark:  # another writer came between: reload
-                folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days)
+                folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days, compact=True)
             batch_events, _reports = folder.fold(batch_claims)
             tx.add_claims(batch_claims)
             stored = tx.add_events(batch_events, notify=notify)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 
 from tests.figures.helpers_fold import METRICS, claim, day
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figwatch.figures import figures_from_claims, fold_claims, report_key
+from figwatch.figures import Folder, figures_from_claims, fold_claims, report_key
 
 SOURCES = [None, "Kyiv", "NIS", "South Korea JCS", "Seoul"]
 
@@ -59,3 +60,33 @@ def test_history_is_sorted_deduplicated_and_baseline_is_its_last(stream):
         assert [c.published for c in figure.history] == sorted(c.published for c in figure.history)
         assert figure.baseline == figure.history[-1]
         assert not any(c.reviewable for c in figure.history)
+
+
+def _events_in_batches(stream, cuts, *, compact):
+    folder = Folder({}, METRICS, compact=compact)
+    bounds = [0, *sorted(cuts), len(stream)]
+    return [e for lo, hi in zip(bounds, bounds[1:]) for e in folder.fold(stream[lo:hi])[0]], folder
+
+
+@settings(max_examples=300, deadline=None)
+@given(stream=st.lists(claims(), max_size=40), data=st.data())
+def test_a_compact_fold_raises_the_same_events_in_any_order_and_batching(stream, data):
+    """Compact (a long backfill's flat memory) keeps only the baseline, each source's latest
+    report and recent keys; the events must still be the full history's, late claims included."""
+    shuffled = data.draw(st.permutations(stream))
+    cuts = data.draw(st.lists(st.integers(0, len(stream)), max_size=6))
+    full, _ = _events_in_batches(shuffled, cuts, compact=False)
+    compact, folder = _events_in_batches(shuffled, cuts, compact=True)
+    assert compact == full
+    kept = sum(len(s.known) for s in folder._series.values())
+    assert kept <= len({report_key(c) for c in stream})
+
+
+def test_a_compact_fold_forgets_past_days_and_has_no_figures():
+    stream = [claim("troops.deployed", 1000 * (1 + i % 2), day(1, 1) + timedelta(days=i), "NIS") for i in range(30)]
+    folder = Folder({}, METRICS, compact=True)
+    events, _ = folder.fold(stream)
+    assert [e.kind for e in events][:2] == ["new", "changed"] and len(events) == 30
+    assert len(folder._series["troops.deployed"].known) == 1  # the baseline's day only
+    with pytest.raises(ValueError, match="no history"):
+        folder.figures()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -250,10 +251,13 @@ def read_path_source(source: Source, *, now: datetime) -> SourceResult:
     return SourceResult(source=source.name, articles=tuple(reading.articles), problems=capped(reading.problems))
 
 
-def walk(root: Path) -> list[Path]:
-    """Files under root in a stable order (by relative path); hidden entries and symlinked folders skipped."""
-    found: list[Path] = []
+def iter_files(root: Path) -> Iterator[Path]:
+    """Files under root as they are walked; hidden entries and symlinked folders skipped."""
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder) / n for n in names if not n.startswith(".") and n != MANIFEST)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+        yield from (Path(folder) / n for n in sorted(names) if not n.startswith(".") and n != MANIFEST)
+
+
+def walk(root: Path) -> list[Path]:
+    """Files under root in a stable order (by relative path)."""
+    return sorted(iter_files(root), key=lambda p: p.relative_to(root).as_posix())

@@ -2,7 +2,8 @@
 
 Pass one reads only what dates each file (its manifest entry or header lines); pass two reads
 the bodies one at a time, oldest first. Memory grows with the number of files (a date and a
-path each), not with their text.
+path string each, about 150 bytes), not with their text; files are listed as they are walked,
+never as a list of Path objects (300 bytes each).
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from figwatch.sources.files import (
     ArticleMeta,
     _Reading,
     decode,
+    iter_files,
     split_header,
-    walk,
 )
 
 SNIFF_BYTES = 4096
@@ -30,7 +31,7 @@ SNIFF_BYTES = 4096
 @dataclass(frozen=True, slots=True)
 class _Planned:
     published: datetime
-    path: Path
+    path: str
 
 
 def stream_path_source(
@@ -46,24 +47,27 @@ def stream_path_source(
                         key=lambda a: (a.published, a.url))
         return iter(chosen), list(result.problems) + ([result.error] if result.error else [])
     reading = _Reading(source, now)
-    files = walk(root)
-    for path in (p for p in files if p.suffix.lower() in FEED_SUFFIXES):
+    feeds, plan = [], []
+    for path in iter_files(root):
+        suffix = path.suffix.lower()
+        if suffix in FEED_SUFFIXES:
+            feeds.append(path)
+        elif suffix in ARTICLE_SUFFIXES and (planned := _planned(reading, path)) and _within(planned.published, since, until):
+            plan.append(planned)
+    for path in sorted(feeds, key=lambda p: p.as_posix()):
         reading.feed_file(path)  # feeds are small: their entries are read at once
     early = [a for a in reading.articles if _within(a.published, since, until)]
-    plan = [p for p in _plan(reading, files) if _within(p.published, since, until)]
-    plan.sort(key=lambda p: (p.published, p.path.as_posix()))
+    plan.sort(key=lambda p: (p.published, p.path))
     return _merged(reading, early, plan), reading.problems
 
 
-def _plan(reading: _Reading, files: list[Path]) -> Iterator[_Planned]:
-    """The date of every article file, read from its manifest entry or its header only."""
-    for path in (p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES):
-        meta = reading.manifest_for(path)
-        published = meta.published if meta else None
-        if published is None:
-            published = _sniff_date(reading, path)
-        if published is not None:
-            yield _Planned(published, path)
+def _planned(reading: _Reading, path: Path) -> _Planned | None:
+    """The article file's date, read from its manifest entry or its header only."""
+    meta = reading.manifest_for(path)
+    published = meta.published if meta else None
+    if published is None:
+        published = _sniff_date(reading, path)
+    return _Planned(published, path.as_posix()) if published is not None else None
 
 
 def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
@@ -90,7 +94,7 @@ def _merged(reading: _Reading, early: list[Article], plan: list[_Planned]) -> It
         while pending and pending[0].published <= item.published:
             yield pending.pop(0)
         reading.articles.clear()
-        reading.article_file(item.path)
+        reading.article_file(Path(item.path))
         yield from reading.articles
     yield from pending
 

@@ -2,13 +2,12 @@
 
 Pass one reads only what dates each file (its manifest entry or header lines); pass two reads
 the bodies one at a time, oldest first. Memory grows with the number of files (a date and a
-path string each, about 150 bytes), not with their text; files are listed as they are walked,
-never as a list of Path objects (300 bytes each).
+path per file), not with their text, and only up to plan.CHUNK files: a longer plan is sorted
+through temporary files (plan.py).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,14 +23,9 @@ from figwatch.sources.files import (
     iter_files,
     split_header,
 )
+from figwatch.sources.plan import Planned, sorted_plan
 
 SNIFF_BYTES = 4096
-
-
-@dataclass(frozen=True, slots=True)
-class _Planned:
-    published: datetime
-    path: str
 
 
 def stream_path_source(
@@ -47,27 +41,30 @@ def stream_path_source(
                         key=lambda a: (a.published, a.url))
         return iter(chosen), list(result.problems) + ([result.error] if result.error else [])
     reading = _Reading(source, now)
-    feeds, plan = [], []
-    for path in iter_files(root):
-        suffix = path.suffix.lower()
-        if suffix in FEED_SUFFIXES:
-            feeds.append(path)
-        elif suffix in ARTICLE_SUFFIXES and (planned := _planned(reading, path)) and _within(planned.published, since, until):
-            plan.append(planned)
+    feeds: list[Path] = []
+
+    def plan() -> Iterator[Planned]:
+        for path in iter_files(root):
+            suffix = path.suffix.lower()
+            if suffix in FEED_SUFFIXES:
+                feeds.append(path)
+            elif suffix in ARTICLE_SUFFIXES and (planned := _planned(reading, path)) and _within(planned.published, since, until):
+                yield planned
+
+    ordered = sorted_plan(plan())  # walks the whole tree: the feeds are known after it
     for path in sorted(feeds, key=lambda p: p.as_posix()):
         reading.feed_file(path)  # feeds are small: their entries are read at once
     early = [a for a in reading.articles if _within(a.published, since, until)]
-    plan.sort(key=lambda p: (p.published, p.path))
-    return _merged(reading, early, plan), reading.problems
+    return _merged(reading, early, ordered), reading.problems
 
 
-def _planned(reading: _Reading, path: Path) -> _Planned | None:
+def _planned(reading: _Reading, path: Path) -> Planned | None:
     """The article file's date, read from its manifest entry or its header only."""
     meta = reading.manifest_for(path)
     published = meta.published if meta else None
     if published is None:
         published = _sniff_date(reading, path)
-    return _Planned(published, path.as_posix()) if published is not None else None
+    return Planned(published, path.as_posix()) if published is not None else None
 
 
 def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
@@ -87,14 +84,20 @@ def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
         return None
 
 
-def _merged(reading: _Reading, early: list[Article], plan: list[_Planned]) -> Iterator[Article]:
-    """Feed-file entries and planned files, together in publication order."""
+def _merged(reading: _Reading, early: list[Article], plan: Iterable[Planned]) -> Iterator[Article]:
+    """Feed-file entries and planned files, together in publication order.
+
+    Only the feeds' URLs stay in the reading's set of seen URLs: a file repeating another file's
+    URL is left to the store, which keeps the first (oldest) copy, so the set does not grow
+    with the archive."""
     pending = sorted(early, key=lambda a: (a.published, a.url))
+    feed_urls = set(reading.urls)
     for item in plan:
         while pending and pending[0].published <= item.published:
             yield pending.pop(0)
         reading.articles.clear()
         reading.article_file(Path(item.path))
+        reading.urls.difference_update(a.url for a in reading.articles if a.url not in feed_urls)
         yield from reading.articles
     yield from pending
 

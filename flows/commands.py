@@ -186,15 +186,31 @@ def _digest_id(rt: Any, wanted: str) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from flows import review
+
     rt = _runtime(args)
-    pending = [c for c in rt.store.claims() if c.reviewable]
-    for c in pending:
-        row = {"metric": c.metric, "value": c.value, "confidence": c.confidence, "source": c.source,
+    if args.export:
+        files, labels = review.export(rt, Path(args.export))
+        print(f"wrote {files} articles and {labels} labels under {args.export} (gold.jsonl: confirmed, rejected.jsonl: rejected)")
+        return 0
+    if args.confirm or args.reject:
+        verdict = "confirmed" if args.confirm else "rejected"
+        done = review.decide(rt, args.confirm or args.reject, verdict)
+        for id_ in done.not_waiting:
+            print(f"figure {id_}: not waiting for review (unknown id, or decided already)", file=sys.stderr)
+        print(f"{verdict} {len(done.items)} figures ({done.marked} stored copies)"
+              + (f"; {len(done.events)} events wait for the next digest" if verdict == "confirmed" else ""))
+        return 1 if done.not_waiting else 0
+    pending = rt.store.review_items()
+    for item in pending:
+        c = item.claim
+        row = {"id": item.id, "metric": c.metric, "value": c.value, "confidence": c.confidence, "source": c.source,
                "article": c.article_url, "evidence": c.evidence}
         print(json.dumps(row, ensure_ascii=False) if args.json else
-              f"{c.metric:26} {_num(c.value):>10} conf {c.confidence:.2f}  {c.evidence[:100]}")
+              f"{item.id:>6} {c.metric:26} {_num(c.value):>10} conf {c.confidence:.2f}  {c.evidence[:100]}")
     if not args.json:
-        print(f"{len(pending)} figures wait for review (confidence below 0.5; they stay out of digests)")
+        print(f"{len(pending)} figures wait for review (confidence below 0.5; they stay out of digests);"
+              " confirm or reject them by id: figwatch review --confirm ID... / --reject ID...")
     return 0
 
 

@@ -112,6 +112,7 @@ claims = Table(
     Column("published", UTCDateTime),
     Column("outlet", Text),
     Column("title", Text),
+    Column("review", String(16)),  # a person's verdict on a reviewable claim: confirmed, rejected; NULL: none
     UniqueConstraint("article_id", "metric", "start", "end"),
 )
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from figwatch.errors import StoreError
 from figwatch.models import Article, Claim, Delivery, Digest, Event, Figure, HttpState, SourceHealth
 from figwatch.store import engine as engines
-from figwatch.store import rows
+from figwatch.store import review, rows
 from figwatch.store.codec import decode_digest, encode_digest
 from figwatch.store.schema import articles, claims, deliveries, digests, events, http_cache, runs, sources
 from figwatch.store.tx import Tx, read_figures
@@ -133,6 +133,11 @@ class Store:
             query = query.where(claims.c.metric == metric)
         with self._reader() as conn:
             return [rows.to_claim(r) for r in conn.execute(query)]
+
+    def review_items(self, *, decided: bool = False) -> list[review.ReviewItem]:
+        """Claims waiting for a person's verdict, or (decided) those confirmed or rejected."""
+        with self._reader() as conn:
+            return review.decided(conn) if decided else review.waiting(conn)
 
     def events(self, digest_id: int | None = None) -> list[Event]:
         """All events in the order they were found, or those of one digest."""

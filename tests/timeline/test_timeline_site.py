@@ -132,7 +132,10 @@ def test_digests_link_to_the_metric_page() -> None:
 
 def test_serve_site_serves_until_interrupted(seed_site: Path) -> None:
     """The function the CLI calls: prints its address, answers on 127.0.0.1, stops on Ctrl-C (SIGINT)."""
-    code = "import sys; from pathlib import Path; from alerts.timeline import serve_site; serve_site(Path(sys.argv[1]), port=0)"
+    # Ctrl-C as a terminal delivers it: a runner that started us in the background (nohup, &) has
+    # SIGINT ignored, and a child inherits that, so the child takes Python's own handler back first
+    code = ("import signal, sys; from pathlib import Path; from alerts.timeline import serve_site; "
+            "signal.signal(signal.SIGINT, signal.default_int_handler); serve_site(Path(sys.argv[1]), port=0)")
     proc = subprocess.Popen([sys.executable, "-c", code, str(seed_site)], stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
@@ -140,7 +143,7 @@ def test_serve_site_serves_until_interrupted(seed_site: Path) -> None:
         with urllib.request.urlopen(url + "index.html") as resp:
             assert resp.status == 200 and b'data-metric="casualties.total"' in resp.read()
         proc.send_signal(signal.SIGINT)
-        assert proc.wait() == 0
+        assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
             proc.kill()

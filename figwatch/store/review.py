@@ -11,6 +11,7 @@ from typing import Iterable, Literal
 
 from sqlalchemy import Connection, select, update
 
+from figwatch.figures import report_key
 from figwatch.models import REVIEW_THRESHOLD, Claim
 from figwatch.store import rows
 from figwatch.store.schema import claims
@@ -51,7 +52,7 @@ def record(conn: Connection, items: Iterable[ReviewItem], verdict: Verdict, conf
     Returns how many stored claims it was recorded on."""
     if verdict not in VERDICTS:
         raise ValueError(f"a verdict is one of {', '.join(VERDICTS)}, not {verdict!r}")
-    keys = rows.unique(rows.claim_values(i.claim, None)["report_key"] for i in items)
+    keys = rows.unique(report_key(i.claim) for i in items)
     values: dict = {"review": verdict}
     if verdict == "confirmed" and confidence is not None:
         values["confidence"] = confidence

@@ -68,6 +68,8 @@ class Attributor:
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
+        asides = data.get("appositive", [])
+        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(r"(?!x)x")
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
         self.tail = re.compile(r"(?:\s+(?:has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
                                r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
@@ -77,7 +79,8 @@ class Attributor:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         src = _PAREN.sub("", raw)
         src = _RELATIVE.sub("", src)
-        pieces = [p for p in _PIECES.split(src) if p.strip() and not self.lead.fullmatch(p.strip())]
+        pieces = [p for p in _PIECES.split(src)
+                  if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
         src = pieces[-1] if pieces else ""
         src = self.tail.sub("", src).strip()
         src = self.lead.sub("", src).strip()

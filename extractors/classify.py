@@ -116,6 +116,7 @@ class Phrase:
     end: int
     noun: str | None
     head_start: int
+    head_end: int = -1  # where the head noun ends (-1: no head noun)
 
 
 class Classifier:
@@ -165,7 +166,7 @@ class Classifier:
         if not heads:
             words = {w.lower() for w in WORD.findall(t, m.after_end, first_end)}
             return Phrase(end, FOREIGN if words - TRANSPARENT else None, m.after_end)
-        return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0])
+        return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0], heads[0][1])
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
@@ -202,7 +203,7 @@ class Classifier:
                 ctx: Context) -> Decision | None:
         lo, hi, shared = win
         specs = self.noun_metrics.get(noun, [])
-        if m.kind == "fraction":
+        if m.kind in ("fraction", "part"):  # a share of a group: what befell some of it (casualties)
             specs = [s for s in specs if s.fraction]
         elif m.kind == "base":  # "30 percent of the 11,000 ... killed": the killing is the fraction's
             specs = [s for s in specs if not s.fraction]
@@ -224,6 +225,8 @@ class Classifier:
         predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted, ph.head_start) if wanted else None)
         if wanted and not predicate:
             predicate = _nearest(self.weak, sp.text, lo, m, hi, wanted, ph.head_start)
+        if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
+            predicate = self._post_nominal(sp.text, ph.head_end, hi, wanted) or predicate
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
@@ -232,6 +235,13 @@ class Classifier:
         with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
+
+    def _post_nominal(self, t: str, head_end: int, hi: int, wanted: set[str]) -> str | None:
+        """A predicate right after the head noun ("300 soldiers killed"), when the figure wants it."""
+        hit = self.topic.predicates.search(t, head_end, min(hi, head_end + 40))
+        if hit and not t[head_end:hit[0]].strip() and hit[2] in wanted:
+            return hit[2]
+        return None
 
     def _sentence_predicate(self, sp: Span, spec: MetricSpec) -> bool:
         return any(self.predicate_re[p].search(sp.text, sp.prev_start, sp.end) for p in spec.predicates if p in self.predicate_re)

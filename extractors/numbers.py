@@ -32,7 +32,7 @@ class Mention:
     qualifier: str = "exact"
     low: float | None = None
     high: float | None = None
-    kind: str = "plain"  # plain | range | vague | fraction
+    kind: str = "plain"  # plain | range | vague | fraction | part (of a base) | base
     year_like: bool = False
     superseded: bool = False
     revised_from: float | None = None
@@ -83,6 +83,7 @@ class Scanner:
         self.before_re = re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS)
         self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
+        self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
 
     # -- values -------------------------------------------------------------------------------
     def parse(self, s: str) -> float | None:
@@ -130,7 +131,7 @@ class Scanner:
                 m = self.master.search(text, max(m.end(), pos + 1), end)
             else:  # the grammar's look-ahead is case-folded ("ſix"); a candidate is an ASCII word
                 m = self.master.search(text, pos + 1, end)
-        return _link_revisions(self, text, found)
+        return _link_partitives(self, text, _link_revisions(self, text, found))
 
     def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:
         if m.group("frac") is not None:
@@ -195,6 +196,7 @@ class Scanner:
         a, b = self.parse(m.group(g1)), self.parse(m.group(g2))
         if a is None or b is None:
             return []
+        a = self._shared_scale(m.group(g1), m.group(g2), a, b)
         sep = text[m.end(g1):m.start(g2)]
         if g1 == "r1" and "to" in sep.lower() and self.is_revision(text, start):
             first = self._single(text, m.start(g1), m.end(g1))
@@ -204,6 +206,14 @@ class Scanner:
         if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
             return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
         return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
+
+    def _shared_scale(self, first: str, second: str, a: float, b: float) -> float:
+        """"two to three thousand", "2 to 3 million": the scale written once counts for both ends
+        (unless the first end is already as large: "500 to 3 thousand")."""
+        scale = self.scales.get(SPACES.split(second.strip().lower())[-1])
+        if scale and not any(w in self.scales for w in SPACES.split(first.strip().lower())) and a * scale <= b:
+            return a * scale
+        return a
 
     def _fraction(self, text: str, m: re.Match[str]) -> list[Mention]:
         base = self._single(text, m.start("base"), m.end("base"))
@@ -233,6 +243,20 @@ def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mentio
             continue
         out[i] = replace(a, superseded=True)
         out[i + 1] = replace(b, revised_from=a.value)
+    return out
+
+
+def _link_partitives(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:
+    """"some 4,000 of the roughly 11,000 soldiers ... killed": the first is a part of the second, and
+    what the sentence says of the group after the base (killed) is said of the part."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "plain" or b.kind != "plain" or a.superseded or a.value >= b.value:
+            continue
+        if sc.partitive_re.fullmatch(text, a.after_end, b.start):
+            out[i] = replace(a, kind="part", after_end=b.after_end)
+            out[i + 1] = replace(b, kind="base")
     return out
 
 

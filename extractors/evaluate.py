@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITES = {
     "seeds": (ROOT / "seeds", ROOT / "tests" / "gold" / "seeds-gold.jsonl"),
     "corpus": (ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "gold.jsonl"),
-    # written after the extractor was tuned and never tuned on: what to expect of new reporting
+    # written blind after tuning, scored, then its misses fixed (F1 0.800 before): a second batch
+    # below is the fresh estimate of what to expect of new reporting
     "heldout": (ROOT / "tests" / "heldout", ROOT / "tests" / "heldout" / "gold.jsonl"),
+    "heldout2": (ROOT / "tests" / "heldout2", ROOT / "tests" / "heldout2" / "gold.jsonl"),
 }
 
 

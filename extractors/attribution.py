@@ -68,6 +68,8 @@ class Attributor:
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
+        breaks = data.get("breaks", [])
+        self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else r"(?!x)x", FLAGS)
         asides = data.get("appositive", [])
         self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(r"(?!x)x")
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
@@ -81,7 +83,7 @@ class Attributor:
         src = _RELATIVE.sub("", src)
         pieces = [p for p in _PIECES.split(src)
                   if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
-        src = pieces[-1] if pieces else ""
+        src = self.breaks.split(pieces[-1])[-1] if pieces else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")

@@ -127,6 +127,8 @@ class Classifier:
         self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
                              for label, pats in topic.raw.get("predicates", {}).items()}
         self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
+        self.group = topic.raw.get("coreference", {}).get("group")
+        self.sentence_modality = frozenset(topic.raw.get("modality", {}).get("sentence", []))  # cues whose scope is the sentence
         self.noun_metrics: dict[str, list[MetricSpec]] = {}
         for spec in topic.specs.values():
             for noun in spec.nouns:
@@ -137,6 +139,7 @@ class Classifier:
         out: list[tuple[Mention, Decision]] = []
         live = [m for m in mentions if not m.superseded]
         last: tuple[str | None, str | None] = (None, None)  # noun, party of the previous figure
+        doubt: float | None = None
         for i, m in enumerate(live):
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
@@ -148,7 +151,9 @@ class Classifier:
             if noun is None or party != "nk":
                 continue
             shared = prev is not None and lo <= prev.end  # the clause began before the previous figure
-            decision = self._decide(sp, m, (lo, hi, shared), noun, phrase, ctx)
+            if doubt is None:  # read once a sentence, and only when a figure gets this far
+                doubt = self._sentence_doubt(sp)
+            decision = self._decide(sp, m, (lo, hi, shared), noun, phrase, ctx, doubt)
             if decision:
                 out.append((m, decision))
         return out
@@ -185,7 +190,8 @@ class Classifier:
             return None, None
         if self.topic.coref.match(t, m.after_end, ph.end + 12):
             return noun or last[0] or ctx.noun, last[1] or ctx.party
-        noun = noun or self._back_noun(t, lo, m) or last[0]
+        pointed = self.topic.coref.search(t, lo, m.start)  # "..., of whom 1,000": members of that group
+        noun = noun or self._back_noun(t, lo, m) or (self._member(last[0]) if pointed else last[0])
         back = self.topic.parties.last(masked, lo - off, m.start - off)
         if back:
             return noun, back[2]
@@ -195,12 +201,17 @@ class Classifier:
             return ctx.noun, ctx.party
         return noun, "nk" if sp.nk_in_sentence else ctx.party
 
+    def _member(self, noun: str | None) -> str | None:
+        """A figure that points back to the previous figure's group counts its members: "losses of
+        4,000, of whom 1,000 were killed" counts people (the topic's coreference.group), not losses."""
+        return self.group if noun in self.topic.noun_implies and self.group else noun
+
     def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
         hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)
         return hit[2] if hit and hit[2] not in self.topic.noun_party else None
 
     def _decide(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, ph: Phrase,
-                ctx: Context) -> Decision | None:
+                ctx: Context, doubt: float = 1.0) -> Decision | None:
         lo, hi, shared = win
         specs = self.noun_metrics.get(noun, [])
         if m.kind in ("fraction", "part"):  # a share of a group: what befell some of it (casualties)
@@ -214,7 +225,7 @@ class Classifier:
             spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"
         if spec is None or (spec.link and not sp.linked):
             return None
-        return Decision(spec.name, self._confidence(sp, m, lo, hi, spec), noun)
+        return Decision(spec.name, min(doubt, self._confidence(sp, m, lo, hi, spec)), noun)
 
     def _choose(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, specs: list[MetricSpec],
                 ph: Phrase) -> MetricSpec | None:
@@ -257,6 +268,15 @@ class Classifier:
         if self.topic.modifiers_cancel.search(t, lo, hi):
             clause = set()
         return local | clause
+
+    def _sentence_doubt(self, sp: Span) -> float:
+        """The cap that cues doubting the whole sentence put on each of its figures
+        ("..., a figure that could not be verified")."""
+        if not self.sentence_modality:
+            return 1.0
+        c = self.topic.confidence
+        return min((c.get(label, 0.3) for _, _, label in self.topic.modality.finditer(sp.text, sp.start, sp.end)
+                    if label in self.sentence_modality), default=1.0)
 
     def _confidence(self, sp: Span, m: Mention, lo: int, hi: int, spec: MetricSpec) -> float:
         """Lower for projections, denials and hedges in the figure's clause, and for vague amounts."""

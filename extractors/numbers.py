@@ -19,6 +19,7 @@ SPACES = re.compile(r"[\s-]+")
 OF = re.compile(r"\s+of\b")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PERCENT = re.compile(r"([\d.,]+)")
+REVISION_REACH = 120  # "raised its estimate of North Korean soldiers killed in ... from 600": verb to "from"
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 
 
@@ -174,7 +175,7 @@ class Scanner:
         """"from N" after a change verb ("raised its estimate from 3,000")."""
         if not self.from_re.search(text[max(0, s - 8):s]):
             return False
-        return bool(self.change_re and self.change_re.search(text[max(0, s - 80):s]))
+        return bool(self.change_re and self.change_re.search(text[max(0, s - REVISION_REACH):s]))
 
     superseded_re: re.Pattern[str] | None = None
     change_re: re.Pattern[str] | None = None

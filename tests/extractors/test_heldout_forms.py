@@ -42,6 +42,13 @@ def test_a_scale_written_once_counts_for_both_ends_of_a_range(text, low, high):
     # "numbering" counts a contingent; the losses later in the sentence are not its figure
     ("The first contingent of North Korean troops in Russia, numbering about 12,000, was pulled back after heavy losses.",
      [("troops.deployed", 12000)]),
+    # the second batch (tests/heldout2)
+    ("Pyongyang had sent Russia some 3.7 million shells by the end of the year, Budanov said.",
+     [("weapons.artillery_shells", 3_700_000)]),  # a past delivery by a date is no projection
+    ("Western officials now put North Korean losses in Russia at roughly 4,000, of whom at least 1,000 were killed.",
+     [("casualties.total", 4000), ("casualties.killed", 1000)]),  # members of the group, not more losses
+    ("Seoul's spy agency raised its estimate of North Korean soldiers killed in Russia's war against Ukraine from 600 "
+     "to around 2,000.", [("casualties.killed", 2000)]),  # a change verb far before "from": still a revision
 ])
 def test_forms_of_real_reporting(text, expected):
     assert confident(text) == expected
@@ -49,6 +56,27 @@ def test_forms_of_real_reporting(text, expected):
 
 def test_may_the_verb_still_marks_a_projection():
     assert confident("North Korea may send 5,000 more troops to Russia, officials said.") == []
+
+
+def test_doubt_anywhere_in_the_sentence_holds_the_figure_back():
+    text = ("A Telegram channel claimed that 8,000 North Korean soldiers had died in Kursk, a figure that could not "
+            "be verified.")
+    [claim] = extract(text, topic=TOPIC)
+    assert claim.reviewable
+
+
+@pytest.mark.parametrize("text, source", [
+    ("South Korea's Joint Chiefs of Staff, by contrast, said 300 North Korean soldiers had been killed in Russia.",
+     "South Korea's Joint Chiefs of Staff"),
+    ("North Korean leader Kim Jong Un pledged further support for Russia's war as South Korea's intelligence service "
+     "estimated that about 2,000 of his soldiers had been killed.", "South Korea's intelligence service"),
+    ("By spring, the toll in Russia was heavy. Western officials now put North Korean losses at roughly 4,000.",
+     "Western officials"),
+    ("Western and South Korean intelligence agencies estimate that North Korea has sent 11,000 soldiers to Russia.",
+     "Western and South Korean intelligence agencies"),
+])
+def test_sources_after_asides_conjunctions_and_in_plural(text, source):
+    assert {c.source for c in extract(text, topic=TOPIC)} == {source}
 
 
 def test_an_aside_after_a_source_is_not_the_source():

@@ -27,6 +27,7 @@ SUITES = {
     # below is the fresh estimate of what to expect of new reporting
     "heldout": (ROOT / "tests" / "heldout", ROOT / "tests" / "heldout" / "gold.jsonl"),
     "heldout2": (ROOT / "tests" / "heldout2", ROOT / "tests" / "heldout2" / "gold.jsonl"),
+    "heldout3": (ROOT / "tests" / "heldout3", ROOT / "tests" / "heldout3" / "gold.jsonl"),
 }
 
 

@@ -49,6 +49,11 @@ def test_a_scale_written_once_counts_for_both_ends_of_a_range(text, low, high):
      [("casualties.total", 4000), ("casualties.killed", 1000)]),  # members of the group, not more losses
     ("Seoul's spy agency raised its estimate of North Korean soldiers killed in Russia's war against Ukraine from 600 "
      "to around 2,000.", [("casualties.killed", 2000)]),  # a change verb far before "from": still a revision
+    # the third batch (tests/heldout3)
+    ("Britain said roughly a third of the 11,000 North Korean troops deployed to Kursk had been killed or wounded.",
+     [("casualties.total", 3666), ("troops.deployed", 11000)]),  # "a third of" is a share, not a third wave
+    ("More than 1,000 North Korean soldiers had died in Kursk, the JCS said. It said about 3,000 others had been wounded.",
+     [("casualties.killed", 1000), ("casualties.wounded", 3000)]),  # "others": more of the same group
 ])
 def test_forms_of_real_reporting(text, expected):
     assert confident(text) == expected

@@ -158,7 +158,7 @@ class _Series:
 
     def add(self, key: str, claim: Claim) -> None:
         order = _order(claim)
-        if self.compact and self.baseline is not None and order < _order(self.baseline):
+        if self.late(order):
             self._keep_latest(claim, order)
             return  # a late report: history only, and history is the store's
         self.known[key] = claim
@@ -171,6 +171,10 @@ class _Series:
         source = source_of(claim)
         if source:
             insort(self._by_source.setdefault(source, []), (order, claim), key=lambda pair: pair[0])
+
+    def late(self, order: tuple) -> bool:
+        """Compact, and older than the baseline: a claim that raises nothing and is not kept."""
+        return self.compact and self.baseline is not None and order < _order(self.baseline)
 
     def _advance(self, claim: Claim) -> None:
         old_day = _utc_day(self.baseline.published) if self.baseline else ""
@@ -237,7 +241,7 @@ class Folder:
             figure = self._series.get(claim.metric) or self._series.setdefault(
                 claim.metric, _Series((), compact=self._compact))
             key = report_key(claim)
-            if figure.compact and figure.baseline is not None and _order(claim) < _order(figure.baseline):
+            if figure.late(_order(claim)):
                 figure.add(key, claim)  # late: it raises nothing, and whether it repeats a report is not kept
                 continue
             held = figure.known.get(key)

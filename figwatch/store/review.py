@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, select, update
 
 from figwatch.figures import report_key
 from figwatch.models import REVIEW_THRESHOLD, Claim
@@ -42,7 +42,7 @@ def decided(conn: Connection) -> list[ReviewItem]:
     return _items(conn, select(claims).where(claims.c.review.is_not(None)))
 
 
-def _items(conn: Connection, query) -> list[ReviewItem]:
+def _items(conn: Connection, query: Select) -> list[ReviewItem]:
     query = query.order_by(claims.c.published.asc().nulls_last(), claims.c.id)
     return [ReviewItem(r.id, rows.to_claim(r), r.review) for r in conn.execute(query)]
 

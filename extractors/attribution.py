@@ -33,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _DETERMINER = re.compile(r"(?:\ban|\bthe)\s*$", FLAGS)
 STOP = r"[,.;:!?()\[\]\"“”]"
+TITLE = r"(?-i:(?<![\w])[A-Z][a-z]{0,3}\.\s+(?=[A-Z])|(?:[A-Z]\.){2,})"  # "Rep. Park", "Lt. Gen. Budanov", "U.S.": a stop inside a name
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
 
 
@@ -44,6 +45,7 @@ class Attribution:
     end: int
     source: str
     explicit: bool
+    refers: str = ""  # a PRONOUN with a head noun ("the agency"), lower case: its antecedent is a name of that kind
 
 
 class Attributor:
@@ -53,7 +55,7 @@ class Attributor:
         verbs = _alternation(data.get("verbs", []))
         before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
         self.explicit = re.compile(
-            rf"\b(?<![\w])(?:{before})\s+(?P<src>[^,.;:!?()\[\]\"“”]{{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
+            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:{TITLE}|[^,.;:!?()\[\]\"“”]){{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
             FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)
@@ -67,6 +69,8 @@ class Attributor:
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before") for p in data.get(key, [])) | FIGURE_WORDS
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
+        self.antecedents = {k.lower(): re.compile(v) for k, v in data.get("antecedents", {}).items()}
+        self.referring = re.compile(rf"(?<![\w])({_alternation(list(self.antecedents))})\s*$", FLAGS) if self.antecedents else None
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
         breaks = data.get("breaks", [])
         self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else r"(?!x)x", FLAGS)
@@ -85,6 +89,8 @@ class Attributor:
                   if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
         src = self.breaks.split(pieces[-1])[-1] if pieces else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
+        if src.lower() in self.pronouns:
+            return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")
         src = _ARTICLE.sub("", src)
@@ -102,6 +108,20 @@ class Attributor:
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
+
+    def _refers(self, raw: str) -> str:
+        """The pronoun's head noun phrase ("the agency") when the topic names its kind of antecedent."""
+        hit = self.referring.search(self.tail.sub("", raw)) if self.referring else None
+        return " ".join(hit.group(1).lower().split()) if hit else ""
+
+    def antecedent(self, refers: str, text: str, start: int, end: int) -> str | None:
+        """The last name in text[start:end] that "the agency" (refers) can stand for, cleaned."""
+        pattern = self.antecedents.get(refers)
+        last = None
+        for last in pattern.finditer(text, start, end) if pattern else ():
+            pass
+        src = self.clean(last.group()) if last else None
+        return src if src != PRONOUN else None
 
     def find(self, text: str, start: int, end: int) -> list[Attribution]:
         """Attributions in text[start:end], in order."""
@@ -125,15 +145,15 @@ class Attributor:
                 continue
             src = self.clean(before)
             if src:
-                out.append(_placed(text, src, lo, m.start(), False))
+                out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
         return sorted(out, key=lambda a: a.start)
 
 
-def _placed(text: str, src: str, lo: int, hi: int, explicit: bool) -> Attribution:
+def _placed(text: str, src: str, lo: int, hi: int, explicit: bool, refers: str = "") -> Attribution:
     """The attribution with the span of its source's words (PRONOUN: the region's end)."""
     at = text.rfind(src, lo, hi) if src != PRONOUN else -1
     if at < 0:
-        return Attribution(hi, hi, src, explicit)
+        return Attribution(hi, hi, src, explicit, refers)
     return Attribution(at, at + len(src), src, explicit)
 
 

@@ -146,8 +146,8 @@ class Classifier:
             lo, hi = _window(sp, m, prev, nxt, self.gr)
             phrase = self._phrase(sp.text, m, hi)
             noun, party = self._noun_party(sp, m, lo, phrase, last, ctx)
-            if noun not in self.topic.noun_party:
-                last = (noun or last[0], party or last[1])
+            # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
+            last = (noun, last[1]) if noun in self.topic.noun_party else (noun or last[0], party or last[1])
             if noun is None or party != "nk":
                 continue
             shared = prev is not None and lo <= prev.end  # the clause began before the previous figure
@@ -186,6 +186,8 @@ class Classifier:
             return noun or self._back_noun(t, lo, m), np_party[2]
         if self.gr.np_party.match(t, ph.end):
             return noun, "nk"
+        if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
+            return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
             return None, None
         if self.topic.coref.match(t, m.after_end, ph.end + 12):
@@ -197,8 +199,8 @@ class Classifier:
             return noun, back[2]
         if last[1]:
             return noun, last[1]
-        if noun is None:
-            return ctx.noun, ctx.party
+        if noun is None:  # "Of those, roughly 1,000 were killed": members of the last sentence's group
+            return (self._member(ctx.noun) if pointed else ctx.noun), ctx.party
         return noun, "nk" if sp.nk_in_sentence else ctx.party
 
     def _member(self, noun: str | None) -> str | None:

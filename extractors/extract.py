@@ -24,6 +24,7 @@ from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
+PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
@@ -77,14 +78,23 @@ class _Doc:
                 return True
         return False
 
-    def own(self, i: int) -> str | None:
-        """The sentence's own source, a pronoun resolved to the source named last before it."""
+    def own(self, i: int, hops: int = 0) -> str | None:
+        """The sentence's own source, a pronoun resolved to the source named last before it (through
+        at most PRONOUN_HOPS sentences that themselves speak through a pronoun: "The agency said ...
+        It added ...")."""
         found = self.attrs(i)
         src = found[0].source if found else None
         if src != PRONOUN:
             return src
+        if found[0].refers:  # "the agency": the last agency named, even as a subject ("The NIS gave the assessment")
+            for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+                named = self.attributor.antecedent(found[0].refers, self.text, self.sents[j].start, self.sents[j].end)
+                if named:
+                    return named
         for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
-            prior = self.own(j) if self.attrs(j) and self.attrs(j)[0].source != PRONOUN else None
+            if not self.attrs(j) or (self.attrs(j)[0].source == PRONOUN and hops >= PRONOUN_HOPS):
+                continue
+            prior = self.own(j, hops + 1)
             if prior:
                 return prior
         return None

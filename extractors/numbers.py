@@ -82,6 +82,10 @@ class Scanner:
         months = _alternation(numbers.get("months", []))
         self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)
         self.before_re = re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS)
+        age = numbers.get("age_apposition", {})  # "Kim, 41, has sought": a name's age between commas
+        self.age_before = re.compile(age["before"]) if age.get("before") else None
+        self.age_after = re.compile(age.get("after", r"\s*,"))
+        self.age_max = float(age.get("max", 0))
         self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
         self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
@@ -151,7 +155,7 @@ class Scanner:
     def _single(self, text: str, s: int, e: int) -> Mention | None:
         raw = text[s:e]
         value = self.parse(raw)
-        if value is None or self._not_count(text, s, e):
+        if value is None or self._not_count(text, s, e) or self._age(text, s, e, value):
             return None
         if raw.lower() == "one" and OF.match(text[e:e + 4]):
             return None
@@ -167,6 +171,10 @@ class Scanner:
 
     def _not_count(self, text: str, s: int, e: int) -> bool:
         return bool(self.after_re.match(text, e) or self.before_re.search(text[max(0, s - 24):s]))
+
+    def _age(self, text: str, s: int, e: int, value: float) -> bool:
+        return (value <= self.age_max and self.age_before is not None and bool(self.age_after.match(text, e))
+                and bool(self.age_before.search(text[max(0, s - 40):s])))
 
     def _superseded(self, text: str, s: int) -> bool:
         return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - 60):s]))

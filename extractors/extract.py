@@ -215,8 +215,11 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
             ctx.noun = hit[2]
 
 
-def _same(a: Claim, b: Claim) -> bool:
-    return a.metric == b.metric and abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value), 1.0)
+def _same_figure(heading: Claim, body: Claim) -> bool:
+    """A headline's figure that the body states too: the same value of the same kind of metric (a
+    headline's "lost 2,000 soldiers" is the body's "2,000 ... killed"; the body's reading wins)."""
+    same_kind = heading.metric.split(".")[0] == body.metric.split(".")[0]
+    return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
 def _dedupe(found: list[_Found]) -> list[Claim]:
@@ -225,7 +228,7 @@ def _dedupe(found: list[_Found]) -> list[Claim]:
     out, seen = [], set()
     for f in found:
         c = f.claim
-        if f.heading and any(_same(c, b) for b in body):
+        if f.heading and any(_same_figure(c, b) for b in body):
             continue
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
         if key in seen:

@@ -66,6 +66,7 @@ class Grammar:
         nk = _alternation(topic.raw.get("parties", {}).get("nk", ["North Korea"]))
         coref = topic.raw.get("coreference", {})
         self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
+        self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 
@@ -223,8 +224,9 @@ class Classifier:
         if not specs or self.topic.exclude.search(sp.text, lo, hi):
             return None
         spec = self._choose(sp, m, win, noun, specs, ph)
-        if spec is None and ctx.metric and self.gr.anaphora.search(sp.text, lo, hi):
-            spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"
+        if spec is None and ctx.metric and (self.gr.anaphora.search(sp.text, lo, hi)
+                                            or (ph.noun is None and self.gr.elliptical.search(sp.text, lo, m.start))):
+            spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"; "the HUR counts 12,000"
         if spec is None or (spec.link and not sp.linked):
             return None
         return Decision(spec.name, min(doubt, self._confidence(sp, m, lo, hi, spec)), noun)

@@ -23,6 +23,7 @@ from extractors.topic import Topic, load_topic
 from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
+TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
@@ -70,7 +71,9 @@ class _Doc:
         return self._attrs[i]
 
     def linked(self, i: int) -> bool:
-        for j in range(max(0, i - LINK_BACK), i + 1):
+        """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, or the headline?"""
+        heads = [j for j in range(min(TITLE_LINES, len(self.sents))) if self.sents[j].heading]
+        for j in [*heads, *range(max(0, i - LINK_BACK), i + 1)]:
             if j not in self._links:
                 s = self.sents[j]
                 self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))

@@ -76,6 +76,7 @@ class Attributor:
         self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else r"(?!x)x", FLAGS)
         asides = data.get("appositive", [])
         self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(r"(?!x)x")
+        self.aside = re.compile(data.get("aside", r"(?!x)x"))
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
         self.tail = re.compile(r"(?:\s+(?:has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
                                r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
@@ -87,6 +88,8 @@ class Attributor:
         src = _RELATIVE.sub("", src)
         pieces = [p for p in _PIECES.split(src)
                   if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
+        while len(pieces) > 1 and self.aside.match(pieces[-1].strip()):
+            pieces.pop()  # "Zelensky, speaking the same week, put the toll at": the aside is not the source
         src = self.breaks.split(pieces[-1])[-1] if pieces else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         if src.lower() in self.pronouns:

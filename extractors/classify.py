@@ -19,7 +19,8 @@ CUT = re.compile(r",|\sand\s")  # a modality cue after the figure counts up to h
 # words that may stand between a figure and an unnamed noun ("3,000 more", "the 11,000 of its")
 TRANSPARENT = frozenset({"more", "additional", "extra", "fresh", "new", "other", "further", "the", "its", "their",
                          "these", "those", "such", "odd", "plus", "some", "north", "korean", "korea", "strong",
-                         "already", "there", "now", "still", "currently", "reportedly", "altogether", "total", "overall"})
+                         "already", "there", "now", "still", "currently", "reportedly", "altogether", "total", "overall",
+                         "range", "ballpark", "mark"})
 
 
 @dataclass

@@ -89,11 +89,9 @@ class _Doc:
         src = found[0].source if found else None
         if src != PRONOUN:
             return src
-        if found[0].refers:  # "the agency": the last agency named, even as a subject ("The NIS gave the assessment")
-            for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
-                named = self.attributor.antecedent(found[0].refers, self.text, self.sents[j].start, self.sents[j].end)
-                if named:
-                    return named
+        named = self.antecedent(i, found[0])
+        if named:
+            return named
         for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
             if not self.attrs(j) or (self.attrs(j)[0].source == PRONOUN and hops >= PRONOUN_HOPS):
                 continue
@@ -101,6 +99,19 @@ class _Doc:
             if prior:
                 return prior
         return None
+
+    def antecedent(self, i: int, att: Attribution) -> str | None:
+        """What "the agency" (a pronoun with a head noun) stands for: the last agency named before it,
+        in its sentence or the NEIGHBOURS before, even one named as a subject ("The NIS gave the
+        assessment")."""
+        if not att.refers:
+            return None
+        named = self.attributor.antecedent(att.refers, self.text, self.sents[i].start, att.start)
+        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+            if named:
+                break
+            named = self.attributor.antecedent(att.refers, self.text, self.sents[j].start, self.sents[j].end)
+        return named
 
     def paragraph_source(self, i: int) -> str | None:
         """A figure with no source in its sentence takes its paragraph's: the sentences before, else
@@ -120,7 +131,8 @@ class _Doc:
         chosen = pick(self.attrs(i), at)
         if chosen and chosen.source != PRONOUN:
             return chosen.source
-        return (self.own(i) if chosen else None) or self.paragraph_source(i)
+        named = self.antecedent(i, chosen) if chosen else None
+        return named or (self.own(i) if chosen else None) or self.paragraph_source(i)
 
 
 @dataclass

@@ -64,9 +64,13 @@ class Attributor:
         self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
+        # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
+        # of a participle's sentence is its source
+        participles = data.get("participles", [])
+        self.subject = re.compile(rf"\s*(?P<src>{NAME})[^,;.]{{0,120}}?,\s*(?:{_alternation(participles)})\s+that\b") if participles else None
         # the named patterns, each with the words one of which its every match contains
         self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
-        self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before") for p in data.get(key, [])) | FIGURE_WORDS
+        self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.antecedents = {k.lower(): re.compile(v) for k, v in data.get("antecedents", {}).items()}
@@ -141,6 +145,10 @@ class Attributor:
                 src = self.clean(m.group("src"))
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
+        m = self.subject.match(text, start, end) if self.subject else None
+        src = self.clean(m.group("src")) if m else None
+        if m and src:
+            out.append(_placed(text, src, m.start("src"), m.end("src"), False))
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]

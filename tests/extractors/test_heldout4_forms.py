@@ -88,6 +88,9 @@ def test_a_headline_figure_the_body_states_is_the_body_s():
     # a participle aside is not the speaker
     (CONTEXT + "President Volodymyr Zelensky, speaking the same week, put the toll at 3,800 killed or wounded.",
      {3800: "President Volodymyr Zelensky"}),
+    # the subject of a sentence whose participle reports ("..., assessing that")
+    (CONTEXT + "Britain's Defence Intelligence went further in early February, assessing that the North had probably "
+     "suffered more than 4,000 casualties.", {4000: "Britain's Defence Intelligence"}),
 ])
 def test_sources_of_the_fourth_batch(text, expected):
     assert sources(text) == expected

@@ -68,6 +68,7 @@ class Grammar:
         coref = topic.raw.get("coreference", {})
         self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
         self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
+        self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 

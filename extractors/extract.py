@@ -19,7 +19,7 @@ from extractors.classify import Classifier, Context, Span
 from extractors.dates import find_as_of, reference_year
 from extractors.numbers import scanner_for
 from extractors.sentences import Sentence, split_sentences
-from extractors.topic import Topic, load_topic
+from extractors.topic import Lexicon, Topic, load_topic
 from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
@@ -178,7 +178,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           revised_from=m.revised_from)
             found.append(_Found(claim, s.heading))
         if decided or gate.names_a_party(s.start, s.end):
-            _update_context(ctx, topic, masked, decided, last)
+            _update_context(ctx, topic, masked, decided, last, classifier.gr.topic_phrase)
     return found
 
 
@@ -214,8 +214,10 @@ _UNREAD = (-1, -1, "")  # the sentence's party cues were not read yet
 
 
 def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
-                    last: tuple[int, int, str] | None = _UNREAD) -> None:
-    """Remember whom the sentence spoke of, for "of them" in the next (last: its last party cue)."""
+                    last: tuple[int, int, str] | None = _UNREAD, phrases: Lexicon | None = None) -> None:
+    """Remember whom the sentence spoke of, for "of them" in the next (last: its last party cue); a
+    sentence with no figure that names a metric ("the number of North Korean troops") makes it
+    what "puts it at" in the next sentence estimates."""
     personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
     if decided:
         ctx.metric = decided[-1][1].metric
@@ -228,6 +230,9 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
         hit = topic.nouns.last(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops"
         if hit and hit[2] not in topic.noun_party and hit[2] not in topic.noun_implies:
             ctx.noun = hit[2]
+    named = phrases.last(masked) if phrases is not None and not decided else None
+    if named and named[2] in topic.specs:
+        ctx.metric, ctx.party, ctx.noun = named[2], "nk", topic.specs[named[2]].nouns[0]
 
 
 def _same_figure(heading: Claim, body: Claim) -> bool:

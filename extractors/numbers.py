@@ -40,6 +40,23 @@ class Mention:
     after_end: int = 0  # end of a trailing qualifier ("or more"), where the noun phrase starts
 
 
+@dataclass(frozen=True)
+class Between:
+    """A place where a number is no count: "Kim, 41, has", "5. Russia launches" (topic data)."""
+
+    before: re.Pattern[str] | None
+    line_start: bool
+    after: re.Pattern[str]
+    max: float
+
+    def holds(self, text: str, s: int, e: int, value: float) -> bool:
+        if value > self.max or not self.after.match(text, e):
+            return False
+        if self.line_start and text[text.rfind("\n", 0, s) + 1:s].strip():
+            return False
+        return self.before is None or bool(self.before.search(text[max(0, s - 40):s]))
+
+
 class Scanner:
     """The compiled number grammar of one topic."""
 
@@ -55,12 +72,12 @@ class Scanner:
         self._compile(numbers)
 
     def _compile(self, numbers: dict[str, Any]) -> None:
-        word = _alternation([re.escape(w) for w in [*self.words, *self.scales, "dozen"]])
+        word = _alternation([re.escape(w) for w in [*self.words, *self.scales, "dozen", "half"]])
         scale = _alternation([re.escape(w) for w in self.scales])
         suffix = _alternation([re.escape(w) for w in self.suffixes])
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
                rf"(?:\s(?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")
-        wnum = rf"(?<![\w-])(?:a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word}))*+(?![\w-])"
+        wnum = rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word}))*+(?![\w-])"
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
@@ -82,10 +99,9 @@ class Scanner:
         months = _alternation(numbers.get("months", []))
         self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)
         self.before_re = re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS)
-        age = numbers.get("age_apposition", {})  # "Kim, 41, has sought": a name's age between commas
-        self.age_before = re.compile(age["before"]) if age.get("before") else None
-        self.age_after = re.compile(age.get("after", r"\s*,"))
-        self.age_max = float(age.get("max", 0))
+        self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
+                                re.compile(b["after"]), float(b.get("max", 0)))
+                        for b in numbers.get("not_counts_between", [])]
         self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
         self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
@@ -97,8 +113,8 @@ class Scanner:
         m = DIGITS.match(s)
         if m:
             digits = m.group(1).replace(",", "")
-            if len(digits.split(".")[0]) > MAX_DIGITS:
-                return None
+            if len(digits.split(".")[0]) > MAX_DIGITS or (digits[:1] == "0" and digits[1:2].isdigit()):
+                return None  # too long, or a leading zero ("0123": a code or a phone number)
             mult = self.scales.get(m.group(2)) or self.suffixes.get(m.group(2)) or 1
             return float(digits) * mult if m.group(2) == "" or mult != 1 else None
         return self._parse_words(s)
@@ -107,6 +123,9 @@ class Scanner:
         total, current, seen = 0, 0, False
         for w in SPACES.split(s):
             if w == "a":
+                continue
+            if w == "half" and not seen:  # "half a million": a half of the scale that follows
+                current, seen = 0.5, True
                 continue
             if w in self.words:
                 current += self.words[w]
@@ -120,7 +139,8 @@ class Scanner:
             else:
                 return None
             seen = True
-        return float(total + current) if seen else None
+        value = total + current
+        return float(value) if seen and value >= 1 and value == int(value) else None
 
     # -- scanning -----------------------------------------------------------------------------
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -155,7 +175,7 @@ class Scanner:
     def _single(self, text: str, s: int, e: int) -> Mention | None:
         raw = text[s:e]
         value = self.parse(raw)
-        if value is None or self._not_count(text, s, e) or self._age(text, s, e, value):
+        if value is None or self._not_count(text, s, e) or any(b.holds(text, s, e, value) for b in self.between):
             return None
         if raw.lower() == "one" and OF.match(text[e:e + 4]):
             return None
@@ -171,10 +191,6 @@ class Scanner:
 
     def _not_count(self, text: str, s: int, e: int) -> bool:
         return bool(self.after_re.match(text, e) or self.before_re.search(text[max(0, s - 24):s]))
-
-    def _age(self, text: str, s: int, e: int, value: float) -> bool:
-        return (value <= self.age_max and self.age_before is not None and bool(self.age_after.match(text, e))
-                and bool(self.age_before.search(text[max(0, s - 40):s])))
 
     def _superseded(self, text: str, s: int) -> bool:
         return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - 60):s]))

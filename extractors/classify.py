@@ -195,7 +195,7 @@ class Classifier:
             return None, None
         if self.topic.coref.match(t, m.after_end, ph.end + 12):
             return noun or last[0] or ctx.noun, last[1] or ctx.party
-        pointed = self.topic.coref.search(t, lo, m.start)  # "..., of whom 1,000": members of that group
+        pointed = self.topic.coref.search(t, max(sp.start, lo - 10), m.start)  # "..., of whom 1,000": members (the clause may open after "of whom")
         noun = noun or self._back_noun(t, lo, m) or (self._member(last[0]) if pointed else last[0])
         back = self.topic.parties.last(masked, lo - off, m.start - off)
         if back:

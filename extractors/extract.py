@@ -10,6 +10,7 @@ indexing the title (title[start:end] is the number), since it has no place in `t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -27,6 +28,8 @@ TITLE_LINES = 5  # the headline is a heading among the first sentences (menus ma
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
+
+LABEL_LINE = re.compile(r"\s*\w[^:\n]{0,40}:\s+\S")  # "Killed: ~600", a fact box's line: part of the box's story
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
 
@@ -153,7 +156,13 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
     gate, work = _Gate(text, topic), work if work is not None else Work()
     work.sentences = len(sents)
     ctx, found = Context(), []
+    held: Context | None = None  # the story before a heading, for the body if the heading names no one
     for i, s in enumerate(sents):
+        if s.heading and i and sents[i - 1].para != s.para and not LABEL_LINE.match(text, s.start, s.end):
+            held, ctx = held or ctx, Context()  # a heading (a teaser, a live blog's entry) opens its own story
+        elif held is not None and not s.heading:
+            ctx = held if ctx == Context() else ctx
+            held = None
         if ctx.party != "nk" and not gate.open(s.start, s.end):
             continue  # no party of the topic in sight: no figure here can be the topic's
         mentions = scanner.scan(text, s.start, s.end)
@@ -221,8 +230,10 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
     if decided:
         ctx.metric = decided[-1][1].metric
-    if personnel:
-        ctx.party, ctx.noun = "nk", personnel[-1].noun
+    if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
+        noun = personnel[-1].noun
+        group = topic.raw.get("coreference", {}).get("group")
+        ctx.party, ctx.noun = "nk", (group or noun) if noun in topic.noun_implies else noun
         return
     last = topic.parties.last(masked) if last is _UNREAD else last
     if last:

@@ -68,6 +68,7 @@ class Grammar:
         coref = topic.raw.get("coreference", {})
         self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
         self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
+        self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
@@ -131,6 +132,7 @@ class Classifier:
                              for label, pats in topic.raw.get("predicates", {}).items()}
         self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
         self.group = topic.raw.get("coreference", {}).get("group")
+        self.group_predicates = frozenset(topic.raw.get("coreference", {}).get("group_predicates", []))
         self.sentence_modality = frozenset(topic.raw.get("modality", {}).get("sentence", []))  # cues whose scope is the sentence
         self.noun_metrics: dict[str, list[MetricSpec]] = {}
         for spec in topic.specs.values():
@@ -193,8 +195,14 @@ class Classifier:
             return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
             return None, None
-        if self.topic.coref.match(t, m.after_end, ph.end + 12):
-            return noun or last[0] or ctx.noun, last[1] or ctx.party
+        if self.topic.coref.match(t, m.after_end, ph.end + 12):  # "4,000 of them": the group named last
+            if noun or last[0]:
+                return noun or last[0], last[1] or ctx.party
+            named = self.topic.nouns.last(t, max(sp.start, m.start - WINDOW), m.start)  # "troops ..., and 4,000 of them"
+            cue = self.topic.parties.last(masked, 0, m.start - off) if named else None
+            if named and named[2] not in self.topic.noun_party:
+                return named[2], cue[2] if cue else ctx.party
+            return ctx.noun, ctx.party
         pointed = self.topic.coref.search(t, max(sp.start, lo - 10), m.start)  # "..., of whom 1,000": members (the clause may open after "of whom")
         noun = noun or self._back_noun(t, lo, m) or (self._member(last[0]) if pointed else last[0])
         back = self.topic.parties.last(masked, lo - off, m.start - off)
@@ -244,6 +252,11 @@ class Classifier:
             predicate = _nearest(self.weak, sp.text, lo, m, hi, wanted, ph.head_start)
         if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
             predicate = self._post_nominal(sp.text, ph.head_end, hi, wanted) or predicate
+        elif predicate in self.group_predicates and ph.head_end >= 0 and self.gr.partitive.match(sp.text, m.after_end):
+            # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
+            later = [h for h in self.topic.predicates.finditer(sp.text, ph.head_end, hi)
+                     if h[2] in wanted and h[2] not in self.group_predicates]
+            predicate = later[0][2] if later else predicate
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:

@@ -67,7 +67,8 @@ class Attributor:
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
         participles = data.get("participles", [])
-        self.subject = re.compile(rf"\s*(?P<src>{NAME})[^,;.]{{0,120}}?,\s*(?:{_alternation(participles)})\s+that\b") if participles else None
+        dateline = data.get("dateline", r"(?!x)x")
+        self.subject = re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:(?:{_alternation(participles)})\s+that|saying)\b") if participles else None
         # the named patterns, each with the words one of which its every match contains
         self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
@@ -81,8 +82,12 @@ class Attributor:
         asides = data.get("appositive", [])
         self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(r"(?!x)x")
         self.aside = re.compile(data.get("aside", r"(?!x)x"))
+        transcript = data.get("transcript", {})
+        self.speaker = re.compile(transcript["speaker"], re.M) if transcript.get("speaker") else None
+        self.answer = re.compile(transcript["answer"], re.M) if transcript.get("answer") else None
+        self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
-        self.tail = re.compile(r"(?:\s+(?:has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
+        self.tail = re.compile(r"(?:\s+(?:(?-i:[a-z]+ly)|has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
                                r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
         self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
 
@@ -158,6 +163,25 @@ class Attributor:
             if src:
                 out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
         return sorted(out, key=lambda a: a.start)
+
+
+ACRONYM = re.compile(rf"(?P<full>{NAME})\s*\((?P<acr>[A-Z]{{2,6}})\)")  # "South Korea's National Intelligence Service (NIS)"
+_LEADING_THE = re.compile(r"^The\s+")
+_ACRONYM_ONLY = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Each acronym a document spells out, with its first full name as written."""
+    out: dict[str, str] = {}
+    for m in ACRONYM.finditer(text):
+        out.setdefault(m.group("acr"), _LEADING_THE.sub("", m.group("full")))
+    return out
+
+
+def expanded(src: str, names: dict[str, str]) -> str:
+    """The source's full name when it is an acronym the document spells out ("NIS", "Seoul's NIS")."""
+    m = _ACRONYM_ONLY.fullmatch(src)
+    return names.get(m.group("acr"), src) if m else src
 
 
 def _placed(text: str, src: str, lo: int, hi: int, explicit: bool, refers: str = "") -> Attribution:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.attribution import PRONOUN, Attribution, attributor_for, pick
+from extractors.attribution import PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
 from extractors.dates import find_as_of, reference_year
@@ -26,6 +26,7 @@ from figwatch.models import Claim
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
+BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
@@ -66,6 +67,8 @@ class _Doc:
         self.attributor = attributor_for(topic)
         self._attrs: dict[int, list[Attribution]] = {}
         self._links: dict[int, bool] = {}
+        self._acronyms: dict[str, str] | None = None  # read on the first source
+        self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
 
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
@@ -131,11 +134,45 @@ class _Doc:
         return None
 
     def source_for(self, i: int, at: int) -> str | None:
+        """The figure's source as written; an acronym the document spells out, in full."""
+        src = self._source_for(i, at)
+        if src and self._acronyms is None:
+            self._acronyms = acronyms(self.text)
+        return expanded(src, self._acronyms) if src and self._acronyms else src
+
+    def _source_for(self, i: int, at: int) -> str | None:
         chosen = pick(self.attrs(i), at)
         if chosen and chosen.source != PRONOUN:
             return chosen.source
         named = self.antecedent(i, chosen) if chosen else None
-        return named or (self.own(i) if chosen else None) or self.paragraph_source(i)
+        return (named or (self.own(i) if chosen else None) or self.paragraph_source(i) or self.block_source(i)
+                or self.answerer(i))
+
+    def _line_start(self, i: int) -> int:
+        return self.text.rfind("\n", 0, self.sents[i].start) + 1
+
+    def block_source(self, i: int) -> str | None:
+        """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such
+        lines between."""
+        block = self.attributor.block
+        if not block or not LABEL_LINE.match(self.text, self._line_start(i)):
+            return None
+        for j in range(i - 1, max(-1, i - 1 - BLOCK_LINES), -1):
+            if block.match(self.text, self._line_start(j)):
+                return self.own(j)
+            if not LABEL_LINE.match(self.text, self._line_start(j)):
+                return None
+        return None
+
+    def answerer(self, i: int) -> str | None:
+        """In a briefing's transcript, an answer's ("A: ...") source is the briefer named above."""
+        att = self.attributor
+        if not (att.answer and att.speaker and att.answer.match(self.text, self._line_start(i))):
+            return None
+        if self._speaker is None:
+            m = att.speaker.search(self.text)
+            self._speaker = (att.clean(m.group("src")) if m else None) or ""
+        return self._speaker or None
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from extractors.boilerplate import Line
 from extractors.topic import Topic
 
-BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])")  # "...2024.[1] South ..."
 MAX_SENTENCE = 1500  # longer "sentences" are no prose; they are cut so that work stays linear
 CUT = re.compile(r"\s")
 LAST_WORD = re.compile(r"(\S+)$")

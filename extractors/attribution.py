@@ -179,9 +179,11 @@ def acronyms(text: str) -> dict[str, str]:
 
 
 def expanded(src: str, names: dict[str, str]) -> str:
-    """The source's full name when it is an acronym the document spells out ("NIS", "Seoul's NIS")."""
+    """An acronym the document spells out, in full and as written: "NIS" becomes "South Korea's
+    National Intelligence Service (NIS)"."""
     m = _ACRONYM_ONLY.fullmatch(src)
-    return names.get(m.group("acr"), src) if m else src
+    full = names.get(m.group("acr")) if m else None
+    return f"{full} ({m.group('acr')})" if m and full else src
 
 
 def _placed(text: str, src: str, lo: int, hi: int, explicit: bool, refers: str = "") -> Attribution:

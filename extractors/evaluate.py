@@ -30,6 +30,7 @@ SUITES = {
     "heldout3": (ROOT / "tests" / "heldout3", ROOT / "tests" / "heldout3" / "gold.jsonl"),
     # written by a helper that never saw the extractor's code (F1 0.763 before its fixes)
     "heldout4": (ROOT / "tests" / "heldout4", ROOT / "tests" / "heldout4" / "gold.jsonl"),
+    "heldout5": (ROOT / "tests" / "heldout5", ROOT / "tests" / "heldout5" / "gold.jsonl"),
 }
 
 

@@ -102,6 +102,8 @@ class Scanner:
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers.get("not_counts_between", [])]
+        particles = numbers.get("verbs_with_particles", [])
+        self.verb_particle = re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS)
         self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
         self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
@@ -205,9 +207,10 @@ class Scanner:
     change_re: re.Pattern[str] | None = None
 
     def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
-        q = self.q_before_re.search(text[max(0, s - 30):s])
-        if not q:
-            return "exact", None, None
+        before = text[max(0, s - 40):s]
+        q = self.q_before_re.search(before)
+        if not q or self.verb_particle.search(before, 0, q.start()):
+            return "exact", None, None  # none, or a verb's particle: "handed over 148 missiles"
         kind = self.q_before[" ".join(q.group("q").lower().split())]
         if kind == "approx_below":
             return "approx", None, value

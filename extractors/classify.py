@@ -131,7 +131,6 @@ class Classifier:
         self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
                              for label, pats in topic.raw.get("predicates", {}).items()}
         self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
-        self.group = topic.raw.get("coreference", {}).get("group")
         self.group_predicates = frozenset(topic.raw.get("coreference", {}).get("group_predicates", []))
         self.sentence_modality = frozenset(topic.raw.get("modality", {}).get("sentence", []))  # cues whose scope is the sentence
         self.noun_metrics: dict[str, list[MetricSpec]] = {}
@@ -204,20 +203,15 @@ class Classifier:
                 return named[2], cue[2] if cue else ctx.party
             return ctx.noun, ctx.party
         pointed = self.topic.coref.search(t, max(sp.start, lo - 10), m.start)  # "..., of whom 1,000": members (the clause may open after "of whom")
-        noun = noun or self._back_noun(t, lo, m) or (self._member(last[0]) if pointed else last[0])
+        noun = noun or self._back_noun(t, lo, m) or (self.topic.member(last[0]) if pointed else last[0])
         back = self.topic.parties.last(masked, lo - off, m.start - off)
         if back:
             return noun, back[2]
         if last[1]:
             return noun, last[1]
         if noun is None:  # "Of those, roughly 1,000 were killed": members of the last sentence's group
-            return (self._member(ctx.noun) if pointed else ctx.noun), ctx.party
+            return (self.topic.member(ctx.noun) if pointed else ctx.noun), ctx.party
         return noun, "nk" if sp.nk_in_sentence else ctx.party
-
-    def _member(self, noun: str | None) -> str | None:
-        """A figure that points back to the previous figure's group counts its members: "losses of
-        4,000, of whom 1,000 were killed" counts people (the topic's coreference.group), not losses."""
-        return self.group if noun in self.topic.noun_implies and self.group else noun
 
     def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
         hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)

@@ -268,9 +268,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     if decided:
         ctx.metric = decided[-1][1].metric
     if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
-        noun = personnel[-1].noun
-        group = topic.raw.get("coreference", {}).get("group")
-        ctx.party, ctx.noun = "nk", (group or noun) if noun in topic.noun_implies else noun
+        ctx.party, ctx.noun = "nk", topic.member(personnel[-1].noun)
         return
     last = topic.parties.last(masked) if last is _UNREAD else last
     if last:

@@ -123,6 +123,12 @@ class Topic:
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     _canonical: dict[str, str | None] = field(init=False, repr=False, compare=False, default_factory=dict)
 
+    def member(self, noun: str | None) -> str | None:
+        """The noun class of the members of a group that `noun` counts: "losses of 4,000, of whom 1,000
+        were killed" count people (the topic's coreference.group), not losses; people stay people."""
+        group = self.raw.get("coreference", {}).get("group")
+        return group if group and noun in self.noun_implies else noun
+
     def canonical_source(self, name: str | None) -> str | None:
         """One key per source, so "the NIS" and "Seoul's spy agency" follow one series.
 

@@ -33,7 +33,10 @@ _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _DETERMINER = re.compile(r"(?:\ban|\bthe)\s*$", FLAGS)
 STOP = r"[,.;:!?()\[\]\"“”]"
-TITLE = r"(?-i:(?<![\w])[A-Z][a-z]{0,3}\.\s+(?=[A-Z])|(?:[A-Z]\.){2,})"  # "Rep. Park", "Lt. Gen. Budanov", "U.S.": a stop inside a name
+# a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
+# nothing elsewhere): after a short capitalised word and before a capital, or between capitals
+TITLE = (r"(?-i:\.(?:(?<=\b[A-Z]\.)|(?<=\b[A-Z][a-z]\.)|(?<=\b[A-Z][a-z]{2}\.)|(?<=\b[A-Z][a-z]{3}\.))\s+(?=[A-Z])"
+         r"|\.(?=[A-Z]\.))")
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
 
 
@@ -55,7 +58,7 @@ class Attributor:
         verbs = _alternation(data.get("verbs", []))
         before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
         self.explicit = re.compile(
-            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:{TITLE}|[^,.;:!?()\[\]\"“”]){{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
+            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
             FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)
@@ -67,6 +70,7 @@ class Attributor:
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
         participles = data.get("participles", [])
+        self.participles = tuple(p.lower() for p in participles) + ("saying",)
         dateline = data.get("dateline", r"(?!x)x")
         self.subject = re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:(?:{_alternation(participles)})\s+that|saying)\b") if participles else None
         # the named patterns, each with the words one of which its every match contains
@@ -150,7 +154,7 @@ class Attributor:
                 src = self.clean(m.group("src"))
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
-        m = self.subject.match(text, start, end) if self.subject else None
+        m = self.subject.match(text, start, end) if self.subject and any(w in low for w in self.participles) else None
         src = self.clean(m.group("src")) if m else None
         if m and src:
             out.append(_placed(text, src, m.start("src"), m.end("src"), False))
@@ -167,7 +171,7 @@ class Attributor:
 
 ACRONYM = re.compile(rf"(?P<full>{NAME})\s*\((?P<acr>[A-Z]{{2,6}})\)")  # "South Korea's National Intelligence Service (NIS)"
 _LEADING_THE = re.compile(r"^The\s+")
-_ACRONYM_ONLY = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")
+ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # "NIS", "the NIS", "Seoul's NIS"
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -181,7 +185,7 @@ def acronyms(text: str) -> dict[str, str]:
 def expanded(src: str, names: dict[str, str]) -> str:
     """An acronym the document spells out, in full and as written: "NIS" becomes "South Korea's
     National Intelligence Service (NIS)"."""
-    m = _ACRONYM_ONLY.fullmatch(src)
+    m = ACRONYM_SOURCE.fullmatch(src)
     full = names.get(m.group("acr")) if m else None
     return f"{full} ({m.group('acr')})" if m and full else src
 

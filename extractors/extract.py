@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.attribution import PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
+from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
 from extractors.dates import find_as_of, reference_year
@@ -136,9 +136,11 @@ class _Doc:
     def source_for(self, i: int, at: int) -> str | None:
         """The figure's source as written; an acronym the document spells out, in full."""
         src = self._source_for(i, at)
-        if src and self._acronyms is None:
-            self._acronyms = acronyms(self.text)
-        return expanded(src, self._acronyms) if src and self._acronyms else src
+        if not src or not ACRONYM_SOURCE.fullmatch(src):
+            return src
+        if self._acronyms is None:
+            self._acronyms = acronyms(self.text)  # read once, and only for a document that cites an acronym
+        return expanded(src, self._acronyms)
 
     def _source_for(self, i: int, at: int) -> str | None:
         chosen = pick(self.attrs(i), at)
@@ -276,7 +278,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
         hit = topic.nouns.last(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops"
         if hit and hit[2] not in topic.noun_party and hit[2] not in topic.noun_implies:
             ctx.noun = hit[2]
-    named = phrases.last(masked) if phrases is not None and not decided else None
+    named = phrases.last(masked) if phrases is not None and not decided and phrases.may_match(masked) else None
     if named and named[2] in topic.specs:
         ctx.metric, ctx.party, ctx.noun = named[2], "nk", topic.specs[named[2]].nouns[0]
 

@@ -17,6 +17,7 @@ from figwatch.errors import ConfigError
 from figwatch.models import Metric
 
 from extractors.alternation import FLAGS, _alternation  # noqa: F401 (FLAGS re-exported)
+from extractors.prefilter import literals
 
 APOS = "['’]"
 _ARTICLE_OR_POSSESSIVE = re.compile(rf"^(?:the|a|an)\s+|{APOS}s?$", FLAGS)
@@ -36,6 +37,7 @@ class Lexicon:
 
     regex: re.Pattern[str] | None
     labelled: tuple[tuple[str, re.Pattern[str]], ...]
+    needs: frozenset[str] | None = None  # lower-case strings one of which every match holds (None: unknown)
 
     @classmethod
     def build(cls, groups: dict[str, list[str]]) -> "Lexicon":
@@ -43,7 +45,12 @@ class Lexicon:
         if not pats:
             return cls(None, ())
         labelled = tuple((label, re.compile(_bounded(_alternation(ps)), FLAGS)) for label, ps in groups.items() if ps)
-        return cls(re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS), labelled)
+        regex = re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS)
+        return cls(regex, labelled, literals(regex.pattern, regex.flags))
+
+    def may_match(self, text: str) -> bool:
+        """False when no cue can be in text (a str check before any scan)."""
+        return self.regex is not None and (self.needs is None or any(n in text.lower() for n in self.needs))
 
     def _label(self, text: str, start: int, end: int, endpos: int) -> str:
         if len(self.labelled) == 1:

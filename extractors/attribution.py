@@ -58,7 +58,7 @@ class Attributor:
         verbs = _alternation(data.get("verbs", []))
         before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
         self.explicit = re.compile(
-            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
+            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
             FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)

@@ -78,8 +78,9 @@ class Attributor:
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
-        self.antecedents = {k.lower(): re.compile(v) for k, v in data.get("antecedents", {}).items()}
-        self.referring = re.compile(rf"(?<![\w])({_alternation(list(self.antecedents))})\s*$", FLAGS) if self.antecedents else None
+        self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]
+        forms = "|".join(f"(?:{k})" for k in data.get("antecedents", {}))
+        self.referring = re.compile(rf"(?<![\w])({forms})\s*$", FLAGS) if forms else None
         self.pronouns = {p.lower() for p in data.get("pronouns", [])}
         breaks = data.get("breaks", [])
         self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else r"(?!x)x", FLAGS)
@@ -132,7 +133,7 @@ class Attributor:
 
     def antecedent(self, refers: str, text: str, start: int, end: int) -> str | None:
         """The last name in text[start:end] that "the agency" (refers) can stand for, cleaned."""
-        pattern = self.antecedents.get(refers)
+        pattern = next((p for form, p in self.antecedents if form.fullmatch(refers)), None)
         last = None
         for last in pattern.finditer(text, start, end) if pattern else ():
             pass

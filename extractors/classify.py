@@ -20,7 +20,7 @@ CUT = re.compile(r",|\sand\s")  # a modality cue after the figure counts up to h
 TRANSPARENT = frozenset({"more", "additional", "extra", "fresh", "new", "other", "further", "the", "its", "their",
                          "these", "those", "such", "odd", "plus", "some", "north", "korean", "korea", "strong",
                          "already", "there", "now", "still", "currently", "reportedly", "altogether", "total", "overall",
-                         "range", "ballpark", "mark"})
+                         "range", "ballpark", "mark", "force"})
 
 
 @dataclass
@@ -68,6 +68,8 @@ class Grammar:
         coref = topic.raw.get("coreference", {})
         self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
         self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
+        # a figure in a definite noun phrase is known, whatever is planned for it ("would bring home the two prisoners")
+        self.definite = re.compile(r"(?<![\w])(?:the|its|their|these|those)\s+(?:[a-z]+\s+)?$", FLAGS)
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
@@ -188,15 +190,15 @@ class Classifier:
         np_party = self.topic.parties.search(masked, m.after_end - off, ph.end - off)
         if np_party:
             return noun or self._back_noun(t, lo, m), np_party[2]
-        if self.gr.np_party.match(t, ph.end):
-            return noun, "nk"
+        if self.gr.np_party.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
+            return noun or self._back_noun(t, lo, m) or ctx.noun, "nk"
         if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
             return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
             return None, None
         if self.topic.coref.match(t, m.after_end, ph.end + 12):  # "4,000 of them": the group named last
-            if noun or last[0]:
-                return noun or last[0], last[1] or ctx.party
+            if noun or last[0]:  # "c. 4,000 casualties, c. 1,000 of those": members of that group
+                return self.topic.member(noun or last[0]), last[1] or ctx.party
             named = self.topic.nouns.last(t, max(sp.start, m.start - WINDOW), m.start)  # "troops ..., and 4,000 of them"
             cue = self.topic.parties.last(masked, 0, m.start - off) if named else None
             if named and named[2] not in self.topic.noun_party:
@@ -299,8 +301,9 @@ class Classifier:
         mod_hi = stop.start() if stop else hi
         realis = self.gr.realis.search(t, m.after_end, mod_hi)
         clause_lo = _window(sp, m, None, None, self.gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
+        known = realis or self.gr.definite.search(t, max(0, m.start - 30), m.start)  # "already"; "the two prisoners"
         for _, _, label in self.topic.modality.finditer(t, min(lo, clause_lo), mod_hi):
-            if not (label == "projection" and realis):
+            if not (label == "projection" and known):
                 conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:
             conf = min(conf, c.get("vague", 0.4))

@@ -275,7 +275,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     last = topic.parties.last(masked) if last is _UNREAD else last
     if last:
         ctx.party = last[2]
-        hit = topic.nouns.last(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops"
+        hit = topic.nouns.search(masked, last[1], min(len(masked), last[1] + 60))  # "North Korean troops": the head
         if hit and hit[2] not in topic.noun_party and hit[2] not in topic.noun_implies:
             ctx.noun = hit[2]
     named = phrases.last(masked) if phrases is not None and not decided and phrases.may_match(masked) else None

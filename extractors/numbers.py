@@ -20,6 +20,7 @@ OF = re.compile(r"\s+of\b")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PERCENT = re.compile(r"([\d.,]+)")
 REVISION_REACH = 120  # "raised its estimate of North Korean soldiers killed in ... from 600": verb to "from"
+SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the latest wave as 1,500"
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 
 
@@ -88,7 +89,7 @@ class Scanner:
         first = _alternation([re.escape(w) for w in self.firsts])
         # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
         self.master = re.compile(
-            rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+)*"
+            rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)*"
             rf"(?:(?:{qb})\s+)?[\"“]?(?P<base>{num})"
             rf"|(?<![\w-])between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})"
             rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
@@ -195,7 +196,7 @@ class Scanner:
         return bool(self.after_re.match(text, e) or self.before_re.search(text[max(0, s - 24):s]))
 
     def _superseded(self, text: str, s: int) -> bool:
-        return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - 60):s]))
+        return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - SUPERSEDED_REACH):s]))
 
     def is_revision(self, text: str, s: int) -> bool:
         """"from N" after a change verb ("raised its estimate from 3,000")."""

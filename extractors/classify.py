@@ -70,6 +70,7 @@ class Grammar:
         self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
         # a figure in a definite noun phrase is known, whatever is planned for it ("would bring home the two prisoners")
         self.definite = re.compile(r"(?<![\w])(?:the|its|their|these|those)\s+(?:[a-z]+\s+)?$", FLAGS)
+        self.partitive_back = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", FLAGS)  # "1,000 of those": a part
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
@@ -191,7 +192,7 @@ class Classifier:
         if np_party:
             return noun or self._back_noun(t, lo, m), np_party[2]
         if self.gr.np_party.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
-            return noun or self._back_noun(t, lo, m) or ctx.noun, "nk"
+            return noun or self._back_noun(t, lo, m) or ctx.noun or self.topic.group, "nk"
         if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
             return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
@@ -248,6 +249,9 @@ class Classifier:
             predicate = _nearest(self.weak, sp.text, lo, m, hi, wanted, ph.head_start)
         if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
             predicate = self._post_nominal(sp.text, ph.head_end, hi, wanted) or predicate
+        elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
+            later = [h for h in self.topic.predicates.finditer(sp.text, m.after_end, hi) if h[2] in wanted]
+            predicate = later[0][2] if later else predicate
         elif predicate in self.group_predicates and ph.head_end >= 0 and self.gr.partitive.match(sp.text, m.after_end):
             # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
             later = [h for h in self.topic.predicates.finditer(sp.text, ph.head_end, hi)

@@ -31,6 +31,7 @@ SUITES = {
     # written by a helper that never saw the extractor's code (F1 0.763 before its fixes)
     "heldout4": (ROOT / "tests" / "heldout4", ROOT / "tests" / "heldout4" / "gold.jsonl"),
     "heldout5": (ROOT / "tests" / "heldout5", ROOT / "tests" / "heldout5" / "gold.jsonl"),
+    "heldout6": (ROOT / "tests" / "heldout6", ROOT / "tests" / "heldout6" / "gold.jsonl"),
 }
 
 

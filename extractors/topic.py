@@ -133,8 +133,12 @@ class Topic:
     def member(self, noun: str | None) -> str | None:
         """The noun class of the members of a group that `noun` counts: "losses of 4,000, of whom 1,000
         were killed" count people (the topic's coreference.group), not losses; people stay people."""
-        group = self.raw.get("coreference", {}).get("group")
-        return group if group and noun in self.noun_implies else noun
+        return self.group if self.group and noun in self.noun_implies else noun
+
+    @property
+    def group(self) -> str | None:
+        """The noun class of a counted group of people (coreference.group)."""
+        return self.raw.get("coreference", {}).get("group")
 
     def canonical_source(self, name: str | None) -> str | None:
         """One key per source, so "the NIS" and "Seoul's spy agency" follow one series.

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract, load_topic
-
-TOPIC = load_topic()
-CONTEXT = "North Korean troops are fighting in Russia's Kursk region. "
-
-
-def confident(text: str) -> list[tuple[str, float]]:
-    return sorted((c.metric, c.value) for c in extract(text, topic=TOPIC) if not c.reviewable)
-
-
-def sources(text: str) -> dict[float, str | None]:
-    return {c.value: c.source for c in extract(text, topic=TOPIC) if not c.reviewable}
+from extractor_cases import CONTEXT, confident, sources
 
 
 @pytest.mark.parametrize("text, expected", [

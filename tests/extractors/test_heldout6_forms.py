@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract, load_topic
+from extractor_cases import CONTEXT, TOPIC, qualified, sources
 from extractors.numbers import find_mentions
-
-TOPIC = load_topic()
-CONTEXT = "North Korean troops are fighting in Russia's Kursk region. "
-
-
-def claims(text: str) -> list[tuple[str, float, str]]:
-    return sorted((c.metric, c.value, c.qualifier) for c in extract(text, topic=TOPIC) if not c.reviewable)
-
-
-def sources(text: str) -> dict[float, str | None]:
-    return {c.value: c.source for c in extract(text, topic=TOPIC) if not c.reviewable}
 
 
 @pytest.mark.parametrize("text, value", [
@@ -62,7 +51,7 @@ def test_indian_scales(text, value):
      [("casualties.captured", 2, "exact")]),
 ])
 def test_forms_of_the_sixth_batch(text, expected):
-    assert claims(text) == sorted(expected)
+    assert qualified(text) == sorted(expected)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
 from extractors.boilerplate import content_lines
-from extractors.classify import Classifier, Context, Span
+from extractors.classify import Classifier, Context, Span, grammar_for
 from extractors.dates import find_as_of, reference_year
 from extractors.numbers import scanner_for
 from extractors.sentences import Sentence, split_sentences
@@ -65,6 +65,7 @@ class _Doc:
     def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
         self.text, self.topic, self.sents = text, topic, sents
         self.attributor = attributor_for(topic)
+        self.clause = grammar_for(topic).clause
         self._attrs: dict[int, list[Attribution]] = {}
         self._links: dict[int, bool] = {}
         self._acronyms: dict[str, str] | None = None  # read on the first source
@@ -142,8 +143,21 @@ class _Doc:
             self._acronyms = acronyms(self.text)  # read once, and only for a document that cites an acronym
         return expanded(src, self._acronyms)
 
+    def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
+        """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
+        count": B is Y's), else the sentence's."""
+        s, lo, hi = self.sents[i], self.sents[i].start, self.sents[i].end
+        for b in self.clause.finditer(self.text, s.start, s.end):
+            if b.end() <= at:
+                lo = b.end()
+            elif b.start() >= at:
+                hi = b.start()
+                break
+        own = [a for a in self.attrs(i) if lo <= a.start < hi]
+        return own or self.attrs(i)
+
     def _source_for(self, i: int, at: int) -> str | None:
-        chosen = pick(self.attrs(i), at)
+        chosen = pick(self._clause_attrs(i, at), at)
         if chosen and chosen.source != PRONOUN:
             return chosen.source
         named = self.antecedent(i, chosen) if chosen else None

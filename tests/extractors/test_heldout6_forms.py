@@ -60,6 +60,9 @@ def test_forms_of_the_sixth_batch(text, expected):
     ("South Korea's National Intelligence Service (NIS) briefed lawmakers on Monday. As per the spy agency, "
      "Pyongyang has also supplied over 10 million artillery shells to Moscow.",
      {10_000_000: "South Korea's National Intelligence Service"}),
+    # the figure's own clause names its source, after it
+    ("Russia has lost 1 million troops killed or wounded, according to Ukraine's General Staff, while North Korea "
+     "has lost about 6,000 killed or wounded, by Seoul's count.", {6000: "Seoul"}),
 ])
 def test_sources_of_the_sixth_batch(text, expected):
     assert sources(text) == expected

@@ -70,6 +70,8 @@ class Grammar:
         self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
         # a figure in a definite noun phrase is known, whatever is planned for it ("would bring home the two prisoners")
         self.definite = re.compile(r"(?<![\w])(?:the|its|their|these|those)\s+(?:[a-z]+\s+)?$", FLAGS)
+        self.own = re.compile(r"(?<![\w])(?:its|their) own(?![\w])", FLAGS)
+        self.subjects = Lexicon.build(topic.raw.get("parties", {}).get("subjects", {}))  # who "its own" is
         self.partitive_back = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", FLAGS)  # "1,000 of those": a part
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
@@ -96,6 +98,8 @@ def _window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr:
             continue  # "Casualties: about 4,700": a label, not a clause
         lo = b.end()
     b = gr.clause.search(sp.text, m.after_end, hi)
+    if b and not sp.text[m.after_end:b.start()].strip() and b.group().strip() in "—–":
+        b = gr.clause.search(sp.text, b.end(), hi)  # "11,000 — North Korean soldiers sent": a figure's label
     return lo, (b.start() if b else hi)
 
 
@@ -170,14 +174,14 @@ class Classifier:
         stop = self.gr.np_stop.search(t, m.after_end, hi)
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in self.topic.nouns.finditer(t, m.after_end, min(hi, end + 30)) if h[0] < end]
-        if not hits and stop and stop.group().strip().lower() in ("and", "or", ","):
+        lead = {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT
+        if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)
             hits = [h for h in self.topic.nouns.finditer(t, stop.end(), min(hi, end + 30)) if h[0] < end]
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
-            words = {w.lower() for w in WORD.findall(t, m.after_end, first_end)}
-            return Phrase(end, FOREIGN if words - TRANSPARENT else None, m.after_end)
+            return Phrase(end, FOREIGN if lead else None, m.after_end)
         return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0], heads[0][1])
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
@@ -191,6 +195,10 @@ class Classifier:
         np_party = self.topic.parties.search(masked, m.after_end - off, ph.end - off)
         if np_party:
             return noun or self._back_noun(t, lo, m), np_party[2]
+        if self.gr.own.search(t, m.after_end, ph.end + 12):  # "50,000 of its own troops": the subject's
+            subject = self.gr.subjects.last(masked, 0, m.start - off)
+            if subject:
+                return noun or self._back_noun(t, lo, m), subject[2]
         if self.gr.np_party.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
             return noun or self._back_noun(t, lo, m) or ctx.noun or self.topic.group, "nk"
         if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
@@ -218,6 +226,8 @@ class Classifier:
 
     def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
         hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)
+        wider = self.topic.nouns.last(t, max(lo, hit[0] - 30), hit[1]) if hit else None
+        hit = wider if wider and wider[1] == hit[1] else hit  # the reach cut "killed or wounded" to "wounded"
         return hit[2] if hit and hit[2] not in self.topic.noun_party else None
 
     def _decide(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, ph: Phrase,

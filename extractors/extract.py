@@ -30,7 +30,8 @@ BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
-LABEL_LINE = re.compile(r"\s*\w[^:\n]{0,40}:\s+\S")  # "Killed: ~600", a fact box's line: part of the box's story
+# a fact box's line, "Killed: ~600" or "~4,000 — killed or wounded": part of the box's story
+LABEL_LINE = re.compile(r"\s*(?:\w[^:\n]{0,40}:\s+\S|[~≈]?\d[\d,.]*\+?[ \t]*[—–-][ \t])")
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
 

@@ -124,7 +124,10 @@ class Scanner:
 
     def _parse_words(self, s: str) -> float | None:
         total, current, seen = 0, 0, False
-        for w in SPACES.split(s):
+        words = SPACES.split(s)
+        if words[0] in self.scales and len(words) == 1:
+            return None  # "billion" alone ("$20 billion": the digits were money) counts nothing
+        for w in words:
             if w == "a":
                 continue
             if w == "half" and not seen:  # "half a million": a half of the scale that follows

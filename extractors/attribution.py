@@ -90,6 +90,8 @@ class Attributor:
         transcript = data.get("transcript", {})
         self.speaker = re.compile(transcript["speaker"], re.M) if transcript.get("speaker") else None
         self.answer = re.compile(transcript["answer"], re.M) if transcript.get("answer") else None
+        self.known_acronyms: dict[str, str] = dict(data.get("acronyms", {}))  # when a story does not spell one out
+        self.named_turn = re.compile(transcript["named"], re.M) if transcript.get("named") else None
         self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
         self.tail = re.compile(r"(?:\s+(?:(?-i:[a-z]+ly)|has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
@@ -108,12 +110,13 @@ class Attributor:
         src = self.tail.sub("", src).strip()
         if src.lower() in self.pronouns:
             return PRONOUN  # "the agency": before the lead words strip its "the"
+        led = src.lower()
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")
         src = _ARTICLE.sub("", src)
         low = src.lower()
-        if low in self.pronouns:
-            return PRONOUN
+        if low in self.pronouns or (f"the {low}" in self.pronouns and led.endswith(f"the {low}")):
+            return PRONOUN  # "Last month the agency": the lead words took its "the"
         if FUNCTION.search(src):
             return None
         words = src.split()

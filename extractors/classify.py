@@ -293,7 +293,8 @@ class Classifier:
         local = {lab for _, _, lab in self.topic.modifiers_local.finditer(t, max(lo, m.start - 24), m.start)}
         local |= {lab for _, _, lab in self.topic.modifiers_local.finditer(t, m.after_end, ph.end)}
         comma = t.rfind(",", lo, m.start) if shared else -1
-        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, max(lo, comma + 1), hi)}
+        after = t.find(",", ph.end, hi)  # "..., revised that assessment last week": another clause's time
+        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, max(lo, comma + 1), after if after >= 0 else hi)}
         if self.topic.modifiers_cancel.search(t, lo, hi):
             clause = set()
         return local | clause

@@ -32,6 +32,7 @@ SUITES = {
     "heldout4": (ROOT / "tests" / "heldout4", ROOT / "tests" / "heldout4" / "gold.jsonl"),
     "heldout5": (ROOT / "tests" / "heldout5", ROOT / "tests" / "heldout5" / "gold.jsonl"),
     "heldout6": (ROOT / "tests" / "heldout6", ROOT / "tests" / "heldout6" / "gold.jsonl"),
+    "heldout7": (ROOT / "tests" / "heldout7", ROOT / "tests" / "heldout7" / "gold.jsonl"),
 }
 
 

@@ -140,8 +140,8 @@ class _Doc:
         src = self._source_for(i, at)
         if not src or not ACRONYM_SOURCE.fullmatch(src):
             return src
-        if self._acronyms is None:
-            self._acronyms = acronyms(self.text)  # read once, and only for a document that cites an acronym
+        if self._acronyms is None:  # read once, and only for a document that cites an acronym
+            self._acronyms = {**self.attributor.known_acronyms, **acronyms(self.text)}
         return expanded(src, self._acronyms)
 
     def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
@@ -182,14 +182,20 @@ class _Doc:
         return None
 
     def answerer(self, i: int) -> str | None:
-        """In a briefing's transcript, an answer's ("A: ...") source is the briefer named above."""
-        att = self.attributor
-        if not (att.answer and att.speaker and att.answer.match(self.text, self._line_start(i))):
+        """In a transcript, an answer's source: the briefer named above for "A: ...", the speaker's
+        full name for "KWON: ..." or "Min: ..." (a name the document gives in full)."""
+        att, line = self.attributor, self._line_start(i)
+        if att.answer and att.speaker and att.answer.match(self.text, line):
+            if self._speaker is None:
+                m = att.speaker.search(self.text)
+                self._speaker = (att.clean(m.group("src")) if m else None) or ""
+            return self._speaker or None
+        turn = att.named_turn.match(self.text, line) if att.named_turn else None
+        if not turn:
             return None
-        if self._speaker is None:
-            m = att.speaker.search(self.text)
-            self._speaker = (att.clean(m.group("src")) if m else None) or ""
-        return self._speaker or None
+        who = turn.group("who").strip().title()
+        full = re.search(rf"(?<![\w-]){re.escape(who)}(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)  # "Kwon Hyuk-soo"
+        return full.group() if full else None
 
 
 @dataclass

@@ -70,7 +70,7 @@ def test_handed_over_is_no_qualifier():
     # a footnote mark ends a sentence, so the next sentence's speaker is its own
     ("The JCS said North Korean forces in Kursk have suffered 3,000 casualties.[1] South Korea's spy agency "
      "separately told lawmakers that 300 North Korean soldiers have been killed.",
-     {3000: "JCS", 300: "South Korea's spy agency"}),
+     {3000: "Joint Chiefs of Staff (JCS)", 300: "South Korea's spy agency"}),
     # a fact box takes its "Source:" line
     ("AT A GLANCE\nSource: South Korea's National Intelligence Service, April 30\n\nTroops deployed: ~15,000 "
      "North Korean troops in Russia\nKilled: ~600 North Korean soldiers",

@@ -72,6 +72,7 @@ class Grammar:
         self.definite = re.compile(r"(?<![\w])(?:the|its|their|these|those)\s+(?:[a-z]+\s+)?$", FLAGS)
         self.own = re.compile(r"(?<![\w])(?:its|their) own(?![\w])", FLAGS)
         self.subjects = Lexicon.build(topic.raw.get("parties", {}).get("subjects", {}))  # who "its own" is
+        self.passive = re.compile(r"(?<![\w])(?:(?:have|has|had) been|were|was)\s+(?:\w+\s+)?$", FLAGS)
         self.partitive_back = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", FLAGS)  # "1,000 of those": a part
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
@@ -262,7 +263,8 @@ class Classifier:
         elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
             later = [h for h in self.topic.predicates.finditer(sp.text, m.after_end, hi) if h[2] in wanted]
             predicate = later[0][2] if later else predicate
-        elif predicate in self.group_predicates and ph.head_end >= 0 and self.gr.partitive.match(sp.text, m.after_end):
+        elif predicate in self.group_predicates and ph.head_end >= 0 and (
+                self.gr.partitive.match(sp.text, m.after_end) or self._passive_after(sp.text, ph.head_end, hi, wanted)):
             # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
             later = [h for h in self.topic.predicates.finditer(sp.text, ph.head_end, hi)
                      if h[2] in wanted and h[2] not in self.group_predicates]
@@ -275,6 +277,12 @@ class Classifier:
         with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
+
+    def _passive_after(self, t: str, head_end: int, hi: int, wanted: set[str]) -> bool:
+        """Is the group's own predicate a passive main verb after the head ("100 soldiers deployed to
+        Russia have been killed"): then the deployment describes the group, the killing is the figure's."""
+        return any(h[2] in wanted and h[2] not in self.group_predicates and self.gr.passive.search(t, max(head_end, h[0] - 20), h[0])
+                   for h in self.topic.predicates.finditer(t, head_end, hi))
 
     def _post_nominal(self, t: str, head_end: int, hi: int, wanted: set[str]) -> str | None:
         """A predicate right after the head noun ("300 soldiers killed"), when the figure wants it."""

@@ -261,14 +261,11 @@ class Classifier:
         if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
             predicate = self._post_nominal(sp.text, ph.head_end, hi, wanted) or predicate
         elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
-            later = [h for h in self.topic.predicates.finditer(sp.text, m.after_end, hi) if h[2] in wanted]
-            predicate = later[0][2] if later else predicate
+            predicate = self._later(sp.text, m.after_end, hi, wanted) or predicate
         elif predicate in self.group_predicates and ph.head_end >= 0 and (
                 self.gr.partitive.match(sp.text, m.after_end) or self._passive_after(sp.text, ph.head_end, hi, wanted)):
             # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
-            later = [h for h in self.topic.predicates.finditer(sp.text, ph.head_end, hi)
-                     if h[2] in wanted and h[2] not in self.group_predicates]
-            predicate = later[0][2] if later else predicate
+            predicate = self._later(sp.text, ph.head_end, hi, wanted - self.group_predicates) or predicate
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
@@ -277,6 +274,10 @@ class Classifier:
         with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
+
+    def _later(self, t: str, start: int, hi: int, wanted: set[str]) -> str | None:
+        """The first wanted predicate in t[start:hi]."""
+        return next((label for _, _, label in self.topic.predicates.finditer(t, start, hi) if label in wanted), None)
 
     def _passive_after(self, t: str, head_end: int, hi: int, wanted: set[str]) -> bool:
         """Is the group's own predicate a passive main verb after the head ("100 soldiers deployed to

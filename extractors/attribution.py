@@ -69,10 +69,12 @@ class Attributor:
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
-        participles = data.get("participles", [])
-        self.participles = tuple(p.lower() for p in participles) + ("saying",)
+        participles, bare = data.get("participles", []), data.get("participles_bare", [])
+        self.participles = tuple(p.lower() for p in [*participles, *bare])
         dateline = data.get("dateline", r"(?!x)x")
-        self.subject = re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:(?:{_alternation(participles)})\s+that|saying)\b") if participles else None
+        reporting = ([rf"(?:{_alternation(participles)})\s+that"] if participles else []) + list(bare)
+        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
+                        if reporting else None)
         # the named patterns, each with the words one of which its every match contains
         self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS

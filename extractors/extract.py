@@ -69,6 +69,7 @@ class _Doc:
         self.clause = grammar_for(topic).clause
         self._attrs: dict[int, list[Attribution]] = {}
         self._links: dict[int, bool] = {}
+        self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
         self._acronyms: dict[str, str] | None = None  # read on the first source
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
 
@@ -80,8 +81,7 @@ class _Doc:
 
     def linked(self, i: int) -> bool:
         """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, or the headline?"""
-        heads = [j for j in range(min(TITLE_LINES, len(self.sents))) if self.sents[j].heading]
-        for j in [*heads, *range(max(0, i - LINK_BACK), i + 1)]:
+        for j in [*self.heads, *range(max(0, i - LINK_BACK), i + 1)]:
             if j not in self._links:
                 s = self.sents[j]
                 self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))

@@ -31,6 +31,7 @@ _PIECES = re.compile(r"[,;:“\"(]|\s[-–—]\s")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
+_ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]*)\s*$")
 _DETERMINER = re.compile(r"(?:\ban|\bthe)\s*$", FLAGS)
 STOP = r"[,.;:!?()\[\]\"“”]"
 # a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
@@ -106,8 +107,8 @@ class Attributor:
         src = _RELATIVE.sub("", src)
         pieces = [p for p in _PIECES.split(src)
                   if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
-        while len(pieces) > 1 and self.aside.match(pieces[-1].strip()):
-            pieces.pop()  # "Zelensky, speaking the same week, put the toll at": the aside is not the source
+        while len(pieces) > 1 and self.aside.match(pieces[-1].strip()) and _ENDS_IN_NAME.search(pieces[-2]):
+            pieces.pop()  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
         src = self.breaks.split(pieces[-1])[-1] if pieces else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         if src.lower() in self.pronouns:

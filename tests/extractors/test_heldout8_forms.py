@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, confident
+from extractor_cases import CONTEXT, confident, sources
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,3 +23,10 @@ from extractor_cases import CONTEXT, confident
 ])
 def test_forms_of_the_eighth_batch(text, expected):
     assert confident(text) == sorted(expected)
+
+
+def test_a_title_is_an_aside_only_after_a_name():
+    # "Budanov, the head of ..., said": the title is an aside; after a clause it is the speaker
+    text = ("North Korea shipped Russia around 148 KN-23 and KN-24 ballistic missiles last year, the head of "
+            "Ukraine's military intelligence said.")
+    assert sources(text) == {148: "head of Ukraine's military intelligence"}

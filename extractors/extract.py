@@ -1,7 +1,8 @@
 """Text in, claims out: the extractor's one entry point.
 
 The page is cut to its article (boilerplate.py), split into sentences (sentences.py); each
-sentence's numbers (numbers.py) are classified (classify.py) and attributed (attribution.py).
+sentence's numbers (numbers.py) are classified (classify.py) and attributed (attribution.py finds
+who says so in a sentence, sourcing.py resolves it across the document).
 
 Titles: pass the whole document as `text`, headline included, and a headline repeated in the
 body gives one claim (the body's). A `title` that does not occur in `text` is read as well; a
@@ -10,28 +11,22 @@ indexing the title (title[start:end] is the number), since it has no place in `t
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
+from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
-from extractors.classify import Classifier, Context, Span, grammar_for
+from extractors.classify import Classifier, Context, Span
 from extractors.dates import find_as_of, reference_year
 from extractors.numbers import scanner_for
-from extractors.sentences import Sentence, split_sentences
+from extractors.sentences import LABEL_LINE, Sentence, split_sentences
+from extractors.sourcing import DocumentSources
 from extractors.topic import Lexicon, Topic, load_topic
 from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
-NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
-BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
-PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
-
-# a fact box's line, "Killed: ~600" or "~4,000 — killed or wounded": part of the box's story
-LABEL_LINE = re.compile(r"\s*(?:\w[^:\n]{0,40}:\s+\S|[~≈]?\d[\d,.]*\+?[ \t]*[—–-][ \t])")
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
 
@@ -60,24 +55,13 @@ def _masked(text: str, start: int, end: int, attributions: list[Attribution]) ->
     return "".join(parts)
 
 
-class _Doc:
-    """One document's sentences, with attributions read lazily (only near figures)."""
+class _Links:
+    """Which sentences are tied to Russia (read lazily, once each)."""
 
     def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
         self.text, self.topic, self.sents = text, topic, sents
-        self.attributor = attributor_for(topic)
-        self.clause = grammar_for(topic).clause
-        self._attrs: dict[int, list[Attribution]] = {}
         self._links: dict[int, bool] = {}
         self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
-        self._acronyms: dict[str, str] | None = None  # read on the first source
-        self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
-
-    def attrs(self, i: int) -> list[Attribution]:
-        if i not in self._attrs:
-            s = self.sents[i]
-            self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
-        return self._attrs[i]
 
     def linked(self, i: int) -> bool:
         """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, or the headline?"""
@@ -88,114 +72,6 @@ class _Doc:
             if self._links[j]:
                 return True
         return False
-
-    def own(self, i: int, hops: int = 0) -> str | None:
-        """The sentence's own source, a pronoun resolved to the source named last before it (through
-        at most PRONOUN_HOPS sentences that themselves speak through a pronoun: "The agency said ...
-        It added ...")."""
-        found = self.attrs(i)
-        src = found[0].source if found else None
-        if src != PRONOUN:
-            return src
-        named = self.antecedent(i, found[0])
-        if named:
-            return named
-        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
-            if not self.attrs(j) or (self.attrs(j)[0].source == PRONOUN and hops >= PRONOUN_HOPS):
-                continue
-            prior = self.own(j, hops + 1)
-            if prior:
-                return prior
-        return None
-
-    def antecedent(self, i: int, att: Attribution) -> str | None:
-        """What "the agency" (a pronoun with a head noun) stands for: the last agency named before it,
-        in its sentence or the NEIGHBOURS before, even one named as a subject ("The NIS gave the
-        assessment")."""
-        if not att.refers:
-            return None
-        named = self.attributor.antecedent(att.refers, self.text, self.sents[i].start, att.start)
-        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
-            if named:
-                break
-            named = self.attributor.antecedent(att.refers, self.text, self.sents[j].start, self.sents[j].end)
-        return named
-
-    def paragraph_source(self, i: int) -> str | None:
-        """A figure with no source in its sentence takes its paragraph's: the sentences before, else
-        an "according to" in the next sentence (a source closing a run of figures)."""
-        para = self.sents[i].para
-        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
-            if self.sents[j].para != para:
-                break
-            if self.own(j):
-                return self.own(j)
-        nxt = i + 1
-        if nxt < len(self.sents) and self.sents[nxt].para == para and any(a.explicit for a in self.attrs(nxt)):
-            return self.own(nxt)
-        return None
-
-    def source_for(self, i: int, at: int) -> str | None:
-        """The figure's source as written; an acronym the document spells out, in full."""
-        src = self._source_for(i, at)
-        if not src or not ACRONYM_SOURCE.fullmatch(src):
-            return src
-        if self._acronyms is None:  # read once, and only for a document that cites an acronym
-            self._acronyms = {**self.attributor.known_acronyms, **acronyms(self.text)}
-        return expanded(src, self._acronyms)
-
-    def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
-        """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
-        count": B is Y's), else the sentence's."""
-        s, lo, hi = self.sents[i], self.sents[i].start, self.sents[i].end
-        for b in self.clause.finditer(self.text, s.start, s.end):
-            if b.end() <= at:
-                lo = b.end()
-            elif b.start() >= at:
-                hi = b.start()
-                break
-        own = [a for a in self.attrs(i) if lo <= a.start < hi]
-        return own or self.attrs(i)
-
-    def _source_for(self, i: int, at: int) -> str | None:
-        chosen = pick(self._clause_attrs(i, at), at)
-        if chosen and chosen.source != PRONOUN:
-            return chosen.source
-        named = self.antecedent(i, chosen) if chosen else None
-        return (named or (self.own(i) if chosen else None) or self.paragraph_source(i) or self.block_source(i)
-                or self.answerer(i))
-
-    def _line_start(self, i: int) -> int:
-        return self.text.rfind("\n", 0, self.sents[i].start) + 1
-
-    def block_source(self, i: int) -> str | None:
-        """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such
-        lines between."""
-        block = self.attributor.block
-        if not block or not LABEL_LINE.match(self.text, self._line_start(i)):
-            return None
-        for j in range(i - 1, max(-1, i - 1 - BLOCK_LINES), -1):
-            if block.match(self.text, self._line_start(j)):
-                return self.own(j)
-            if not LABEL_LINE.match(self.text, self._line_start(j)):
-                return None
-        return None
-
-    def answerer(self, i: int) -> str | None:
-        """In a transcript, an answer's source: the briefer named above for "A: ...", the speaker's
-        full name for "KWON: ..." or "Min: ..." (a name the document gives in full)."""
-        att, line = self.attributor, self._line_start(i)
-        if att.answer and att.speaker and att.answer.match(self.text, line):
-            if self._speaker is None:
-                m = att.speaker.search(self.text)
-                self._speaker = (att.clean(m.group("src")) if m else None) or ""
-            return self._speaker or None
-        turn = att.named_turn.match(self.text, line) if att.named_turn else None
-        if not turn:
-            return None
-        who = turn.group("who").strip().title()
-        full = re.search(rf"(?<![\w-]){re.escape(who)}(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)  # "Kwon Hyuk-soo"
-        return full.group() if full else None
 
 
 @dataclass
@@ -211,7 +87,7 @@ class Work:
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
     scanner, classifier = scanner_for(topic), _classifier(topic)
     sents = split_sentences(text, content_lines(text, topic), topic)
-    doc = _Doc(text, topic, sents)
+    sources, links = DocumentSources(text, topic, sents), _Links(text, topic, sents)
     ref = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published)
     gate, work = _Gate(text, topic), work if work is not None else Work()
     work.sentences = len(sents)
@@ -231,16 +107,16 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         if len(mentions) > MAX_FIGURES:
             continue  # a table or a run of numbers, not prose
         work.figures += len(mentions)
-        masked = _masked(text, s.start, s.end, doc.attrs(i)) if mentions else text[s.start:s.end]
+        masked = _masked(text, s.start, s.end, sources.attrs(i)) if mentions else text[s.start:s.end]
         decided, last = [], _UNREAD
         if mentions:
             cues = list(topic.parties.finditer(masked, 0, len(masked)))  # read once: "nk?" here, the last cue below
             nk, last = any(lab == "nk" for _, _, lab in cues), (cues[-1] if cues else None)
-            span = Span(text, masked, s.start, s.end, s.heading, nk, doc.linked(i), sents[i - 1].start if i else s.start)
+            span = Span(text, masked, s.start, s.end, s.heading, nk, links.linked(i), sents[i - 1].start if i else s.start)
             decided = classifier.classify(span, mentions, ctx)
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
-            source = doc.source_for(i, m.start)
+            source = sources.source_for(i, m.start)
             claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,

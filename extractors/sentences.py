@@ -12,6 +12,8 @@ MAX_SENTENCE = 1500  # longer "sentences" are no prose; they are cut so that wor
 CUT = re.compile(r"\s")
 LAST_WORD = re.compile(r"(\S+)$")
 LETTER = re.compile(r"[a-z]")
+# a fact box's line, "Killed: ~600" or "~4,000 — killed or wounded": part of the box's story
+LABEL_LINE = re.compile(r"\s*(?:\w[^:\n]{0,40}:\s+\S|[~≈]?\d[\d,.]*\+?[ \t]*[—–-][ \t])")
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ class Lexicon:
 
     regex: re.Pattern[str] | None
     labelled: tuple[tuple[str, re.Pattern[str]], ...]
-    needs: frozenset[str] | None = None  # lower-case strings one of which every match holds (None: unknown)
 
     @classmethod
     def build(cls, groups: dict[str, list[str]]) -> "Lexicon":
@@ -45,12 +44,14 @@ class Lexicon:
         if not pats:
             return cls(None, ())
         labelled = tuple((label, re.compile(_bounded(_alternation(ps)), FLAGS)) for label, ps in groups.items() if ps)
-        regex = re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS)
-        return cls(regex, labelled, literals(regex.pattern, regex.flags))
+        return cls(re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS), labelled)
 
     def may_match(self, text: str) -> bool:
-        """False when no cue can be in text (a str check before any scan)."""
-        return self.regex is not None and (self.needs is None or any(n in text.lower() for n in self.needs))
+        """False when no cue can be in text (a str check before any scan; the literals are read once)."""
+        if self.regex is None:
+            return False
+        needs = literals(self.regex.pattern, self.regex.flags)
+        return needs is None or any(n in text.lower() for n in needs)
 
     def _label(self, text: str, start: int, end: int, endpos: int) -> str:
         if len(self.labelled) == 1:

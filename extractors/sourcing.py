@@ -1,0 +1,145 @@
+"""Who says each figure: a document's attributions, resolved across its sentences.
+
+A sentence's own attribution first (in the figure's clause, else the sentence's); a pronoun to
+the source named before it ("the agency" to the last agency named); else its paragraph's, a fact
+box's "Source:" line, or a transcript's speaker. An acronym source is written in full.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
+from extractors.classify import grammar_for
+from extractors.sentences import LABEL_LINE, Sentence
+from extractors.topic import Topic
+
+NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
+BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
+PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
+
+
+class DocumentSources:
+    """Who says each figure of one document: attributions read lazily (only near figures), pronouns,
+    a paragraph's or a fact box's source, a transcript's speaker, acronyms written in full."""
+
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
+        self.text, self.sents = text, sents
+        self.attributor = attributor_for(topic)
+        self.clause = grammar_for(topic).clause
+        self._attrs: dict[int, list[Attribution]] = {}
+        self._acronyms: dict[str, str] | None = None  # read on the first source
+        self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
+        self._turns: dict[str, str | None] = {}  # a transcript's speakers by the name their turns open with
+
+    def attrs(self, i: int) -> list[Attribution]:
+        if i not in self._attrs:
+            s = self.sents[i]
+            self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
+        return self._attrs[i]
+
+    def own(self, i: int, hops: int = 0) -> str | None:
+        """The sentence's own source, a pronoun resolved to the source named last before it (through
+        at most PRONOUN_HOPS sentences that themselves speak through a pronoun: "The agency said ...
+        It added ...")."""
+        found = self.attrs(i)
+        src = found[0].source if found else None
+        if src != PRONOUN:
+            return src
+        named = self.antecedent(i, found[0])
+        if named:
+            return named
+        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+            if not self.attrs(j) or (self.attrs(j)[0].source == PRONOUN and hops >= PRONOUN_HOPS):
+                continue
+            prior = self.own(j, hops + 1)
+            if prior:
+                return prior
+        return None
+
+    def antecedent(self, i: int, att: Attribution) -> str | None:
+        """What "the agency" (a pronoun with a head noun) stands for: the last agency named before it,
+        in its sentence or the NEIGHBOURS before, even one named as a subject ("The NIS gave the
+        assessment")."""
+        if not att.refers:
+            return None
+        spans = [(self.sents[i].start, att.start)] + [(self.sents[j].start, self.sents[j].end)
+                                                       for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1)]
+        return next(filter(None, (self.attributor.antecedent(att.refers, self.text, lo, hi) for lo, hi in spans)), None)
+
+    def paragraph_source(self, i: int) -> str | None:
+        """A figure with no source in its sentence takes its paragraph's: the sentences before, else
+        an "according to" in the next sentence (a source closing a run of figures)."""
+        para = self.sents[i].para
+        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1):
+            if self.sents[j].para != para:
+                break
+            if self.own(j):
+                return self.own(j)
+        nxt = i + 1
+        if nxt < len(self.sents) and self.sents[nxt].para == para and any(a.explicit for a in self.attrs(nxt)):
+            return self.own(nxt)
+        return None
+
+    def source_for(self, i: int, at: int) -> str | None:
+        """The figure's source as written; an acronym the document spells out, in full."""
+        src = self._source_for(i, at)
+        if not src or not ACRONYM_SOURCE.fullmatch(src):
+            return src
+        if self._acronyms is None:  # read once, and only for a document that cites an acronym
+            self._acronyms = {**self.attributor.known_acronyms, **acronyms(self.text)}
+        return expanded(src, self._acronyms)
+
+    def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
+        """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
+        count": B is Y's), else the sentence's."""
+        s, lo, hi = self.sents[i], self.sents[i].start, self.sents[i].end
+        for b in self.clause.finditer(self.text, s.start, s.end):
+            if b.end() <= at:
+                lo = b.end()
+            elif b.start() >= at:
+                hi = b.start()
+                break
+        own = [a for a in self.attrs(i) if lo <= a.start < hi]
+        return own or self.attrs(i)
+
+    def _source_for(self, i: int, at: int) -> str | None:
+        chosen = pick(self._clause_attrs(i, at), at)
+        if chosen and chosen.source != PRONOUN:
+            return chosen.source
+        named = self.antecedent(i, chosen) if chosen else None
+        return (named or (self.own(i) if chosen else None) or self.paragraph_source(i) or self.block_source(i)
+                or self.answerer(i))
+
+    def _line_start(self, i: int) -> int:
+        return self.text.rfind("\n", 0, self.sents[i].start) + 1
+
+    def block_source(self, i: int) -> str | None:
+        """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such
+        lines between."""
+        block = self.attributor.block
+        if not block or not LABEL_LINE.match(self.text, self._line_start(i)):
+            return None
+        for j in range(i - 1, max(-1, i - 1 - BLOCK_LINES), -1):
+            if block.match(self.text, self._line_start(j)):
+                return self.own(j)
+            if not LABEL_LINE.match(self.text, self._line_start(j)):
+                return None
+        return None
+
+    def answerer(self, i: int) -> str | None:
+        """In a transcript, an answer's source: the briefer named above for "A: ...", the speaker's
+        full name for "KWON: ..." or "Min: ..." (a name the document gives in full)."""
+        att, line = self.attributor, self._line_start(i)
+        if att.answer and att.speaker and att.answer.match(self.text, line):
+            if self._speaker is None:
+                m = att.speaker.search(self.text)
+                self._speaker = (att.clean(m.group("src")) if m else None) or ""
+            return self._speaker or None
+        turn = att.named_turn.match(self.text, line) if att.named_turn else None
+        if not turn:
+            return None
+        who = turn.group("who").strip().title()
+        if who not in self._turns:  # each speaker's full name looked up once: "KWON" is "Kwon Hyuk-soo"
+            full = re.search(rf"(?<![\w-]){re.escape(who)}(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)
+            self._turns[who] = full.group() if full else None
+        return self._turns[who]

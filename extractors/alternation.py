@@ -53,15 +53,30 @@ def _case_split(pattern: str) -> tuple[str, ...]:
 
     The regex engine skips an alternative whose first op is a plain literal with one compare, but
     enters every case-folded one: so a leading ASCII letter becomes one alternative per character
-    IGNORECASE folds onto it, and "(?:A|B)tail" becomes "A tail|B tail" (tried in the same order)."""
+    IGNORECASE folds onto it, "(?:A|B)tail" becomes "A tail|B tail" (tried in the same order), an
+    optional or repeated head is unrolled the way the engine tries it ("(?:A )?tail" becomes
+    "A tail|tail") and a look-behind moves past the letter it precedes. An alternative left without
+    a literal is entered at every word: four such in the nouns cost as much as the sixty others."""
     if len(_split_top(pattern)) > 1 or "(?P" in pattern or re.search(r"\\\d", pattern):
         return (pattern,)  # a bare alternation, or groups that copies would duplicate or renumber
     if pattern.startswith("(?:"):
         close = _closing(pattern)
-        inner = pattern[3:close - 1] if close > 0 else ""
-        if close > 0 and pattern[close:close + 1] not in ("?", "*", "+", "{") and len(_split_top(inner)) > 1:
-            return tuple(v for alt in _split_top(inner) for v in _case_split(alt + pattern[close:]))
-        return (pattern,)
+        inner, tail = (pattern[3:close - 1], pattern[close:]) if close > 0 else ("", "")
+        if close < 0 or (tail[:1] in ("?", "*", "+", "{") and tail[1:2] in ("?", "+")):
+            return (pattern,)  # unbalanced, or a lazy or possessive quantifier: kept as written
+        if tail[:1] == "?":  # greedy "(?:A)?T" tries A T, then T
+            return (*_case_split(f"(?:{inner}){tail[1:]}"), *_case_split(tail[1:]))
+        if tail[:1] == "*":  # greedy "(?:A)*T" tries A (?:A)*T, then T
+            return (*_case_split(f"(?:{inner})(?:{inner})*{tail[1:]}"), *_case_split(tail[1:]))
+        if tail[:1] in ("+", "{"):
+            return (pattern,)
+        return tuple(v for alt in _split_top(inner) for v in _case_split(alt + tail))
+    if pattern.startswith(("(?<=", "(?<!")):  # "(?<=from )the": the letter first, the look-behind spanning it
+        close = _closing(pattern)
+        behind, rest = pattern[4:close - 1], pattern[close:]
+        if close < 0 or not rest[:1].isascii() or not rest[:1].isalpha() or rest[1:2] in ("?", "*", "+", "{"):
+            return (pattern,)
+        return tuple(f"{v[:7]}{pattern[:4]}(?:{behind}){v[:7]}){v[7:]}" for v in _case_split(rest))
     # "\\bwhile": a word boundary before a letter is "no word character before it", checked once
     # the letter is read (the look-behind spans it), so the branch still opens with the literal
     bound = pattern.startswith("\\b")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from extractors.prefilter import FOLDING, literals
 from extractors.topic import FLAGS, Topic, _alternation
@@ -105,11 +105,11 @@ class Attributor:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         src = _PAREN.sub("", raw)
         src = _RELATIVE.sub("", src)
-        pieces = [p for p in _PIECES.split(src)
-                  if p.strip() and not self.lead.fullmatch(p.strip()) and not self.appositive.match(p.strip())]
-        while len(pieces) > 1 and self.aside.match(pieces[-1].strip()) and _ENDS_IN_NAME.search(pieces[-2]):
-            pieces.pop()  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
-        src = self.breaks.split(pieces[-1])[-1] if pieces else ""  # "support for Russia as [the NIS]"
+        pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
+        piece, before = next(pieces, None), next(pieces, None)
+        while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
+            piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+        src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         if src.lower() in self.pronouns:
             return PRONOUN  # "the agency": before the lead words strip its "the"
@@ -131,6 +131,13 @@ class Attributor:
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
+
+    def _pieces_from_last(self, src: str) -> Iterator[str]:
+        """The phrase's pieces between commas, dashes and quotes, last first, without lead words and asides."""
+        for p in reversed(_PIECES.split(src)):
+            q = p.strip()
+            if q and not self.lead.fullmatch(q) and not self.appositive.match(q):
+                yield p
 
     def _refers(self, raw: str) -> str:
         """The pronoun's head noun phrase ("the agency") when the topic names its kind of antecedent."""

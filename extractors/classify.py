@@ -6,10 +6,11 @@ number is constant and the extractor stays linear in its input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extractors.numbers import Mention
 from extractors.alternation import _case_split
+from extractors.cues import SentenceCues
+from extractors.numbers import Mention
 from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
 
 WINDOW = 160  # characters looked at on either side of a figure
@@ -46,13 +47,14 @@ class Span:
     """The sentence a figure sits in, with its neighbours in that sentence."""
 
     text: str  # the document
-    masked: str  # this sentence with source names blanked (for party cues); index 0 is `start`
     start: int
     end: int
     heading: bool
     nk_in_sentence: bool
     linked: bool
     prev_start: int  # start of the previous sentence: weapons may be "supplied" there
+    cues: SentenceCues  # of text[start:end]
+    masked_cues: SentenceCues  # of the sentence with source names blanked (party cues); index 0 is `start`
 
 
 class Grammar:
@@ -94,27 +96,28 @@ def _window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr:
     """The clause around a figure, cut at its neighbours and at WINDOW characters."""
     lo = max(sp.start, m.start - WINDOW, prev.end if prev and prev.end <= m.start else sp.start)
     hi = min(sp.end, m.after_end + WINDOW, nxt.start if nxt and nxt.start >= m.after_end else sp.end)
-    for b in gr.clause.finditer(sp.text, lo, m.start):
-        if b.group().strip() == ":" and len(sp.text[max(lo, b.start() - 60):b.start()].split()) <= 6:
+    t = sp.text
+    for bs, be, _ in sp.cues.within(gr.clause, lo, m.start):
+        if t[bs:be].strip() == ":" and len(t[max(lo, bs - 60):bs].split()) <= 6:
             continue  # "Casualties: about 4,700": a label, not a clause
-        lo = b.end()
-    b = gr.clause.search(sp.text, m.after_end, hi)
-    if b and not sp.text[m.after_end:b.start()].strip() and b.group().strip() in "—–":
-        b = gr.clause.search(sp.text, b.end(), hi)  # "11,000 — North Korean soldiers sent": a figure's label
-    return lo, (b.start() if b else hi)
+        lo = be
+    b = sp.cues.first(gr.clause, m.after_end, hi)
+    if b and not t[m.after_end:b[0]].strip() and t[b[0]:b[1]].strip() in "—–":
+        b = sp.cues.first(gr.clause, b[1], hi)  # "11,000 — North Korean soldiers sent": a figure's label
+    return lo, (b[0] if b else hi)
 
 
-def _nearest(lex: Lexicon, text: str, lo: int, m: Mention, hi: int, allowed: set[str] | None,
+def _nearest(lex: Lexicon, cues: SentenceCues, lo: int, m: Mention, hi: int, allowed: set[str] | None,
              skip_to: int = 0) -> str | None:
     """The label of the cue nearest the figure (backward or forward), longer first on ties.
 
     Cues before `skip_to` after the figure modify its noun ("two wounded soldiers") and are skipped."""
     best: tuple[int, int, str] | None = None
-    for s, e, label in lex.finditer(text, lo, m.start):
+    for s, e, label in cues.within(lex, lo, m.start):
         if allowed is None or label in allowed:
             cand = (m.start - e, -(e - s), label)
             best = cand if best is None or cand < best else best
-    for s, e, label in lex.finditer(text, max(m.after_end, skip_to), hi):
+    for s, e, label in cues.within(lex, max(m.after_end, skip_to), hi):
         if allowed is None or label in allowed:
             cand = (s - m.after_end, -(e - s), label)
             best = cand if best is None or cand < best else best
@@ -156,7 +159,7 @@ class Classifier:
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
             lo, hi = _window(sp, m, prev, nxt, self.gr)
-            phrase = self._phrase(sp.text, m, hi)
+            phrase = self._phrase(sp, m, hi)
             noun, party = self._noun_party(sp, m, lo, phrase, last, ctx)
             # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
             last = (noun, last[1]) if noun in self.topic.noun_party else (noun or last[0], party or last[1])
@@ -170,16 +173,17 @@ class Classifier:
                 out.append((m, decision))
         return out
 
-    def _phrase(self, t: str, m: Mention, hi: int) -> Phrase:
+    def _phrase(self, sp: Span, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
+        t, nouns = sp.text, self.topic.nouns
         stop = self.gr.np_stop.search(t, m.after_end, hi)
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
-        hits = [h for h in self.topic.nouns.finditer(t, m.after_end, min(hi, end + 30)) if h[0] < end]
+        hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
         lead = {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT
         if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)
-            hits = [h for h in self.topic.nouns.finditer(t, stop.end(), min(hi, end + 30)) if h[0] < end]
+            hits = [h for h in sp.cues.within(nouns, stop.end(), min(hi, end + 30)) if h[0] < end]
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
             return Phrase(end, FOREIGN if lead else None, m.after_end)
@@ -187,21 +191,21 @@ class Classifier:
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
-        t, masked, off, noun = sp.text, sp.masked, sp.start, ph.noun
+        t, off, noun = sp.text, sp.start, ph.noun
         if noun == FOREIGN and not self.topic.coref.match(t, m.after_end, ph.end + 12):
             return None, None  # "two rotations", "three trains": the figure counts something else
         noun = None if noun == FOREIGN else noun
         if noun and noun in self.topic.noun_party:
             return noun, "other"
-        np_party = self.topic.parties.search(masked, m.after_end - off, ph.end - off)
+        np_party = sp.masked_cues.first(self.topic.parties, m.after_end - off, ph.end - off)
         if np_party:
-            return noun or self._back_noun(t, lo, m), np_party[2]
+            return noun or self._back_noun(sp, lo, m), np_party[2]
         if self.gr.own.search(t, m.after_end, ph.end + 12):  # "50,000 of its own troops": the subject's
-            subject = self.gr.subjects.last(masked, 0, m.start - off)
+            subject = sp.masked_cues.last(self.gr.subjects, 0, m.start - off)
             if subject:
-                return noun or self._back_noun(t, lo, m), subject[2]
+                return noun or self._back_noun(sp, lo, m), subject[2]
         if self.gr.np_party.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
-            return noun or self._back_noun(t, lo, m) or ctx.noun or self.topic.group, "nk"
+            return noun or self._back_noun(sp, lo, m) or ctx.noun or self.topic.group, "nk"
         if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
             return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
@@ -209,14 +213,14 @@ class Classifier:
         if self.topic.coref.match(t, m.after_end, ph.end + 12):  # "4,000 of them": the group named last
             if noun or last[0]:  # "c. 4,000 casualties, c. 1,000 of those": members of that group
                 return self.topic.member(noun or last[0]), last[1] or ctx.party
-            named = self.topic.nouns.last(t, max(sp.start, m.start - WINDOW), m.start)  # "troops ..., and 4,000 of them"
-            cue = self.topic.parties.last(masked, 0, m.start - off) if named else None
+            named = sp.cues.last(self.topic.nouns, max(sp.start, m.start - WINDOW), m.start)  # "troops ..., and 4,000 of them"
+            cue = sp.masked_cues.last(self.topic.parties, 0, m.start - off) if named else None
             if named and named[2] not in self.topic.noun_party:
                 return named[2], cue[2] if cue else ctx.party
             return ctx.noun, ctx.party
         pointed = self.topic.coref.search(t, max(sp.start, lo - 10), m.start)  # "..., of whom 1,000": members (the clause may open after "of whom")
-        noun = noun or self._back_noun(t, lo, m) or (self.topic.member(last[0]) if pointed else last[0])
-        back = self.topic.parties.last(masked, lo - off, m.start - off)
+        noun = noun or self._back_noun(sp, lo, m) or (self.topic.member(last[0]) if pointed else last[0])
+        back = sp.masked_cues.last(self.topic.parties, lo - off, m.start - off)
         if back:
             return noun, back[2]
         if last[1]:
@@ -225,9 +229,9 @@ class Classifier:
             return (self.topic.member(ctx.noun) if pointed else ctx.noun), ctx.party
         return noun, "nk" if sp.nk_in_sentence else ctx.party
 
-    def _back_noun(self, t: str, lo: int, m: Mention) -> str | None:
-        hit = self.topic.nouns.last(t, max(lo, m.start - 90), m.start)
-        wider = self.topic.nouns.last(t, max(lo, hit[0] - 30), hit[1]) if hit else None
+    def _back_noun(self, sp: Span, lo: int, m: Mention) -> str | None:
+        hit = sp.cues.last(self.topic.nouns, max(lo, m.start - 90), m.start)
+        wider = sp.cues.last(self.topic.nouns, max(lo, hit[0] - 30), hit[1]) if hit else None
         hit = wider if wider and wider[1] == hit[1] else hit  # the reach cut "killed or wounded" to "wounded"
         return hit[2] if hit and hit[2] not in self.topic.noun_party else None
 
@@ -239,7 +243,7 @@ class Classifier:
             specs = [s for s in specs if s.fraction]
         elif m.kind == "base":  # "30 percent of the 11,000 ... killed": the killing is the fraction's
             specs = [s for s in specs if not s.fraction]
-        if not specs or self.topic.exclude.search(sp.text, lo, hi):
+        if not specs or sp.cues.first(self.topic.exclude, lo, hi):
             return None
         spec = self._choose(sp, m, win, noun, specs, ph)
         if spec is None and ctx.metric and (self.gr.anaphora.search(sp.text, lo, hi)
@@ -255,17 +259,17 @@ class Classifier:
         implied = self.topic.noun_implies.get(noun)
         clause_specs = [s for s in specs if s.scope != "sentence"]
         wanted = {p for s in clause_specs for p in s.predicates}
-        predicate = implied or (_nearest(self.topic.predicates, sp.text, lo, m, hi, wanted, ph.head_start) if wanted else None)
+        predicate = implied or (_nearest(self.topic.predicates, sp.cues, lo, m, hi, wanted, ph.head_start) if wanted else None)
         if wanted and not predicate:
-            predicate = _nearest(self.weak, sp.text, lo, m, hi, wanted, ph.head_start)
+            predicate = _nearest(self.weak, sp.cues, lo, m, hi, wanted, ph.head_start)
         if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
-            predicate = self._post_nominal(sp.text, ph.head_end, hi, wanted) or predicate
+            predicate = self._post_nominal(sp, ph.head_end, hi, wanted) or predicate
         elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
-            predicate = self._later(sp.text, m.after_end, hi, wanted) or predicate
+            predicate = self._later(sp, m.after_end, hi, wanted) or predicate
         elif predicate in self.group_predicates and ph.head_end >= 0 and (
-                self.gr.partitive.match(sp.text, m.after_end) or self._passive_after(sp.text, ph.head_end, hi, wanted)):
+                self.gr.partitive.match(sp.text, m.after_end) or self._passive_after(sp, ph.head_end, hi, wanted)):
             # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
-            predicate = self._later(sp.text, ph.head_end, hi, wanted - self.group_predicates) or predicate
+            predicate = self._later(sp, ph.head_end, hi, wanted - self.group_predicates) or predicate
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
@@ -275,20 +279,20 @@ class Classifier:
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
 
-    def _later(self, t: str, start: int, hi: int, wanted: set[str]) -> str | None:
-        """The first wanted predicate in t[start:hi]."""
-        return next((label for _, _, label in self.topic.predicates.finditer(t, start, hi) if label in wanted), None)
+    def _later(self, sp: Span, start: int, hi: int, wanted: set[str]) -> str | None:
+        """The first wanted predicate in the sentence's text[start:hi]."""
+        return next((label for _, _, label in sp.cues.within(self.topic.predicates, start, hi) if label in wanted), None)
 
-    def _passive_after(self, t: str, head_end: int, hi: int, wanted: set[str]) -> bool:
+    def _passive_after(self, sp: Span, head_end: int, hi: int, wanted: set[str]) -> bool:
         """Is the group's own predicate a passive main verb after the head ("100 soldiers deployed to
         Russia have been killed"): then the deployment describes the group, the killing is the figure's."""
-        return any(h[2] in wanted and h[2] not in self.group_predicates and self.gr.passive.search(t, max(head_end, h[0] - 20), h[0])
-                   for h in self.topic.predicates.finditer(t, head_end, hi))
+        return any(h[2] in wanted and h[2] not in self.group_predicates and self.gr.passive.search(sp.text, max(head_end, h[0] - 20), h[0])
+                   for h in sp.cues.within(self.topic.predicates, head_end, hi))
 
-    def _post_nominal(self, t: str, head_end: int, hi: int, wanted: set[str]) -> str | None:
+    def _post_nominal(self, sp: Span, head_end: int, hi: int, wanted: set[str]) -> str | None:
         """A predicate right after the head noun ("300 soldiers killed"), when the figure wants it."""
-        hit = self.topic.predicates.search(t, head_end, min(hi, head_end + 40))
-        if hit and not t[head_end:hit[0]].strip() and hit[2] in wanted:
+        hit = sp.cues.first(self.topic.predicates, head_end, min(hi, head_end + 40))
+        if hit and not sp.text[head_end:hit[0]].strip() and hit[2] in wanted:
             return hit[2]
         return None
 
@@ -299,12 +303,13 @@ class Classifier:
         """Modifier classes: local ones next to the figure, clause ones in its clause (after the last
         comma when the clause is shared with an earlier figure)."""
         t, (lo, hi, shared) = sp.text, win
-        local = {lab for _, _, lab in self.topic.modifiers_local.finditer(t, max(lo, m.start - 24), m.start)}
-        local |= {lab for _, _, lab in self.topic.modifiers_local.finditer(t, m.after_end, ph.end)}
+        cues, topic = sp.cues, self.topic
+        local = {lab for _, _, lab in cues.within(topic.modifiers_local, max(lo, m.start - 24), m.start)}
+        local |= {lab for _, _, lab in cues.within(topic.modifiers_local, m.after_end, ph.end)}
         comma = t.rfind(",", lo, m.start) if shared else -1
         after = t.find(",", ph.end, hi)  # "..., revised that assessment last week": another clause's time
-        clause = {lab for _, _, lab in self.topic.modifiers_clause.finditer(t, max(lo, comma + 1), after if after >= 0 else hi)}
-        if self.topic.modifiers_cancel.search(t, lo, hi):
+        clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, max(lo, comma + 1), after if after >= 0 else hi)}
+        if cues.first(topic.modifiers_cancel, lo, hi):
             clause = set()
         return local | clause
 
@@ -314,7 +319,7 @@ class Classifier:
         if not self.sentence_modality:
             return 1.0
         c = self.topic.confidence
-        return min((c.get(label, 0.3) for _, _, label in self.topic.modality.finditer(sp.text, sp.start, sp.end)
+        return min((c.get(label, 0.3) for _, _, label in sp.cues.all(self.topic.modality)
                     if label in self.sentence_modality), default=1.0)
 
     def _confidence(self, sp: Span, m: Mention, lo: int, hi: int, spec: MetricSpec) -> float:
@@ -326,7 +331,7 @@ class Classifier:
         realis = self.gr.realis.search(t, m.after_end, mod_hi)
         clause_lo = _window(sp, m, None, None, self.gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
         known = realis or self.gr.definite.search(t, max(0, m.start - 30), m.start)  # "already"; "the two prisoners"
-        for _, _, label in self.topic.modality.finditer(t, min(lo, clause_lo), mod_hi):
+        for _, _, label in sp.cues.within(self.topic.modality, min(lo, clause_lo), mod_hi):
             if not (label == "projection" and known):
                 conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:

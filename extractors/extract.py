@@ -17,6 +17,7 @@ from datetime import date, datetime
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
+from extractors.cues import SentenceCues
 from extractors.dates import find_as_of, reference_year
 from extractors.numbers import scanner_for
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
@@ -110,9 +111,11 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         masked = _masked(text, s.start, s.end, sources.attrs(i)) if mentions else text[s.start:s.end]
         decided, last = [], _UNREAD
         if mentions:
-            cues = list(topic.parties.finditer(masked, 0, len(masked)))  # read once: "nk?" here, the last cue below
+            masked_cues = SentenceCues(masked, 0, len(masked))
+            cues = masked_cues.all(topic.parties)  # read once: "nk?" here, the last cue below
             nk, last = any(lab == "nk" for _, _, lab in cues), (cues[-1] if cues else None)
-            span = Span(text, masked, s.start, s.end, s.heading, nk, links.linked(i), sents[i - 1].start if i else s.start)
+            span = Span(text, s.start, s.end, s.heading, nk, links.linked(i), sents[i - 1].start if i else s.start,
+                        SentenceCues(text, s.start, s.end), masked_cues)
             decided = classifier.classify(span, mentions, ctx)
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:

@@ -89,7 +89,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
     scanner, classifier = scanner_for(topic), _classifier(topic)
     sents = split_sentences(text, content_lines(text, topic), topic)
     sources, links = DocumentSources(text, topic, sents), _Links(text, topic, sents)
-    ref = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published)
+    ref, ref_read = None, False  # the year an undated "late February" falls in: read at the first figure
     gate, work = _Gate(text, topic), work if work is not None else Work()
     work.sentences = len(sents)
     ctx, found = Context(), []
@@ -117,6 +117,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             span = Span(text, s.start, s.end, s.heading, nk, links.linked(i), sents[i - 1].start if i else s.start,
                         SentenceCues(text, s.start, s.end), masked_cues)
             decided = classifier.classify(span, mentions, ctx)
+        if decided and not ref_read:
+            ref, ref_read = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published), True
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
             source = sources.source_for(i, m.start)
@@ -134,17 +136,18 @@ class _Gate:
     """A cheap first look (lower-case keywords, str.find) before any regex reads a sentence."""
 
     def __init__(self, text: str, topic: Topic) -> None:
-        self.keys = [k.lower() for k in topic.raw.get("parties", {}).get("gate", [])]
+        parties = topic.raw.get("parties", {})
+        self.keys = [k.lower() for k in parties.get("gate", [])]
+        self.context_keys = parties.get("context_gate") or []
         low = text.lower()
         self.low = low if len(low) == len(text) else None  # some letters change length when lowered
         self.text, self.topic = text, topic
 
     def names_a_party(self, start: int, end: int) -> bool:
         """Could any party cue be in text[start:end]? (False is certain; True means: look.)"""
-        keys = self.topic.raw.get("parties", {}).get("context_gate")
-        if not keys or self.low is None:
+        if not self.context_keys or self.low is None:
             return True
-        return any(self.low.find(k, start, end) >= 0 for k in keys)
+        return any(self.low.find(k, start, end) >= 0 for k in self.context_keys)
 
     def open(self, start: int, end: int) -> bool:
         if not self.keys:

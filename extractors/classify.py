@@ -176,14 +176,14 @@ class Classifier:
     def _phrase(self, sp: Span, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
         t, nouns = sp.text, self.topic.nouns
-        stop = self.gr.np_stop.search(t, m.after_end, hi)
-        end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
+        stop = sp.cues.first(self.gr.np_stop, m.after_end, hi)
+        end = first_end = min(stop[0] if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
-        lead = {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT
-        if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
-            more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
-            end = min(more.start() if more else hi, m.after_end + 80)
-            hits = [h for h in sp.cues.within(nouns, stop.end(), min(hi, end + 30)) if h[0] < end]
+        lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT  # read when no noun is
+        if not hits and not lead and stop and t[stop[0]:stop[1]].strip().lower() in ("and", "or", ","):
+            more = sp.cues.first(self.gr.np_stop, stop[1], hi)  # "KN-23 and KN-24 missiles"
+            end = min(more[0] if more else hi, m.after_end + 80)
+            hits = [h for h in sp.cues.within(nouns, stop[1], min(hi, end + 30)) if h[0] < end]
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
             return Phrase(end, FOREIGN if lead else None, m.after_end)
@@ -218,8 +218,10 @@ class Classifier:
             if named and named[2] not in self.topic.noun_party:
                 return named[2], cue[2] if cue else ctx.party
             return ctx.noun, ctx.party
-        pointed = self.topic.coref.search(t, max(sp.start, lo - 10), m.start)  # "..., of whom 1,000": members (the clause may open after "of whom")
-        noun = noun or self._back_noun(sp, lo, m) or (self.topic.member(last[0]) if pointed else last[0])
+        noun, pointed = noun or self._back_noun(sp, lo, m), False
+        if noun is None:  # "..., of whom 1,000": members (the clause may open after "of whom")
+            pointed = bool(self.topic.coref.search(t, max(sp.start, lo - 10), m.start))
+            noun = self.topic.member(last[0]) if pointed else last[0]
         back = sp.masked_cues.last(self.topic.parties, lo - off, m.start - off)
         if back:
             return noun, back[2]
@@ -274,8 +276,9 @@ class Classifier:
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
             return None
-        mods = self._modifiers(sp, m, win, ph)
-        with_req = [s for s in matching if s.requires and set(s.requires) <= mods]
+        needing = [s for s in matching if s.requires]
+        mods = self._modifiers(sp, m, win, ph) if needing else set()  # read only for a metric that needs them
+        with_req = [s for s in needing if set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
         return (with_req or plain or [None])[0]
 
@@ -309,7 +312,7 @@ class Classifier:
         comma = t.rfind(",", lo, m.start) if shared else -1
         after = t.find(",", ph.end, hi)  # "..., revised that assessment last week": another clause's time
         clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, max(lo, comma + 1), after if after >= 0 else hi)}
-        if cues.first(topic.modifiers_cancel, lo, hi):
+        if clause and cues.first(topic.modifiers_cancel, lo, hi):
             clause = set()
         return local | clause
 

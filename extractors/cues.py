@@ -17,7 +17,7 @@ Hit = tuple[int, int, str]  # start, end, label ("" for a plain pattern)
 
 def scan(cue: Lexicon | re.Pattern[str], text: str, lo: int, hi: int) -> list[Hit]:
     if isinstance(cue, Lexicon):
-        return list(cue.finditer(text, lo, hi))
+        return cue.hits(text, lo, hi)
     return [(m.start(), m.end(), "") for m in cue.finditer(text, lo, hi)]
 
 

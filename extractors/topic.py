@@ -72,8 +72,18 @@ class Lexicon:
         for m in self.regex.finditer(text, pos, end):
             yield m.start(), m.end(), self._label(text, m.start(), m.end(), end)
 
+    def hits(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+        """Every cue in text[pos:endpos], in order."""
+        if self.regex is None:
+            return []
+        end = len(text) if endpos is None else endpos
+        label = self._label
+        return [(s, e, label(text, s, e, end)) for s, e in (m.span() for m in self.regex.finditer(text, pos, end))]
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        end = len(text) if endpos is None else endpos
+        m = self.regex.search(text, pos, end) if self.regex is not None else None
+        return (m.start(), m.end(), self._label(text, m.start(), m.end(), end)) if m else None
 
     def last(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
         if self.regex is None:

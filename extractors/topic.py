@@ -51,7 +51,10 @@ class Lexicon:
         if self.regex is None:
             return False
         needs = literals(self.regex.pattern, self.regex.flags)
-        return needs is None or any(n in text.lower() for n in needs)
+        if needs is None:
+            return True
+        low = text.lower()
+        return any(n in low for n in needs)
 
     def _label(self, text: str, start: int, end: int, endpos: int) -> str:
         if len(self.labelled) == 1:

@@ -13,7 +13,6 @@ from extractors.prefilter import FOLDING, literals
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
-WORD = re.compile(r"[a-z]+")
 FIGURE_WORDS = frozenset({"said", "says", "added", "figures", "data", "estimate", "estimates", "assessment", "assessments",
                           "tally", "count", "numbers"})
 MINOR = {"in", "as", "the", "of", "by", "a", "an", "to"}
@@ -23,6 +22,16 @@ def _cue_word(pattern: str) -> str:
     """The word a pattern cannot match without ("as per" -> "per"), lower case."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", pattern)]
     return next((w for w in words if w not in MINOR), words[0] if words else "")
+
+
+def _any_word(words: frozenset[str]) -> re.Pattern[str]:
+    """Finds any of the (lower-case, [a-z]) words as a whole [a-z] run of lowered text, one branch per
+    first letter (the engine skips a branch with one compare): a search stops at the first."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(filter(None, words), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    branches = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return re.compile(rf"(?<![a-z])(?:{branches})(?![a-z])")
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
@@ -79,6 +88,7 @@ class Attributor:
         # the named patterns, each with the words one of which its every match contains
         self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
+        self.cue = _any_word(self.cue_words)
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]
@@ -103,17 +113,18 @@ class Attributor:
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
-        src = _PAREN.sub("", raw)
-        src = _RELATIVE.sub("", src)
+        # each sub is tried at every place: skipped when the character its every match opens with is absent
+        src = _PAREN.sub("", raw) if "(" in raw else raw
+        src = _RELATIVE.sub("", src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
         while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
             piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
-        if src.lower() in self.pronouns:
-            return PRONOUN  # "the agency": before the lead words strip its "the"
         led = src.lower()
+        if led in self.pronouns:
+            return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
         src = self.suffix.sub("", src).strip(" ’'")
         src = _ARTICLE.sub("", src)
@@ -131,6 +142,12 @@ class Attributor:
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
+
+    def _clean_once(self, raw: str, cleaned: dict[str, str | None]) -> str | None:
+        """clean(raw), remembered in cleaned (one sentence's)."""
+        if raw not in cleaned:
+            cleaned[raw] = self.clean(raw)
+        return cleaned[raw]
 
     def _pieces_from_last(self, src: str) -> Iterator[str]:
         """The phrase's pieces between commas, dashes and quotes, last first, without lead words and asides."""
@@ -158,14 +175,15 @@ class Attributor:
         out: list[Attribution] = []
         raw = text[start:end]
         low = raw.lower()
-        if ")" not in raw and not self.cue_words.intersection(WORD.findall(low)):
+        if ")" not in raw and not self.cue.search(low):
             return out  # no attribution word at all: skip the patterns
+        cleaned: dict[str, str | None] = {}  # ", according to X" is read by two patterns: cleaned once
         folds = any(c in raw for c in FOLDING)
         for pattern, needs in self.needs:
             if needs is not None and not folds and not any(w in low for w in needs):
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
-                src = self.clean(m.group("src"))
+                src = self._clean_once(m.group("src"), cleaned)
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
         m = self.subject.match(text, start, end) if self.subject and any(w in low for w in self.participles) else None
@@ -175,9 +193,11 @@ class Attributor:
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
-            if not before.strip() or _DETERMINER.search(before):
+            words_end = len(before.rstrip())
+            # "an"/"the" ends where the spaces before the verb begin: searched only there
+            if not words_end or _DETERMINER.search(before, max(0, words_end - 3)):
                 continue
-            src = self.clean(before)
+            src = self._clean_once(before, cleaned)
             if src:
                 out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
         return sorted(out, key=lambda a: a.start)

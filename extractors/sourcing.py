@@ -92,6 +92,9 @@ class DocumentSources:
     def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
         """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
         count": B is Y's), else the sentence's."""
+        found = self.attrs(i)
+        if len(found) < 2:
+            return found  # one attribution is the clause's or else the sentence's: no clause to find
         s, lo, hi = self.sents[i], self.sents[i].start, self.sents[i].end
         for b in self.clause.finditer(self.text, s.start, s.end):
             if b.end() <= at:
@@ -99,8 +102,8 @@ class DocumentSources:
             elif b.start() >= at:
                 hi = b.start()
                 break
-        own = [a for a in self.attrs(i) if lo <= a.start < hi]
-        return own or self.attrs(i)
+        own = [a for a in found if lo <= a.start < hi]
+        return own or found
 
     def _source_for(self, i: int, at: int) -> str | None:
         chosen = pick(self._clause_attrs(i, at), at)
@@ -140,6 +143,7 @@ class DocumentSources:
             return None
         who = turn.group("who").strip().title()
         if who not in self._turns:  # each speaker's full name looked up once: "KWON" is "Kwon Hyuk-soo"
-            full = re.search(rf"(?<![\w-]){re.escape(who)}(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)
+            # the look-behind after the name, so that the search skips from one "Kwon" to the next
+            full = re.search(rf"{re.escape(who)}(?<![\w-].{{{len(who)}}})(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)
             self._turns[who] = full.group() if full else None
         return self._turns[who]

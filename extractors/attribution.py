@@ -36,7 +36,8 @@ FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|coul
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]{0,100},?\s*$")
-_PIECES = re.compile(r"[,;:“\"(]|\s[-–—]\s")
+# a stop, or a space before a dash and a space; one class first, so that a search skips to candidates
+_PIECES = re.compile(r"[,;:“\"(\s](?:(?<!\s)|[-–—]\s)")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
@@ -48,6 +49,10 @@ STOP = r"[,.;:!?()\[\]\"“”]"
 TITLE = (r"(?-i:\.(?:(?<=\b[A-Z]\.)|(?<=\b[A-Z][a-z]\.)|(?<=\b[A-Z][a-z]{2}\.)|(?<=\b[A-Z][a-z]{3}\.))\s+(?=[A-Z])"
          r"|\.(?=[A-Z]\.))")
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
+# words a source's phrase may end with after its name ("Seoul's NIS reportedly", "the JCS on Monday")
+TAIL = ["(?-i:[a-z]+ly)", "has", "have", "had", "also", "reportedly", "previously", "now", "recently", "earlier", "further", "then",
+        "itself", "first", "later", "initially", "again", "still", "however", r"on\s+\w+day", r"this\s+\w+day", r"last\s+\w+",
+        r"in\s+a\s+\w+(?:\s+\w+)?"]
 
 
 @dataclass(frozen=True)
@@ -61,15 +66,19 @@ class Attribution:
     refers: str = ""  # a PRONOUN with a head noun ("the agency"), lower case: its antecedent is a name of that kind
 
 
+def _explicit(before: str) -> str:
+    """ "according to X": the pattern, for an alternation of the words before a source."""
+    return (rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})"
+            rf"(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))")
+
+
 class Attributor:
     """The topic's attribution patterns, compiled."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         verbs = _alternation(data.get("verbs", []))
-        before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
-        self.explicit = re.compile(
-            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
-            FLAGS)
+        before = [p.replace(" ", r"\s+") for p in data.get("before", [])]
+        self.explicit = re.compile(_explicit(_alternation(before)), FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:has|have|had)\s+(?:{verbs})"])
@@ -80,13 +89,16 @@ class Attributor:
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
         participles, bare = data.get("participles", []), data.get("participles_bare", [])
-        self.participles = tuple(p.lower() for p in [*participles, *bare])
+        self.participles = tuple(dict.fromkeys(p.lower() for p in [*participles, *bare]))
         dateline = data.get("dateline", r"(?!x)x")
         reporting = ([rf"(?:{_alternation(participles)})\s+that"] if participles else []) + list(bare)
         self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
         # the named patterns, each with the words one of which its every match contains
-        self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
+        # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
+        needs = [literals(_explicit("|".join(before)), FLAGS), *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
+        self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
+                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
         self.cue = _any_word(self.cue_words)
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
@@ -107,8 +119,8 @@ class Attributor:
         self.named_turn = re.compile(transcript["named"], re.M) if transcript.get("named") else None
         self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
-        self.tail = re.compile(r"(?:\s+(?:(?-i:[a-z]+ly)|has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
-                               r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
+        # the order of the alternatives cannot change a match that must reach the end
+        self.tail = re.compile(rf"(?:\s+(?:{_alternation(TAIL)}))+\s*$", FLAGS)
         self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
 
     def clean(self, raw: str) -> str | None:
@@ -178,9 +190,9 @@ class Attributor:
         if ")" not in raw and not self.cue.search(low):
             return out  # no attribution word at all: skip the patterns
         cleaned: dict[str, str | None] = {}  # ", according to X" is read by two patterns: cleaned once
-        folds = any(c in raw for c in FOLDING)
+        folds = not raw.isascii() and any(c in raw for c in FOLDING)
         for pattern, needs in self.needs:
-            if needs is not None and not folds and not any(w in low for w in needs):
+            if needs is not None and not folds and not any(map(low.__contains__, needs)):
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
                 src = self._clean_once(m.group("src"), cleaned)

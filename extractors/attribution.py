@@ -138,7 +138,7 @@ class Attributor:
         if led in self.pronouns:
             return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
-        src = self.suffix.sub("", src).strip(" ’'")
+        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")  # every suffix opens with one
         src = _ARTICLE.sub("", src)
         low = src.lower()
         if low in self.pronouns or (f"the {low}" in self.pronouns and led.endswith(f"the {low}")):
@@ -148,9 +148,11 @@ class Attributor:
         words = src.split()
         if not words or len(words) > 10 or low in self.reject or _DIGIT.search(src):
             return None
+        last = words[-1]
+        if "A" <= last[0] <= "Z":
+            return src  # the usual name: its last word opens with a capital, which passes both checks below
         if not (_CAPITAL.search(src) or self.speakers.search(src)):
             return None
-        last = words[-1]
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
@@ -198,7 +200,7 @@ class Attributor:
                 src = self._clean_once(m.group("src"), cleaned)
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
-        m = self.subject.match(text, start, end) if self.subject and any(w in low for w in self.participles) else None
+        m = self.subject.match(text, start, end) if self.subject and any(map(low.__contains__, self.participles)) else None
         src = self.clean(m.group("src")) if m else None
         if m and src:
             out.append(_placed(text, src, m.start("src"), m.end("src"), False))

@@ -218,6 +218,7 @@ class Attributor:
 
 
 ACRONYM = re.compile(rf"(?P<full>{NAME})\s*\((?P<acr>[A-Z]{{2,6}})\)")  # "South Korea's National Intelligence Service (NIS)"
+_SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every ACRONYM match ends with: found at once, where ACRONYM tries every capital
 _LEADING_THE = re.compile(r"^The\s+")
 ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # "NIS", "the NIS", "Seoul's NIS"
 
@@ -225,7 +226,7 @@ ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # 
 def acronyms(text: str) -> dict[str, str]:
     """Each acronym a document spells out, with its first full name as written."""
     out: dict[str, str] = {}
-    for m in ACRONYM.finditer(text):
+    for m in ACRONYM.finditer(text) if _SPELLED.search(text) else ():
         out.setdefault(m.group("acr"), _LEADING_THE.sub("", m.group("full")))
     return out
 

@@ -16,6 +16,7 @@ from extractors.topic import Topic
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
+_NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
 
 
 class DocumentSources:
@@ -143,7 +144,19 @@ class DocumentSources:
             return None
         who = turn.group("who").strip().title()
         if who not in self._turns:  # each speaker's full name looked up once: "KWON" is "Kwon Hyuk-soo"
-            # the look-behind after the name, so that the search skips from one "Kwon" to the next
-            full = re.search(rf"{re.escape(who)}(?<![\w-].{{{len(who)}}})(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)
-            self._turns[who] = full.group() if full else None
+            self._turns[who] = _full_name(self.text, who)
         return self._turns[who]
+
+
+def _full_name(text: str, who: str) -> str | None:
+    """The first full name that opens with the word who ("Kwon Hyuk-soo" for "Kwon"), or None.
+
+    str.find skips from one "Kwon" to the next; a regex made for each speaker would be compiled
+    again for nearly every document (the re module's cache is filled by then)."""
+    at = text.find(who)
+    while at >= 0:
+        rest = _NAME_REST.match(text, at + len(who))
+        if rest and not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # who opens a word
+            return text[at:rest.end()]
+        at = text.find(who, at + 1)
+    return None

@@ -13,7 +13,6 @@ from extractors.prefilter import FOLDING, literals
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
-WORD = re.compile(r"[a-z]+")
 FIGURE_WORDS = frozenset({"said", "says", "added", "figures", "data", "estimate", "estimates", "assessment", "assessments",
                           "tally", "count", "numbers"})
 MINOR = {"in", "as", "the", "of", "by", "a", "an", "to"}
@@ -23,11 +22,22 @@ def _cue_word(pattern: str) -> str:
     """The word a pattern cannot match without ("as per" -> "per"), lower case."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", pattern)]
     return next((w for w in words if w not in MINOR), words[0] if words else "")
+
+
+def _any_word(words: frozenset[str]) -> re.Pattern[str]:
+    """Finds any of the (lower-case, [a-z]) words as a whole [a-z] run of lowered text, one branch per
+    first letter (the engine skips a branch with one compare): a search stops at the first."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(filter(None, words), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    branches = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return re.compile(rf"(?<![a-z])(?:{branches})(?![a-z])")
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]{0,100},?\s*$")
-_PIECES = re.compile(r"[,;:“\"(]|\s[-–—]\s")
+# a stop, or a space before a dash and a space; one class first, so that a search skips to candidates
+_PIECES = re.compile(r"[,;:“\"(\s](?:(?<!\s)|[-–—]\s)")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
@@ -39,6 +49,10 @@ STOP = r"[,.;:!?()\[\]\"“”]"
 TITLE = (r"(?-i:\.(?:(?<=\b[A-Z]\.)|(?<=\b[A-Z][a-z]\.)|(?<=\b[A-Z][a-z]{2}\.)|(?<=\b[A-Z][a-z]{3}\.))\s+(?=[A-Z])"
          r"|\.(?=[A-Z]\.))")
 NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
+# words a source's phrase may end with after its name ("Seoul's NIS reportedly", "the JCS on Monday")
+TAIL = ["(?-i:[a-z]+ly)", "has", "have", "had", "also", "reportedly", "previously", "now", "recently", "earlier", "further", "then",
+        "itself", "first", "later", "initially", "again", "still", "however", r"on\s+\w+day", r"this\s+\w+day", r"last\s+\w+",
+        r"in\s+a\s+\w+(?:\s+\w+)?"]
 
 
 @dataclass(frozen=True)
@@ -52,15 +66,19 @@ class Attribution:
     refers: str = ""  # a PRONOUN with a head noun ("the agency"), lower case: its antecedent is a name of that kind
 
 
+def _explicit(before: str) -> str:
+    """ "according to X": the pattern, for an alternation of the words before a source."""
+    return (rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})"
+            rf"(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))")
+
+
 class Attributor:
     """The topic's attribution patterns, compiled."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         verbs = _alternation(data.get("verbs", []))
-        before = _alternation([p.replace(" ", r"\s+") for p in data.get("before", [])])
-        self.explicit = re.compile(
-            rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))",
-            FLAGS)
+        before = [p.replace(" ", r"\s+") for p in data.get("before", [])]
+        self.explicit = re.compile(_explicit(_alternation(before)), FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:has|have|had)\s+(?:{verbs})"])
@@ -71,14 +89,18 @@ class Attributor:
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
         participles, bare = data.get("participles", []), data.get("participles_bare", [])
-        self.participles = tuple(p.lower() for p in [*participles, *bare])
+        self.participles = tuple(dict.fromkeys(p.lower() for p in [*participles, *bare]))
         dateline = data.get("dateline", r"(?!x)x")
         reporting = ([rf"(?:{_alternation(participles)})\s+that"] if participles else []) + list(bare)
         self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
         # the named patterns, each with the words one of which its every match contains
-        self.needs = [(p, literals(p.pattern, p.flags)) for p in (self.explicit, self.inverted, self.figures, self.paren)]
+        # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
+        needs = [literals(_explicit("|".join(before)), FLAGS), *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
+        self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
+                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
         self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
+        self.cue = _any_word(self.cue_words)
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]
@@ -97,25 +119,26 @@ class Attributor:
         self.named_turn = re.compile(transcript["named"], re.M) if transcript.get("named") else None
         self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
-        self.tail = re.compile(r"(?:\s+(?:(?-i:[a-z]+ly)|has|have|had|also|reportedly|previously|now|recently|earlier|further|then|itself|"
-                               r"first|later|initially|again|still|however|on\s+\w+day|this\s+\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?))+\s*$", FLAGS)
+        # the order of the alternatives cannot change a match that must reach the end
+        self.tail = re.compile(rf"(?:\s+(?:{_alternation(TAIL)}))+\s*$", FLAGS)
         self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
-        src = _PAREN.sub("", raw)
-        src = _RELATIVE.sub("", src)
+        # each sub is tried at every place: skipped when the character its every match opens with is absent
+        src = _PAREN.sub("", raw) if "(" in raw else raw
+        src = _RELATIVE.sub("", src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
         while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
             piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
-        if src.lower() in self.pronouns:
-            return PRONOUN  # "the agency": before the lead words strip its "the"
         led = src.lower()
+        if led in self.pronouns:
+            return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
-        src = self.suffix.sub("", src).strip(" ’'")
+        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")  # every suffix opens with one
         src = _ARTICLE.sub("", src)
         low = src.lower()
         if low in self.pronouns or (f"the {low}" in self.pronouns and led.endswith(f"the {low}")):
@@ -125,12 +148,20 @@ class Attributor:
         words = src.split()
         if not words or len(words) > 10 or low in self.reject or _DIGIT.search(src):
             return None
+        last = words[-1]
+        if "A" <= last[0] <= "Z":
+            return src  # the usual name: its last word opens with a capital, which passes both checks below
         if not (_CAPITAL.search(src) or self.speakers.search(src)):
             return None
-        last = words[-1]
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
+
+    def _clean_once(self, raw: str, cleaned: dict[str, str | None]) -> str | None:
+        """clean(raw), remembered in cleaned (one sentence's)."""
+        if raw not in cleaned:
+            cleaned[raw] = self.clean(raw)
+        return cleaned[raw]
 
     def _pieces_from_last(self, src: str) -> Iterator[str]:
         """The phrase's pieces between commas, dashes and quotes, last first, without lead words and asides."""
@@ -158,32 +189,36 @@ class Attributor:
         out: list[Attribution] = []
         raw = text[start:end]
         low = raw.lower()
-        if ")" not in raw and not self.cue_words.intersection(WORD.findall(low)):
+        if ")" not in raw and not self.cue.search(low):
             return out  # no attribution word at all: skip the patterns
-        folds = any(c in raw for c in FOLDING)
+        cleaned: dict[str, str | None] = {}  # ", according to X" is read by two patterns: cleaned once
+        folds = not raw.isascii() and any(c in raw for c in FOLDING)
         for pattern, needs in self.needs:
-            if needs is not None and not folds and not any(w in low for w in needs):
+            if needs is not None and not folds and not any(map(low.__contains__, needs)):
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
-                src = self.clean(m.group("src"))
+                src = self._clean_once(m.group("src"), cleaned)
                 if src:
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
-        m = self.subject.match(text, start, end) if self.subject and any(w in low for w in self.participles) else None
+        m = self.subject.match(text, start, end) if self.subject and any(map(low.__contains__, self.participles)) else None
         src = self.clean(m.group("src")) if m else None
         if m and src:
             out.append(_placed(text, src, m.start("src"), m.end("src"), False))
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
-            if not before.strip() or _DETERMINER.search(before):
+            words_end = len(before.rstrip())
+            # "an"/"the" ends where the spaces before the verb begin: searched only there
+            if not words_end or _DETERMINER.search(before, max(0, words_end - 3)):
                 continue
-            src = self.clean(before)
+            src = self._clean_once(before, cleaned)
             if src:
                 out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
         return sorted(out, key=lambda a: a.start)
 
 
 ACRONYM = re.compile(rf"(?P<full>{NAME})\s*\((?P<acr>[A-Z]{{2,6}})\)")  # "South Korea's National Intelligence Service (NIS)"
+_SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every ACRONYM match ends with: found at once, where ACRONYM tries every capital
 _LEADING_THE = re.compile(r"^The\s+")
 ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # "NIS", "the NIS", "Seoul's NIS"
 
@@ -191,7 +226,7 @@ ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # 
 def acronyms(text: str) -> dict[str, str]:
     """Each acronym a document spells out, with its first full name as written."""
     out: dict[str, str] = {}
-    for m in ACRONYM.finditer(text):
+    for m in ACRONYM.finditer(text) if _SPELLED.search(text) else ():
         out.setdefault(m.group("acr"), _LEADING_THE.sub("", m.group("full")))
     return out
 

@@ -16,6 +16,7 @@ from extractors.topic import Topic
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
+_NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
 
 
 class DocumentSources:
@@ -92,6 +93,9 @@ class DocumentSources:
     def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
         """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
         count": B is Y's), else the sentence's."""
+        found = self.attrs(i)
+        if len(found) < 2:
+            return found  # one attribution is the clause's or else the sentence's: no clause to find
         s, lo, hi = self.sents[i], self.sents[i].start, self.sents[i].end
         for b in self.clause.finditer(self.text, s.start, s.end):
             if b.end() <= at:
@@ -99,8 +103,8 @@ class DocumentSources:
             elif b.start() >= at:
                 hi = b.start()
                 break
-        own = [a for a in self.attrs(i) if lo <= a.start < hi]
-        return own or self.attrs(i)
+        own = [a for a in found if lo <= a.start < hi]
+        return own or found
 
     def _source_for(self, i: int, at: int) -> str | None:
         chosen = pick(self._clause_attrs(i, at), at)
@@ -140,6 +144,19 @@ class DocumentSources:
             return None
         who = turn.group("who").strip().title()
         if who not in self._turns:  # each speaker's full name looked up once: "KWON" is "Kwon Hyuk-soo"
-            full = re.search(rf"(?<![\w-]){re.escape(who)}(?: [A-Z][a-z]+(?:-[a-z]+)?)+", self.text)
-            self._turns[who] = full.group() if full else None
+            self._turns[who] = _full_name(self.text, who)
         return self._turns[who]
+
+
+def _full_name(text: str, who: str) -> str | None:
+    """The first full name that opens with the word who ("Kwon Hyuk-soo" for "Kwon"), or None.
+
+    str.find skips from one "Kwon" to the next; a regex made for each speaker would be compiled
+    again for nearly every document (the re module's cache is filled by then)."""
+    at = text.find(who)
+    while at >= 0:
+        rest = _NAME_REST.match(text, at + len(who))
+        if rest and not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # who opens a word
+            return text[at:rest.end()]
+        at = text.find(who, at + 1)
+    return None

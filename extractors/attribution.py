@@ -13,25 +13,18 @@ from extractors.prefilter import FOLDING, literals
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
-FIGURE_WORDS = frozenset({"said", "says", "added", "figures", "data", "estimate", "estimates", "assessment", "assessments",
-                          "tally", "count", "numbers"})
-MINOR = {"in", "as", "the", "of", "by", "a", "an", "to"}
 
 
-def _cue_word(pattern: str) -> str:
-    """The word a pattern cannot match without ("as per" -> "per"), lower case."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", pattern)]
-    return next((w for w in words if w not in MINOR), words[0] if words else "")
-
-
-def _any_word(words: frozenset[str]) -> re.Pattern[str]:
-    """Finds any of the (lower-case, [a-z]) words as a whole [a-z] run of lowered text, one branch per
-    first letter (the engine skips a branch with one compare): a search stops at the first."""
+def _any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
+    """Finds in lowered text any string one of the patterns needs (prefilter.literals), one branch per
+    first character (the engine skips a branch with one compare); None when a pattern needs nothing
+    that can be named, so no sentence can be skipped."""
+    if any(n is None for n in needs):
+        return None
     by_first: dict[str, list[str]] = {}
-    for w in sorted(filter(None, words), key=len, reverse=True):
+    for w in sorted({w for n in needs for w in n if w}, key=len, reverse=True):
         by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    branches = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return re.compile(rf"(?<![a-z])(?:{branches})(?![a-z])")
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
@@ -99,8 +92,10 @@ class Attributor:
         needs = [literals(_explicit("|".join(before)), FLAGS), *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
                       for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
-        self.cue_words = frozenset(_cue_word(p) for key in ("verbs", "before", "participles") for p in data.get(key, [])) | FIGURE_WORDS
-        self.cue = _any_word(self.cue_words)
+        # a sentence with none of the strings some pattern needs has no attribution: skipped at once
+        # (the verbs' and participles' read from plain alternations: a split "(?-i:s)a(?:id|ys)" names only "id" and "ys")
+        plain = lambda words: literals(f"(?:{'|'.join(words)})", FLAGS) if words else frozenset()  # noqa: E731
+        self.cue = _any_of([*needs, plain(data.get("verbs", [])), plain([*participles, *bare])])
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]
@@ -189,10 +184,10 @@ class Attributor:
         out: list[Attribution] = []
         raw = text[start:end]
         low = raw.lower()
-        if ")" not in raw and not self.cue.search(low):
-            return out  # no attribution word at all: skip the patterns
+        folds = not raw.isascii() and any(c in raw for c in FOLDING)  # "ſaid": no str check is exact then
+        if self.cue is not None and not folds and not self.cue.search(low):
+            return out  # nothing any pattern needs: skip the patterns
         cleaned: dict[str, str | None] = {}  # ", according to X" is read by two patterns: cleaned once
-        folds = not raw.isascii() and any(c in raw for c in FOLDING)
         for pattern, needs in self.needs:
             if needs is not None and not folds and not any(map(low.__contains__, needs)):
                 continue  # a word every match needs is absent (a str check, not a scan)

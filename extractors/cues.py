@@ -40,8 +40,9 @@ class SentenceCues:
         """The cues a scan of text[lo:hi] finds."""
         if lo < self.start or hi > self.end:
             return scan(cue, self.text, lo, hi)
-        out = []
-        for h in self.all(cue):
+        hits = self._found.get(id(cue))
+        out: list[Hit] = []
+        for h in self.all(cue) if hits is None else hits:
             if h[0] >= hi:
                 break
             if h[1] <= lo:

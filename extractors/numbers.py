@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 from extractors.topic import FLAGS, Topic, _alternation
@@ -22,6 +24,8 @@ PERCENT = re.compile(r"([\d.,]+)")
 REVISION_REACH = 120  # "raised its estimate of North Korean soldiers killed in ... from 600": verb to "from"
 SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the latest wave as 1,500"
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
+NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
+QUALIFIER_REACH = 40  # "a little over 1,000"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,110 @@ class Between:
         if self.line_start and text[text.rfind("\n", 0, s) + 1:s].strip():
             return False
         return self.before is None or bool(self.before.search(text[max(0, s - 40):s]))
+
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+               C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+_LOCAL_FLAGS = {re.IGNORECASE: "i", re.DOTALL: "s"}
+_QUANTIFIERS = {(0, 1): "?", (0, C.MAXREPEAT): "*", (1, C.MAXREPEAT): "+"}  # the forms _alternation unrolls
+
+
+def _flag_letters(bits: int) -> str:
+    if bits & ~sum(_LOCAL_FLAGS):
+        raise ValueError("flag")
+    return "".join(letter for flag, letter in _LOCAL_FLAGS.items() if bits & flag)
+
+
+def _set(items: Any) -> str:
+    out = []
+    for op, av in items:
+        if op is C.NEGATE:
+            out.append("^")
+        elif op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise ValueError(op)
+    return "[" + "".join(out) + "]"
+
+
+def _backwards(items: Any, folded: bool) -> str:
+    """A parsed regex read backwards: it matches the reverse of every string the original matches
+    (folded: case-insensitive here)."""
+    out = []
+    for op, av in reversed(list(items)):
+        if op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.NOT_LITERAL:
+            out.append(_set([(C.NEGATE, None), (C.LITERAL, av)]))
+        elif op is C.ANY:
+            out.append(".")
+        elif op is C.IN:
+            out.append(_set(av))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):  # greedy or lazy: which match, not whether one
+            lo, hi, body = av
+            count = _QUANTIFIERS.get((lo, hi)) or f"{{{lo},{'' if hi == C.MAXREPEAT else hi}}}"
+            out.append(f"(?:{_backwards(body, folded)}){count}")
+        elif op is C.SUBPATTERN:  # a group's number is dropped: a backward match is read as a bool
+            _, add, remove, body = av
+            inner = _backwards(body, (folded or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+            out.append(f"(?{_flag_letters(add)}{'-' + _flag_letters(remove) if remove else ''}:{inner})")
+        elif op is C.BRANCH:  # reordered, each opening with a literal the engine skips with one compare
+            branches = [_backwards(b, folded) for b in av[1]]
+            filled = [b for b in branches if b]  # _alternation drops an empty one: "(?:A|)" is "(?:A)?"
+            if filled:  # (_alternation's case split is for case-insensitive parts only)
+                body = _alternation(filled) if folded else "|".join(filled)
+                out.append("(?:" + body + ")" + ("?" if len(filled) < len(branches) else ""))
+        elif op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            out.append(r"\b" if av == C.AT_BOUNDARY else r"\B")
+        elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:  # a look-behind reads on as a look-ahead
+            out.append(f"(?{'=' if op is C.ASSERT else '!'}{_backwards(av[1], folded)})")
+        else:  # a look-ahead (a look-behind of any width), an anchor, a back-reference, a possessive repeat
+            raise ValueError(op)
+    return "".join(out)
+
+
+def _backward(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a regex ending in `$`, one that `match`es the reversed string where rx can `search` the
+    string (None when rx has a part read backwards does not keep)."""
+    if rx.flags & (re.MULTILINE | re.VERBOSE | re.ASCII | re.LOCALE):
+        return None
+    try:
+        items = list(P.parse(rx.pattern, rx.flags))
+        if not items or items[-1] != (C.AT, C.AT_END):
+            return None
+        # `$` is the end or a last "\n" before it; the start of rx may be anywhere: a match, not a full match
+        return re.compile(r"\n?" + _backwards(items[:-1], bool(rx.flags & re.IGNORECASE)), rx.flags)
+    except (ValueError, re.error):
+        return None
+
+
+@dataclass(frozen=True)
+class EndCue:
+    """A cue that ends where its window ends, but for a tail of spaces or punctuation ("up from "
+    before "3,000", "about " before "300"): a regex ending in `$`, searched in the text before a figure.
+
+    A search tries the cue at every place in the window; read backwards, the cue is one `match` at
+    the start of the reversed window (its matches are the reversed ones), so that answers whether
+    there is one. The (leftmost) match itself, for a caller that reads it, is then searched for."""
+
+    forward: re.Pattern[str]
+    backward: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, rx: re.Pattern[str]) -> "EndCue":
+        return cls(rx, _backward(rx))
+
+    def found(self, window: str) -> bool:
+        if self.backward is None:
+            return bool(self.forward.search(window))
+        return self.backward.match(window[::-1]) is not None
+
+    def search(self, window: str) -> re.Match[str] | None:
+        return self.forward.search(window) if self.found(window) else None
 
 
 class Scanner:
@@ -95,16 +203,16 @@ class Scanner:
             rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
-        self.q_before_re = re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS)
+        self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
         self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
         months = _alternation(numbers.get("months", []))
         self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)
-        self.before_re = re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS)
+        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers.get("not_counts_between", [])]
         particles = numbers.get("verbs_with_particles", [])
-        self.verb_particle = re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS)
+        self.verb_particle = EndCue.of(re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
         self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
         self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
@@ -112,15 +220,18 @@ class Scanner:
     # -- values -------------------------------------------------------------------------------
     def parse(self, s: str) -> float | None:
         """The value of one number as written ("11,000", "1.2 million", "three thousand")."""
+        digits = s.replace(",", "")
+        if digits.isdecimal():  # digits and commas alone (most figures): all DIGITS would read, no suffix
+            return self._digits(digits, "")
         s = s.strip().lower()
         m = DIGITS.match(s)
-        if m:
-            digits = m.group(1).replace(",", "")
-            if len(digits.split(".")[0]) > MAX_DIGITS or (digits[:1] == "0" and digits[1:2].isdigit()):
-                return None  # too long, or a leading zero ("0123": a code or a phone number)
-            mult = self.scales.get(m.group(2)) or self.suffixes.get(m.group(2)) or 1
-            return float(digits) * mult if m.group(2) == "" or mult != 1 else None
-        return self._parse_words(s)
+        return self._digits(m.group(1).replace(",", ""), m.group(2)) if m else self._parse_words(s)
+
+    def _digits(self, digits: str, suffix: str) -> float | None:
+        mult = self.scales.get(suffix) or self.suffixes.get(suffix) or 1
+        if len(digits.split(".")[0]) > MAX_DIGITS or (digits[:1] == "0" and digits[1:2].isdigit()):
+            return None  # too long, or a leading zero ("0123": a code or a phone number)
+        return float(digits) * mult if suffix == "" or mult != 1 else None
 
     def _parse_words(self, s: str) -> float | None:
         total, current, seen = 0, 0, False
@@ -192,14 +303,14 @@ class Scanner:
         if after and qual == "exact":
             qual, after_end = self.q_after[after.group("q").lower()], after.end()
             low, high = (value, None) if qual in ("at_least", "more_than") else (None, value if qual == "at_most" else None)
-        superseded = bool(self._superseded(text, s))
+        superseded = self._superseded(text, s)
         return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, after_end=max(after_end, e))
 
     def _not_count(self, text: str, s: int, e: int) -> bool:
-        return bool(self.after_re.match(text, e) or self.before_re.search(text[max(0, s - 24):s]))
+        return bool(self.after_re.match(text, e) or self.before_re.found(text[max(0, s - NOT_COUNT_REACH):s]))
 
     def _superseded(self, text: str, s: int) -> bool:
-        return bool(self.superseded_re and self.superseded_re.search(text[max(0, s - SUPERSEDED_REACH):s]))
+        return bool(self.superseded and self.superseded.found(text[max(0, s - SUPERSEDED_REACH):s]))
 
     def is_revision(self, text: str, s: int) -> bool:
         """"from N" after a change verb ("raised its estimate from 3,000")."""
@@ -207,13 +318,13 @@ class Scanner:
             return False
         return bool(self.change_re and self.change_re.search(text[max(0, s - REVISION_REACH):s]))
 
-    superseded_re: re.Pattern[str] | None = None
+    superseded: EndCue | None = None
     change_re: re.Pattern[str] | None = None
 
     def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
-        before = text[max(0, s - 40):s]
+        before = text[max(0, s - QUALIFIER_REACH):s]
         q = self.q_before_re.search(before)
-        if not q or self.verb_particle.search(before, 0, q.start()):
+        if not q or self.verb_particle.found(before[:q.start()]):
             return "exact", None, None  # none, or a verb's particle: "handed over 148 missiles"
         kind = self.q_before[" ".join(q.group("q").lower().split())]
         if kind == "approx_below":
@@ -266,6 +377,8 @@ class Scanner:
 
 def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:
     """"from 3,000 to 4,000" after a change verb: 3,000 is history, 4,000 the claim."""
+    if len(found) < 2:
+        return found  # no pair (and no copy: most sentences have one figure)
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -281,6 +394,8 @@ def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mentio
 def _link_partitives(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:
     """"some 4,000 of the roughly 11,000 soldiers ... killed": the first is a part of the second, and
     what the sentence says of the group after the base (killed) is said of the part."""
+    if len(found) < 2:
+        return found
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -300,7 +415,7 @@ def scanner_for(topic: Topic) -> Scanner:
     hit = _CACHE.get(id(topic))
     if hit is None or hit[0] is not topic:
         sc = Scanner(topic.numbers)
-        sc.superseded_re, sc.change_re = topic.superseded, topic.revision_change
+        sc.superseded, sc.change_re = EndCue.of(topic.superseded), topic.revision_change
         hit = _CACHE[id(topic)] = (topic, sc)
     return hit[1]
 

@@ -76,7 +76,7 @@ class Attributor:
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:has|have|had)\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
-        self.inverted = re.compile(rf"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
+        self.inverted = re.compile(r"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{2,70}?)\s*(?:[,.;]|$)", FLAGS)
         self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject

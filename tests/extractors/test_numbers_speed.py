@@ -7,7 +7,8 @@ import re
 import pytest
 
 from extractors import load_topic
-from extractors.numbers import EndCue, _backward, scanner_for
+from extractors.backwards import EndCue, _backward
+from extractors.numbers import scanner_for
 from extractors.topic import FLAGS
 
 WORDS = ["up", "from", "down", "by", "some", "about", "more", "than", "previously", "estimated", "the", "earlier",

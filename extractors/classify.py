@@ -176,14 +176,14 @@ class Classifier:
     def _phrase(self, sp: Span, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
         t, nouns = sp.text, self.topic.nouns
-        stop = sp.cues.first(self.gr.np_stop, m.after_end, hi)
-        end = first_end = min(stop[0] if stop else hi, m.after_end + 80)
+        stop = self.gr.np_stop.search(t, m.after_end, hi)  # the first stop is near: searched, not read from the sentence's
+        end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
         lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT  # read when no noun is
-        if not hits and not lead and stop and t[stop[0]:stop[1]].strip().lower() in ("and", "or", ","):
-            more = sp.cues.first(self.gr.np_stop, stop[1], hi)  # "KN-23 and KN-24 missiles"
-            end = min(more[0] if more else hi, m.after_end + 80)
-            hits = [h for h in sp.cues.within(nouns, stop[1], min(hi, end + 30)) if h[0] < end]
+        if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
+            more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
+            end = min(more.start() if more else hi, m.after_end + 80)
+            hits = [h for h in sp.cues.within(nouns, stop.end(), min(hi, end + 30)) if h[0] < end]
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
             return Phrase(end, FOREIGN if lead else None, m.after_end)

@@ -5,7 +5,6 @@ import calendar
 import re
 from datetime import date
 
-from extractors.prefilter import FOLDING
 from extractors.topic import FLAGS, Topic, _alternation
 
 MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
@@ -16,8 +15,6 @@ PART_DAY = {"early": 5, "mid": 15, "middle": 15, "late": 25, "the end of": 28, "
 # them), so a pattern opens with two literal digits that the engine skips to in C. One per century,
 # the later first: any year of the 2000s is later than every one of the 1900s
 YEARS_BY_CENTURY = (re.compile(r"20\d\d(?<![\w,.]....)(?![\w])"), re.compile(r"19[5-9]\d(?<![\w,.]....)(?![\w])"))
-# every month name and abbreviation opens with one of these (searched in lowered text)
-MONTH_HEAD = re.compile("|".join(sorted({m[:3] for m in MONTHS})))
 
 _CACHE: dict[int, tuple[Topic, re.Pattern[str]]] = {}
 
@@ -45,19 +42,9 @@ def reference_year(text: str, published: date | None) -> tuple[int, int] | None:
     return None
 
 
-def _may_name_month(text: str, start: int, end: int) -> bool:
-    """False only if text[start:end] holds no month name (as _pattern reads them, case-insensitively).
-
-    Lowering is exact for this unless a character that IGNORECASE folds onto an ASCII letter is there."""
-    span = text[start:end]
-    if not span.isascii() and any(ch in span for ch in FOLDING):
-        return True
-    return MONTH_HEAD.search(span.lower()) is not None
-
-
 def find_as_of(text: str, start: int, end: int, topic: Topic, ref: tuple[int, int] | None) -> date | None:
     """The first as-of date in text[start:end], or None."""
-    m = _pattern(topic).search(text, start, end) if _may_name_month(text, start, end) else None
+    m = _pattern(topic).search(text, start, end)
     if not m:
         return None
     month = MONTHS[m.group("month").lower().rstrip(".")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.alternation import _split_top
+from extractors.prefilter import FOLDING, literals
 from extractors.topic import Topic
 
 LINE = re.compile(r"[^\r\n]+")
@@ -29,7 +31,8 @@ def _is_heading(line: str) -> bool:
     stripped = line.rstrip()
     if len(stripped) > 400:
         return False
-    return not CLOSED.search(stripped) and len(stripped.split()) <= 25
+    # CLOSED can only match at the last character: no need to scan the line
+    return not CLOSED.match(stripped, len(stripped) - 1) and len(stripped.split()) <= 25
 
 
 _KEYS: dict[int, tuple[Topic, re.Pattern[str] | None]] = {}
@@ -67,6 +70,79 @@ def _key_regex(topic: Topic) -> re.Pattern[str] | None:
     return hit[1]
 
 
+# space and the letters from the most to the least frequent in English text
+_FREQUENT = " etaoinsrhldcumwfgypbvkjxqz"
+
+
+def _rarity(ch: str) -> int:
+    """How rare a character is in prose: any other than those above is rarer than all of them."""
+    return _FREQUENT.find(ch) if ch in _FREQUENT else len(_FREQUENT)
+
+
+def _rarest(literal: str) -> int:
+    """Index of the literal's rarest character."""
+    return max(range(len(literal)), key=lambda i: _rarity(literal[i]))
+
+
+def _any_literal(literals: frozenset[str]) -> re.Pattern[str]:
+    """A regex that finds any of the literals. Each is matched from its rarest character, the part
+    before it checked by a look-behind: the regex opens with a class of rare characters, and the
+    engine skips to those in C instead of trying every literal at every place."""
+    if "" in literals:
+        return re.compile("")
+    by_anchor: dict[str, list[str]] = {}
+    for lit in sorted(literals):
+        i = _rarest(lit)
+        behind = f"(?<={re.escape(lit[:i + 1])})" if i else ""
+        by_anchor.setdefault(lit[i], []).append(behind + re.escape(lit[i + 1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(alts)})" for c, alts in by_anchor.items()) or r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """A cheap exact test that the furniture regex has no match in a line's head (LONG_LINE chars).
+
+    The regex is an alternation: an alternative opening with \\A is tried at the line start only;
+    one whose matches all contain one of some ASCII literals needs one in the lowered head (true
+    when no character of the line folds onto an ASCII letter: see prefilter); any other is
+    searched as it is. Most lines of prose fail all three, and the regex is never run on them."""
+
+    anchored: re.Pattern[str] | None
+    literals: re.Pattern[str]
+    rest: re.Pattern[str] | None
+
+    def may_match(self, line: str) -> bool:
+        return bool((self.anchored and self.anchored.match(line, 0, LONG_LINE))
+                    or self.literals.search(line[:LONG_LINE].lower())
+                    or (self.rest and self.rest.search(line, 0, LONG_LINE)))
+
+
+_SCREENS: dict[int, tuple[Topic, _Screen]] = {}
+
+
+def _union(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    return re.compile("|".join(alternatives), flags) if alternatives else None
+
+
+def _screen(topic: Topic) -> _Screen:
+    """The topic's furniture regex read into a _Screen (once per topic)."""
+    hit = _SCREENS.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        regex = topic.boiler_lines
+        anchored: list[str] = []
+        lits: set[str] = set()
+        rest: list[str] = []
+        for alt in _split_top(regex.pattern):
+            need = None if alt.startswith("\\A") else literals(alt, regex.flags)
+            if need and all(lit.isascii() for lit in need):
+                lits |= need
+            else:
+                (anchored if alt.startswith("\\A") else rest).append(alt)
+        screen = _Screen(_union(anchored, regex.flags), _any_literal(frozenset(lits)), _union(rest, regex.flags))
+        hit = _SCREENS[id(topic)] = (topic, screen)
+    return hit[1]
+
+
 def _is_furniture(line: str, topic: Topic) -> bool:
     """A short line with a furniture pattern, or a long one that opens with two of them."""
     keys = _key_regex(topic)
@@ -82,13 +158,15 @@ def _is_furniture(line: str, topic: Topic) -> bool:
 def content_lines(text: str, topic: Topic) -> list[Line]:
     """The article's lines, in order, furniture removed."""
     kept: list[Line] = []
+    # the literal screen holds unless a character of the page folds onto an ASCII letter
+    screen = None if any(ch in text for ch in FOLDING) else _screen(topic)
     for m in LINE.finditer(text):
         line = m.group().strip()
         if not line:
             continue
         if len(line) < 80 and topic.boiler_headings.match(line):
             break
-        if _is_furniture(line, topic):
+        if (screen is None or screen.may_match(line)) and _is_furniture(line, topic):
             continue
         kept.append(Line(m.start(), m.end(), _is_heading(line)))
     return kept

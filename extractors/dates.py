@@ -11,9 +11,10 @@ MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): n for n, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 PART_DAY = {"early": 5, "mid": 15, "middle": 15, "late": 25, "the end of": 28, "end of": 28, "the beginning of": 1, "the start of": 1}
-# a year not preceded by [\w,.]: the look-behind sits after the four digits (and spans them), so the
-# pattern opens with the digit "1" or "2" and the engine skips to those in C
-YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)(?<![\w,.]....)(?![\w])")
+# a year (1950-2099) not preceded by [\w,.]: the look-behind sits after the four digits (and spans
+# them), so a pattern opens with two literal digits that the engine skips to in C. One per century,
+# the later first: any year of the 2000s is later than every one of the 1900s
+YEARS_BY_CENTURY = (re.compile(r"20\d\d(?<![\w,.]....)(?![\w])"), re.compile(r"19[5-9]\d(?<![\w,.]....)(?![\w])"))
 
 _CACHE: dict[int, tuple[Topic, re.Pattern[str]]] = {}
 
@@ -34,8 +35,11 @@ def reference_year(text: str, published: date | None) -> tuple[int, int] | None:
     """(year, month) that an undated "late February" falls before: publication, else the latest year named."""
     if published is not None:
         return published.year, published.month
-    years = [int(y) for y in YEAR.findall(text[:200_000])]
-    return (max(years), 12) if years else None
+    for years in YEARS_BY_CENTURY:
+        found = years.findall(text, 0, 200_000)
+        if found:
+            return max(map(int, found)), 12
+    return None
 
 
 def find_as_of(text: str, start: int, end: int, topic: Topic, ref: tuple[int, int] | None) -> date | None:

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from extractors.boilerplate import Line
 from extractors.topic import Topic
 
-BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])")  # "...2024.[1] South ..."
+# "...2024.[1] South ...": "[.!?][.!?]*", not "[.!?]+", so that the pattern opens with a character
+# class and the engine skips to the next mark in C instead of trying the pattern at every place
+_AFTER_MARK = r"[.!?]*[\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+BOUNDARY = re.compile(r"[.!?]" + _AFTER_MARK)
+# the same boundaries in a line without "!" or "?": opening with a literal, it skips to each "." faster
+PERIOD = re.compile(r"\." + _AFTER_MARK)
 MAX_SENTENCE = 1500  # longer "sentences" are no prose; they are cut so that work stays linear
 CUT = re.compile(r"\s")
-LAST_WORD = re.compile(r"(\S+)$")
-LETTER = re.compile(r"[a-z]")
 # a fact box's line, "Killed: ~600" or "~4,000 — killed or wounded": part of the box's story
 LABEL_LINE = re.compile(r"\s*(?:\w[^:\n]{0,40}:\s+\S|[~≈]?\d[\d,.]*\+?[ \t]*[—–-][ \t])")
 
@@ -26,37 +29,41 @@ class Sentence:
     heading: bool
 
 
-def _abbreviation(text: str, at: int, topic: Topic) -> bool:
-    word = LAST_WORD.search(text[max(0, at - 12):at])
-    if not word:
+def _abbreviation(text: str, at: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the word ending at `at` (its last 12 characters at most) is an abbreviation or a letter."""
+    window = text[max(0, at - 12):at]
+    if window[-1:] == "\n":  # the word is the one before a final newline, as a regex's "\S+$" reads it
+        window = window[:-1]
+    if not window or window[-1].isspace():  # str.isspace and split() know the whitespace \s knows
         return False
-    token = word.group(1).lstrip("(\"“‘").lower()
-    return token in topic.abbreviations or bool(LETTER.fullmatch(token))
+    token = window.rsplit(None, 1)[-1].lstrip("(\"“‘").lower()
+    return token in abbreviations or (len(token) == 1 and "a" <= token <= "z")
 
 
-def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """Cut an overlong sentence at whitespace into pieces of at most MAX_SENTENCE characters."""
-    out = []
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int, heading: bool) -> None:
+    """Append text[start:end] as sentences: an overlong one is cut at whitespace into pieces of at
+    most MAX_SENTENCE characters."""
     while end - start > MAX_SENTENCE:
         cut = start + MAX_SENTENCE
         ws = CUT.search(text, cut - 200, cut)
         cut = ws.start() + 1 if ws else cut
-        out.append((start, cut))
+        out.append(Sentence(start, cut, para, heading))
         start = cut
-    out.append((start, end))
-    return out
+    out.append(Sentence(start, end, para, heading))
 
 
 def split_sentences(text: str, lines: list[Line], topic: Topic) -> list[Sentence]:
     """Sentences of the kept lines, in order."""
     out: list[Sentence] = []
+    abbreviations = topic.abbreviations
     for para, line in enumerate(lines):
         start = line.start
-        for m in BOUNDARY.finditer(text, line.start, line.end):
-            if _abbreviation(text, m.start(), topic):
+        marks = PERIOD if text.find("!", start, line.end) < 0 and text.find("?", start, line.end) < 0 else BOUNDARY
+        for m in marks.finditer(text, line.start, line.end):
+            if _abbreviation(text, m.start(), abbreviations):
                 continue
-            out.extend(Sentence(s, e, para, line.heading) for s, e in _chunks(start, m.end(), text))
+            _add(out, text, start, m.end(), para, line.heading)
             start = m.end()
         if start < line.end:
-            out.extend(Sentence(s, e, para, line.heading) for s, e in _chunks(start, line.end, text))
+            _add(out, text, start, line.end, para, line.heading)
     return out

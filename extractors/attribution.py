@@ -9,22 +9,18 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from extractors.prefilter import FOLDING, literals
+from extractors.prefilter import FOLDING, any_literal, literals
 from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
 
 
 def _any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
-    """Finds in lowered text any string one of the patterns needs (prefilter.literals), one branch per
-    first character (the engine skips a branch with one compare); None when a pattern needs nothing
-    that can be named, so no sentence can be skipped."""
-    if any(n is None for n in needs):
-        return None
-    by_first: dict[str, list[str]] = {}
-    for w in sorted({w for n in needs for w in n if w}, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
+    """Finds in lowered text any string one of the patterns needs (prefilter.literals); None when a
+    pattern needs nothing that can be named, so no sentence can be skipped."""
+    return None if any(n is None for n in needs) else any_literal(frozenset(w for n in needs for w in n))  # type: ignore[union-attr]
+
+
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")

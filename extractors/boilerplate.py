@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.alternation import _split_top
-from extractors.prefilter import FOLDING, literals
+from extractors.prefilter import FOLDING, any_literal, literals
 from extractors.topic import Topic
 
 LINE = re.compile(r"[^\r\n]+")
@@ -70,34 +70,6 @@ def _key_regex(topic: Topic) -> re.Pattern[str] | None:
     return hit[1]
 
 
-# space and the letters from the most to the least frequent in English text
-_FREQUENT = " etaoinsrhldcumwfgypbvkjxqz"
-
-
-def _rarity(ch: str) -> int:
-    """How rare a character is in prose: any other than those above is rarer than all of them."""
-    return _FREQUENT.find(ch) if ch in _FREQUENT else len(_FREQUENT)
-
-
-def _rarest(literal: str) -> int:
-    """Index of the literal's rarest character."""
-    return max(range(len(literal)), key=lambda i: _rarity(literal[i]))
-
-
-def _any_literal(literals: frozenset[str]) -> re.Pattern[str]:
-    """A regex that finds any of the literals. Each is matched from its rarest character, the part
-    before it checked by a look-behind: the regex opens with a class of rare characters, and the
-    engine skips to those in C instead of trying every literal at every place."""
-    if "" in literals:
-        return re.compile("")
-    by_anchor: dict[str, list[str]] = {}
-    for lit in sorted(literals):
-        i = _rarest(lit)
-        behind = f"(?<={re.escape(lit[:i + 1])})" if i else ""
-        by_anchor.setdefault(lit[i], []).append(behind + re.escape(lit[i + 1:]))
-    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(alts)})" for c, alts in by_anchor.items()) or r"(?!x)x")
-
-
 @dataclass(frozen=True)
 class _Screen:
     """A cheap exact test that the furniture regex has no match in a line's head (LONG_LINE chars).
@@ -138,7 +110,7 @@ def _screen(topic: Topic) -> _Screen:
                 lits |= need
             else:
                 (anchored if alt.startswith("\\A") else rest).append(alt)
-        screen = _Screen(_union(anchored, regex.flags), _any_literal(frozenset(lits)), _union(rest, regex.flags))
+        screen = _Screen(_union(anchored, regex.flags), any_literal(frozenset(lits)), _union(rest, regex.flags))
         hit = _SCREENS[id(topic)] = (topic, screen)
     return hit[1]
 

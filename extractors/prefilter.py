@@ -3,6 +3,7 @@
 `literals(pattern)` reads a (case-insensitive) pattern and returns lower-case strings one of which
 every match must contain. If none of them is in a sentence (lowered), no scan of any part of
 it can match: the regex, lookarounds included, only consumes characters of the sentence.
+`any_literal(strings)` is the regex that makes that check in one pass.
 """
 from __future__ import annotations
 
@@ -61,3 +62,30 @@ def literals(pattern: str, flags: int = re.IGNORECASE) -> _Req:
     except (re.error, TypeError, AttributeError):
         return None
 
+
+# space and the letters from the most to the least frequent in English text
+_FREQUENT = " etaoinsrhldcumwfgypbvkjxqz"
+
+
+def _rarity(ch: str) -> int:
+    """How rare a character is in prose: any other than those above is rarer than all of them."""
+    return _FREQUENT.find(ch) if ch in _FREQUENT else len(_FREQUENT)
+
+
+def _rarest(literal: str) -> int:
+    """Index of the literal's rarest character."""
+    return max(range(len(literal)), key=lambda i: _rarity(literal[i]))
+
+
+def any_literal(strings: frozenset[str]) -> re.Pattern[str]:
+    """A regex that finds any of the strings. Each is matched from its rarest character, the part
+    before it checked by a look-behind: the regex opens with a class of rare characters, and the
+    engine skips to those in C instead of trying every string at every place."""
+    if "" in strings:
+        return re.compile("")
+    by_anchor: dict[str, list[str]] = {}
+    for lit in sorted(strings):
+        i = _rarest(lit)
+        behind = f"(?<={re.escape(lit[:i + 1])})" if i else ""
+        by_anchor.setdefault(lit[i], []).append(behind + re.escape(lit[i + 1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(alts)})" for c, alts in by_anchor.items()) or r"(?!x)x")

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from extractors import extract, load_topic
+from extractors.boilerplate import content_lines
 
 
 def metrics_of(text: str, **kw) -> list[tuple[str, float]]:
@@ -75,6 +78,17 @@ def test_page_furniture_and_teasers_of_other_stories_are_ignored() -> None:
             "Related Posts\n"
             "North Korea sends 10,000 more troops to Russia\n")
     assert metrics_of(text) == []
+
+
+@pytest.mark.parametrize("furniture", ["Tag: Russia", "Tags: North Korea, 1,500 troops", "Please turn off your adblocker, 2,000 readers did",
+                                       "SHARE on Facebook", "Copyright 2025, 3,000 words"])
+def test_every_line_a_furniture_pattern_matches_is_furniture(furniture: str) -> None:
+    """The screen before the furniture regex is exact: it lets through every line the regex matches."""
+    topic = load_topic()
+    text = f"North Korea sent 11,000 troops to Russia.\n{furniture}\nThe troops fought in Kursk."
+    assert topic.boiler_lines.search(furniture)
+    assert [text[ln.start:ln.end] for ln in content_lines(text, topic)] == [
+        "North Korea sent 11,000 troops to Russia.", "The troops fought in Kursk."]
 
 
 def test_weapons_supplied_count_but_weapons_fired_or_tested_do_not() -> None:

@@ -104,14 +104,14 @@ def _by_first(variants: list[str]) -> list[str]:
     moved across an alternative that opens otherwise."""
     out: list[str] = []
     groups: dict[str, list[str]] = {}
-    for v in [*variants, ""]:
-        head = v[:7] if len(v) >= 7 and v.startswith("(?-i:") and v[6] == ")" else None
+    for v in [*variants, None]:  # None: the end ("" is an alternative, matching the empty string)
+        head = v[:7] if v is not None and len(v) >= 7 and v.startswith("(?-i:") and v[6] == ")" else None
         if head is not None:
             groups.setdefault(head, []).append(v[7:])
             continue
         out.extend(f"(?:{h}{rest[0]})" if len(rest) == 1 else f"(?:{h}(?:{'|'.join(f'(?:{r})' for r in rest)}))"
                    for h, rest in groups.items())
         groups = {}
-        if v:
+        if v is not None:
             out.append(f"(?:{v})")
     return out

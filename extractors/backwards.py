@@ -66,7 +66,7 @@ def _backwards(items: Any, folded: bool) -> str:
             out.append(f"(?{_flag_letters(add)}{'-' + _flag_letters(remove) if remove else ''}:{inner})")
         elif op is C.BRANCH:  # reordered, each opening with a literal the engine skips with one compare
             branches = [_backwards(b, folded) for b in av[1]]
-            filled = [b for b in branches if b]  # _alternation drops an empty one: "(?:A|)" is "(?:A)?"
+            filled = [b for b in branches if b]  # an empty branch last: "(?:A|)" is "(?:A)?"
             if filled:  # (_alternation's case split is for case-insensitive parts only)
                 body = _alternation(filled) if folded else "|".join(filled)
                 out.append("(?:" + body + ")" + ("?" if len(filled) < len(branches) else ""))

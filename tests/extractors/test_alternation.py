@@ -52,3 +52,8 @@ def test_a_head_is_unrolled_only_where_the_engine_tries_it_in_that_order(pattern
     plain, fast = re.compile(pattern, FLAGS), re.compile("|".join(f"(?:{v})" for v in variants), FLAGS)
     for text in texts:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_an_empty_alternative_is_kept() -> None:
+    fast = re.compile(f"(?:{_alternation(['ab', ''])})c", FLAGS)
+    assert fast.fullmatch("c") and fast.fullmatch("abc")

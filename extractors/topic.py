@@ -239,7 +239,7 @@ def compile_topic(data: dict[str, Any]) -> Topic:
             attribution=data.get("attribution", {}), source_aliases=_sources(data),
             as_of=_compile_any(data.get("as_of", {}).get("patterns", [])),
             revision_change=_compile_any(data.get("revision", {}).get("change", [])),
-            superseded=re.compile("(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
+            superseded=re.compile(r"(?<![\w])(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
             numbers=data.get("numbers", {}),
             abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
             boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*$", FLAGS),

@@ -70,3 +70,11 @@ def test_revision_keeps_the_new_figure_and_marks_the_old() -> None:
 def test_from_to_without_a_change_verb_is_a_range() -> None:
     [m] = find_mentions("estimates range from 600 to 1,000", load_topic())
     assert (m.qualifier, m.low, m.high) == ("range", 600, 1000)
+
+
+def test_a_superseding_phrase_starts_a_word() -> None:
+    """"up by" ends "buildup by": the figure after it is no old figure."""
+    [m] = find_mentions("relied on a buildup by 12,000 North Korean troops", load_topic())
+    assert (m.value, m.superseded) == (12000, False)
+    [m] = find_mentions("the toll, up by 2,000", load_topic())
+    assert m.superseded

@@ -166,7 +166,8 @@ def main() -> None:
     results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": os.uname().nodename,
                      "cores": os.cpu_count()}
     results["extraction"] = bench_extraction()
-    _print("extraction", results["extraction"])
+    for kind, row in results["extraction"]["by_text"].items():
+        _print(f"extraction {kind}", row)
     results["backfill"] = []
     for size in sizes:
         for backend in backends:

@@ -4,7 +4,9 @@ Every figure asks the same lexicons about overlapping parts of its sentence (the
 the predicate near it, the party before it ...). Each lexicon or pattern is scanned over the whole
 sentence the first time one is asked about; a question about a part is answered from that list.
 Where a cue straddles the part's edge, or the part leaves the sentence, the part is scanned on its
-own, so every answer is the one a scan of that part would give.
+own, so an answer is the one a scan of that part would give; but for a part whose end cuts a word
+("troops" of "troopships" at a 160-character limit), where a scan of the part alone would read a
+cue the sentence's scan rightly does not. (No text of the snapshot check had such a case.)
 """
 from __future__ import annotations
 

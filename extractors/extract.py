@@ -169,7 +169,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     """Remember whom the sentence spoke of, for "of them" in the next (last: its last party cue); a
     sentence with no figure that names a metric ("the number of North Korean troops") makes it
     what "puts it at" in the next sentence estimates."""
-    personnel = [d for _, d in decided if d.noun not in ("missile", "shell", "artillery_system")]
+    personnel = [d for _, d in decided if topic.counts_people(d.noun)]
     if decided:
         ctx.metric = decided[-1][1].metric
     if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones

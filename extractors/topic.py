@@ -149,6 +149,10 @@ class Topic:
         were killed" count people (the topic's coreference.group), not losses; people stay people."""
         return self.group if self.group and noun in self.noun_implies else noun
 
+    def counts_people(self, noun: str | None) -> bool:
+        """Does the noun class count people (the group, or what befell some of it), not weapons?"""
+        return noun is not None and (noun == self.group or noun in self.noun_implies)
+
     @property
     def group(self) -> str | None:
         """The noun class of a counted group of people (coreference.group)."""

@@ -17,11 +17,6 @@ WINDOW = 160  # characters looked at on either side of a figure
 FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns
 WORD = re.compile(r"[A-Za-z]{3,}")
 CUT = re.compile(r",|\sand\s")  # a modality cue after the figure counts up to here
-# words that may stand between a figure and an unnamed noun ("3,000 more", "the 11,000 of its")
-TRANSPARENT = frozenset({"more", "additional", "extra", "fresh", "new", "other", "further", "the", "its", "their",
-                         "these", "those", "such", "odd", "plus", "some", "north", "korean", "korea", "strong",
-                         "already", "there", "now", "still", "currently", "reportedly", "altogether", "total", "overall",
-                         "range", "ballpark", "mark", "force"})
 
 
 @dataclass
@@ -79,6 +74,7 @@ class Grammar:
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
+        self.transparent = frozenset(w.lower() for w in g.get("transparent", []))  # "3,000 more", "the 11,000 of its"
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 
 
@@ -179,7 +175,7 @@ class Classifier:
         stop = self.gr.np_stop.search(t, m.after_end, hi)  # the first stop is near: searched, not read from the sentence's
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
-        lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - TRANSPARENT  # read when no noun is
+        lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - self.gr.transparent  # read when no noun is
         if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)

@@ -26,7 +26,7 @@ FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|coul
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]{0,100},?\s*$")
 # a stop, or a space before a dash and a space; one class first, so that a search skips to candidates
-_PIECES = re.compile(r"[,;:“\"(\s](?:(?<!\s)|[-–—]\s)")
+_PIECES = re.compile(r"[,;:“”\"(\s](?:(?<!\s)|[-–—]\s)")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
@@ -208,7 +208,9 @@ class Attributor:
         return sorted(out, key=lambda a: a.start)
 
 
-ACRONYM = re.compile(rf"(?P<full>{NAME})\s*\((?P<acr>[A-Z]{{2,6}})\)")  # "South Korea's National Intelligence Service (NIS)"
+# "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
+NAME_ON_A_LINE = NAME.replace(r"\s+", r"[^\S\n]+")
+ACRONYM = re.compile(rf"(?P<full>{NAME_ON_A_LINE})[^\S\n]*\((?P<acr>[A-Z]{{2,6}})\)")
 _SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every ACRONYM match ends with: found at once, where ACRONYM tries every capital
 _LEADING_THE = re.compile(r"^The\s+")
 ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # "NIS", "the NIS", "Seoul's NIS"

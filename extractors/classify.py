@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.alternation import _case_split
+from extractors.attribution import attributor_for
 from extractors.cues import SentenceCues
 from extractors.numbers import Mention
 from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
@@ -35,6 +36,7 @@ class Decision:
     metric: str
     confidence: float
     noun: str
+    predicate: str | None = None  # the predicate class it was read with
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Grammar:
         self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
+        self.coordination = re.compile(rf"(?<![\w])(?:{_alternation(g.get('coordination', ['and']))})(?![\w])", FLAGS)
         self.transparent = frozenset(w.lower() for w in g.get("transparent", []))  # "3,000 more", "the 11,000 of its"
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 
@@ -135,6 +138,7 @@ class Classifier:
 
     def __init__(self, topic: Topic) -> None:
         self.topic, self.gr = topic, grammar_for(topic)
+        self.reporting = attributor_for(topic).verb  # "says", "said": what comes before them is the report's
         self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
                              for label, pats in topic.raw.get("predicates", {}).items()}
         self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
@@ -164,10 +168,20 @@ class Classifier:
             shared = prev is not None and lo <= prev.end  # the clause began before the previous figure
             if doubt is None:  # read once a sentence, and only when a figure gets this far
                 doubt = self._sentence_doubt(sp)
-            decision = self._decide(sp, m, (lo, hi, shared), noun, phrase, ctx, doubt)
+            carried = self._carried(sp, m, out[-1]) if out else None
+            decision = self._decide(sp, m, (lo, hi, shared), noun, phrase, ctx, doubt, carried)
             if decision:
                 out.append((m, decision))
         return out
+
+    def _carried(self, sp: Span, m: Mention, before: tuple[Mention, Decision]) -> str | None:
+        """The predicate of the figure before, when this one is coordinated with it in one clause
+        ("sent 11,000 troops in the autumn and 3,000 more in January"), not a part of its phrase
+        ("12,000 men out of an army of more than a million")."""
+        gap = (before[0].end, m.start)
+        if not self.gr.coordination.search(sp.text, *gap):
+            return None
+        return None if sp.cues.within(self.gr.clause, *gap) else before[1].predicate
 
     def _phrase(self, sp: Span, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
@@ -234,7 +248,7 @@ class Classifier:
         return hit[2] if hit and hit[2] not in self.topic.noun_party else None
 
     def _decide(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, ph: Phrase,
-                ctx: Context, doubt: float = 1.0) -> Decision | None:
+                ctx: Context, doubt: float = 1.0, carried: str | None = None) -> Decision | None:
         lo, hi, shared = win
         specs = self.noun_metrics.get(noun, [])
         if m.kind in ("fraction", "part"):  # a share of a group: what befell some of it (casualties)
@@ -243,23 +257,23 @@ class Classifier:
             specs = [s for s in specs if not s.fraction]
         if not specs or sp.cues.first(self.topic.exclude, lo, hi):
             return None
-        spec = self._choose(sp, m, win, noun, specs, ph)
+        spec, predicate = self._choose(sp, m, win, noun, specs, ph, carried)
         if spec is None and ctx.metric and (self.gr.anaphora.search(sp.text, lo, hi)
                                             or (ph.noun is None and self.gr.elliptical.search(sp.text, lo, m.start))):
             spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"; "the HUR counts 12,000"
         if spec is None or (spec.link and not sp.linked):
             return None
-        return Decision(spec.name, min(doubt, self._confidence(sp, m, lo, hi, spec)), noun)
+        return Decision(spec.name, min(doubt, self._confidence(sp, m, lo, hi, spec)), noun, predicate)
 
     def _choose(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, specs: list[MetricSpec],
-                ph: Phrase) -> MetricSpec | None:
+                ph: Phrase, carried: str | None = None) -> tuple[MetricSpec | None, str | None]:
         lo, hi, shared = win
         implied = self.topic.noun_implies.get(noun)
         clause_specs = [s for s in specs if s.scope != "sentence"]
         wanted = {p for s in clause_specs for p in s.predicates}
         predicate = implied or (_nearest(self.topic.predicates, sp.cues, lo, m, hi, wanted, ph.head_start) if wanted else None)
         if wanted and not predicate:
-            predicate = _nearest(self.weak, sp.cues, lo, m, hi, wanted, ph.head_start)
+            predicate = _nearest(self.weak, sp.cues, lo, m, hi, wanted, ph.head_start) or (carried if carried in wanted else None)
         if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
             predicate = self._post_nominal(sp, ph.head_end, hi, wanted) or predicate
         elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
@@ -271,12 +285,12 @@ class Classifier:
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:
-            return None
+            return None, predicate
         needing = [s for s in matching if s.requires]
         mods = self._modifiers(sp, m, win, ph) if needing else set()  # read only for a metric that needs them
         with_req = [s for s in needing if set(s.requires) <= mods]
         plain = [s for s in matching if not s.requires]
-        return (with_req or plain or [None])[0]
+        return (with_req or plain or [None])[0], predicate
 
     def _later(self, sp: Span, start: int, hi: int, wanted: set[str]) -> str | None:
         """The first wanted predicate in the sentence's text[start:hi]."""
@@ -300,14 +314,16 @@ class Classifier:
 
     def _modifiers(self, sp: Span, m: Mention, win: tuple[int, int, bool], ph: Phrase) -> set[str]:
         """Modifier classes: local ones next to the figure, clause ones in its clause (after the last
-        comma when the clause is shared with an earlier figure)."""
+        comma when the clause is shared with an earlier figure, after a reporting verb before it)."""
         t, (lo, hi, shared) = sp.text, win
         cues, topic = sp.cues, self.topic
         local = {lab for _, _, lab in cues.within(topic.modifiers_local, max(lo, m.start - 24), m.start)}
         local |= {lab for _, _, lab in cues.within(topic.modifiers_local, m.after_end, ph.end)}
         comma = t.rfind(",", lo, m.start) if shared else -1
         after = t.find(",", ph.end, hi)  # "..., revised that assessment last week": another clause's time
-        clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, max(lo, comma + 1), after if after >= 0 else hi)}
+        reported = cues.last(self.reporting, lo, m.start)  # "a paper circulated this week says ... sent": the paper's time
+        start = max(lo, comma + 1, reported[1] if reported else lo)
+        clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
         if clause and cues.first(topic.modifiers_cancel, lo, hi):
             clause = set()
         return local | clause

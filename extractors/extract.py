@@ -27,6 +27,7 @@ from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
+LEAD_SENTENCES = 12  # the lead paragraph, whose tie holds throughout too, is among the first sentences
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
 _CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
@@ -63,16 +64,30 @@ class _Links:
         self.text, self.topic, self.sents = text, topic, sents
         self._links: dict[int, bool] = {}
         self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
+        self._lead: list[int] | None = None
 
     def linked(self, i: int) -> bool:
-        """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, or the headline?"""
-        for j in [*self.heads, *range(max(0, i - LINK_BACK), i + 1)]:
-            if j not in self._links:
+        """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, the headline or the lead?"""
+        return any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])) or any(map(self._linked, self.lead()))
+
+    def _linked(self, j: int) -> bool:
+        if j not in self._links:
+            s = self.sents[j]
+            self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))
+        return self._links[j]
+
+    def lead(self) -> list[int]:
+        """The story's lead: the first body paragraph that names the topic's party. Like the headline,
+        it says what the story is about ("the North Korean soldiers fighting on Russia's side"), so a
+        transcript's guest who later says "they've sent twelve thousand men" speaks of them."""
+        if self._lead is None:
+            self._lead = []
+            for j in range(min(LEAD_SENTENCES, len(self.sents))):
                 s = self.sents[j]
-                self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))
-            if self._links[j]:
-                return True
-        return False
+                if not s.heading and _has_nk(self.topic, self.text, s.start, s.end):
+                    self._lead = [k for k in range(j, len(self.sents)) if self.sents[k].para == s.para]
+                    break
+        return self._lead
 
 
 @dataclass

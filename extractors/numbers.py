@@ -81,7 +81,8 @@ class Scanner:
         suffix = _alternation([re.escape(w) for w in self.suffixes])
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
                rf"(?:\s(?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")
-        wnum = rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word}))*+(?![\w-])"
+        and_a_half = rf"\s+and\s+a\s+half(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
+        wnum = rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?![\w-])"
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
@@ -134,10 +135,10 @@ class Scanner:
         if words[0] in self.scales and len(words) == 1:
             return None  # "billion" alone ("$20 billion": the digits were money) counts nothing
         for w in words:
-            if w == "a":
+            if w in ("a", "and"):  # "and" only as the grammar reads it: "three and a half thousand"
                 continue
-            if w == "half" and not seen:  # "half a million": a half of the scale that follows
-                current, seen = 0.5, True
+            if w == "half":  # "half a million", "three and a half thousand": a half of the scale that follows
+                current, seen = current + 0.5, True
                 continue
             if w in self.words:
                 current += self.words[w]

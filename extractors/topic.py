@@ -20,6 +20,7 @@ from extractors.alternation import FLAGS, _alternation  # noqa: F401 (FLAGS re-e
 from extractors.prefilter import literals
 
 APOS = "['’]"
+MODALITY_SETTINGS = ("realis", "sentence")  # [modality] keys that are no class of cues
 _ARTICLE_OR_POSSESSIVE = re.compile(rf"^(?:the|a|an)\s+|{APOS}s?$", FLAGS)
 
 
@@ -238,7 +239,7 @@ def compile_topic(data: dict[str, Any]) -> Topic:
             parties=Lexicon.build({"nk": parties.get("nk", []), "other": parties.get("other", [])}),
             link=_compile_any(parties.get("link", [])), exclude=_compile_any(parties.get("exclude", [])),
             coref=re.compile(r"\s*(?:" + _alternation(data.get("coreference", {}).get("markers", [])) + r")\b", FLAGS),
-            modality=Lexicon.build({k: mod.get(k, []) for k in ("projection", "denial", "hedge")}),
+            modality=Lexicon.build({k: v for k, v in mod.items() if k not in MODALITY_SETTINGS}),
             confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
             attribution=data.get("attribution", {}), source_aliases=_sources(data),
             as_of=_compile_any(data.get("as_of", {}).get("patterns", [])),

@@ -159,6 +159,7 @@ class Classifier:
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
             lo, hi = _window(sp, m, prev, nxt, self.gr)
+            lo = self._past_a_year(sp, live, i, lo)
             phrase = self._phrase(sp, m, hi)
             noun, party = self._noun_party(sp, m, lo, phrase, last, ctx)
             # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
@@ -173,6 +174,14 @@ class Classifier:
             if decision:
                 out.append((m, decision))
         return out
+
+    def _past_a_year(self, sp: Span, live: list[Mention], i: int, lo: int) -> int:
+        """Where live[i]'s clause begins when a year ended it: a date bounds no figure's clause ("the
+        number of personnel sent since late 2024 has reached around 20,000")."""
+        if not i or not live[i - 1].year_like:
+            return lo
+        before = next((m for m in reversed(live[:i]) if not m.year_like), None)
+        return _window(sp, live[i], before, None, self.gr)[0]
 
     def _carried(self, sp: Span, m: Mention, before: tuple[Mention, Decision]) -> str | None:
         """The predicate of the figure before, when this one is coordinated with it in one clause
@@ -257,7 +266,16 @@ class Classifier:
             specs = [s for s in specs if not s.fraction]
         if not specs or sp.cues.first(self.topic.exclude, lo, hi):
             return None
-        spec, predicate = self._choose(sp, m, win, noun, specs, ph, carried)
+        spec, predicate = None, None
+        if ph.noun is None and noun in self.topic.noun_implies:
+            # "of the roughly 6,000 casualties, about 2,000 were killed": a fate named before the figure
+            # is its group's; a verb after it says which part this is
+            fates = [s for s in self.noun_metrics.get(self.topic.member(noun) or "", []) if s.fraction]
+            verb_end = min(hi, m.after_end + 30, *(c for c in (sp.text.find(",", m.after_end, hi),) if c >= 0))
+            predicate = self._later(sp, m.after_end, verb_end, {p for s in fates for p in s.predicates})
+            spec = next((s for s in fates if predicate in s.predicates), None)
+        if spec is None:
+            spec, predicate = self._choose(sp, m, win, noun, specs, ph, carried)
         if spec is None and ctx.metric and (self.gr.anaphora.search(sp.text, lo, hi)
                                             or (ph.noun is None and self.gr.elliptical.search(sp.text, lo, m.start))):
             spec = self.topic.specs.get(ctx.metric)  # "puts the number higher, at 12,000"; "the HUR counts 12,000"
@@ -282,6 +300,9 @@ class Classifier:
                 self.gr.partitive.match(sp.text, m.after_end) or self._passive_after(sp, ph.head_end, hi, wanted)):
             # "2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
             predicate = self._later(sp, ph.head_end, hi, wanted - self.group_predicates) or predicate
+        elif predicate in self.group_predicates and ph.noun is None and self._passive_after(sp, m.after_end, hi, wanted):
+            # "of the 15,000 soldiers dispatched, around 2,000 had been killed": the part's own passive verb
+            predicate = self._later(sp, m.after_end, hi, wanted - self.group_predicates) or predicate
         matching = [s for s in clause_specs if predicate in s.predicates]
         matching += [s for s in specs if s.scope == "sentence" and self._sentence_predicate(sp, s)]
         if not matching:

@@ -38,6 +38,9 @@ SUITES = {
     # formats a monitor meets daily (wire, transcript, newsletter, fact-check, timeline, a page thick
     # with teasers), written blind after the speed round
     "heldout9": (ROOT / "tests" / "heldout9", ROOT / "tests" / "heldout9" / "gold.jsonl"),
+    # outlets rarely imitated (NK Pro, RFA, DW, a UN meeting record, a photo gallery, Assembly minutes),
+    # written blind after the ninth batch's fixes
+    "heldout10": (ROOT / "tests" / "heldout10", ROOT / "tests" / "heldout10" / "gold.jsonl"),
 }
 
 

@@ -247,7 +247,8 @@ def compile_topic(data: dict[str, Any]) -> Topic:
             superseded=re.compile(r"(?<![\w])(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
             numbers=data.get("numbers", {}),
             abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
-            boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*$", FLAGS),
+            # "Related articles (관련 기사)": a translation in brackets after the heading
+            boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*(?:\([^()]{1,40}\)\W*)?$", FLAGS),
             boiler_lines=_furniture_regex(boiler.get("lines", [])),
             raw=data,
         )

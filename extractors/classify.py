@@ -266,14 +266,7 @@ class Classifier:
             specs = [s for s in specs if not s.fraction]
         if not specs or sp.cues.first(self.topic.exclude, lo, hi):
             return None
-        spec, predicate = None, None
-        if ph.noun is None and noun in self.topic.noun_implies:
-            # "of the roughly 6,000 casualties, about 2,000 were killed": a fate named before the figure
-            # is its group's; a verb after it says which part this is
-            fates = [s for s in self.noun_metrics.get(self.topic.member(noun) or "", []) if s.fraction]
-            verb_end = min(hi, m.after_end + 30, *(c for c in (sp.text.find(",", m.after_end, hi),) if c >= 0))
-            predicate = self._later(sp, m.after_end, verb_end, {p for s in fates for p in s.predicates})
-            spec = next((s for s in fates if predicate in s.predicates), None)
+        spec, predicate = self._fate_after(sp, m, hi, noun) if ph.noun is None else (None, None)
         if spec is None:
             spec, predicate = self._choose(sp, m, win, noun, specs, ph, carried)
         if spec is None and ctx.metric and (self.gr.anaphora.search(sp.text, lo, hi)
@@ -282,6 +275,18 @@ class Classifier:
         if spec is None or (spec.link and not sp.linked):
             return None
         return Decision(spec.name, min(doubt, self._confidence(sp, m, lo, hi, spec)), noun, predicate)
+
+    def _fate_after(self, sp: Span, m: Mention, hi: int, noun: str) -> tuple[MetricSpec | None, str | None]:
+        """For a figure whose noun is a fate named before it ("of the roughly 6,000 casualties, about
+        2,000 were killed"): the fate is its group's, and a verb right after the figure says which part
+        this is. (None, None) when there is no such verb."""
+        if noun not in self.topic.noun_implies or m.kind == "base":  # a base's fate is its fraction's
+            return None, None
+        fates = [s for s in self.noun_metrics.get(self.topic.member(noun) or "", []) if s.fraction]
+        comma = sp.text.find(",", m.after_end, hi)
+        verb_end = min(hi, m.after_end + 30, comma if comma >= 0 else hi)
+        predicate = self._later(sp, m.after_end, verb_end, {p for s in fates for p in s.predicates})
+        return next((s for s in fates if predicate in s.predicates), None), predicate
 
     def _choose(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, specs: list[MetricSpec],
                 ph: Phrase, carried: str | None = None) -> tuple[MetricSpec | None, str | None]:

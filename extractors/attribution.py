@@ -18,7 +18,9 @@ PRONOUN = "\x00pronoun"
 def _any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
     """Finds in lowered text any string one of the patterns needs (prefilter.literals); None when a
     pattern needs nothing that can be named, so no sentence can be skipped."""
-    return None if any(n is None for n in needs) else any_literal(frozenset(w for n in needs for w in n))  # type: ignore[union-attr]
+    if any(n is None for n in needs):
+        return None
+    return any_literal(frozenset(w for n in needs if n is not None for w in n))
 
 
 FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")

@@ -110,6 +110,7 @@ class Attributor:
         self.answer = re.compile(transcript["answer"], re.M) if transcript.get("answer") else None
         self.known_acronyms: dict[str, str] = dict(data.get("acronyms", {}))  # when a story does not spell one out
         self.named_turn = re.compile(transcript["named"], re.M) if transcript.get("named") else None
+        self.label = re.compile(data["transcript_label"], re.M) if data.get("transcript_label") else None
         self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
         self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
         # the order of the alternatives cannot change a match that must reach the end

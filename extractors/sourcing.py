@@ -14,6 +14,7 @@ from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
 
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
+LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  # "• ...", "- ...", "2) ..."
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
@@ -31,6 +32,7 @@ class DocumentSources:
         self._acronyms: dict[str, str] | None = None  # read on the first source
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
         self._turns: dict[str, str | None] = {}  # a transcript's speakers by the name their turns open with
+        self._labels: dict[str, str] | None = None  # a record's labelled speakers by last name
 
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
@@ -112,7 +114,7 @@ class DocumentSources:
             return chosen.source
         named = self.antecedent(i, chosen) if chosen else None
         return (named or (self.own(i) if chosen else None) or self.paragraph_source(i) or self.block_source(i)
-                or self.answerer(i))
+                or self.list_source(i) or self.answerer(i))
 
     def _line_start(self, i: int) -> int:
         return self.text.rfind("\n", 0, self.sents[i].start) + 1
@@ -130,6 +132,18 @@ class DocumentSources:
                 return None
         return None
 
+    def list_source(self, i: int) -> str | None:
+        """A list item's source ("• Pyongyang has delivered at least 250 missiles"): the line above
+        the list's, or, when that line only introduces it ("Key findings:"), the sentence before."""
+        if not LIST_ITEM.match(self.text, self._line_start(i)):
+            return None
+        for j in range(i - 1, max(-1, i - 1 - BLOCK_LINES), -1):
+            if LIST_ITEM.match(self.text, self._line_start(j)):
+                continue
+            intro = self.text[self.sents[j].start:self.sents[j].end].rstrip().endswith(":")
+            return self.own(j) or (self.own(j - 1) if intro and j else None)
+        return None
+
     def answerer(self, i: int) -> str | None:
         """In a transcript, an answer's source: the briefer named above for "A: ...", the speaker's
         full name for "KWON: ..." or "Min: ..." (a name the document gives in full)."""
@@ -139,13 +153,32 @@ class DocumentSources:
                 m = att.speaker.search(self.text)
                 self._speaker = (att.clean(m.group("src")) if m else None) or ""
             return self._speaker or None
+        label = att.label.match(self.text, line) if att.label else None
+        if label:  # "DAN ORTIZ, PENTAGON CORRESPONDENT: ...", "Minister Cho Hyun-woo: ..."
+            return _as_name(label.group("who"))
         turn = att.named_turn.match(self.text, line) if att.named_turn else None
         if not turn:
             return None
         who = turn.group("who").strip().title()
         if who not in self._turns:  # each speaker's full name looked up once: "KWON" is "Kwon Hyuk-soo"
-            self._turns[who] = _full_name(self.text, who)
+            self._turns[who] = self._labelled().get(who) or _full_name(self.text, who)
         return self._turns[who]
+
+    def _labelled(self) -> dict[str, str]:
+        """The record's labelled speakers by their last name ("Ortiz" for "DAN ORTIZ, ...:"), read once."""
+        if self._labels is None:
+            found = self.attributor.label.finditer(self.text) if self.attributor.label else ()
+            self._labels = {}
+            for m in found:
+                name = _as_name(m.group("who"))
+                self._labels.setdefault(name.split()[-1], name)
+        return self._labels
+
+
+def _as_name(label: str) -> str:
+    """A speaker label as a name: "DR. HANNAH CHO" is "Dr. Hannah Cho"; a written-out one stays."""
+    label = " ".join(label.split())
+    return " ".join(w.capitalize() for w in label.split()) if label.isupper() else label
 
 
 def _full_name(text: str, who: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, confident, qualified
+from extractor_cases import CONTEXT, confident, qualified, sources
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,3 +53,32 @@ def test_forms_of_the_tenth_batch(text, expected):
 def test_a_range_with_its_scale_written_twice():
     assert qualified("North Korea has transferred between 9 million and 12 million artillery shells to Russia.") == [
         ("weapons.artillery_shells", 10_500_000, "range")]
+
+
+def test_a_record_s_speaker_labels_name_the_source():
+    text = ("WORLD TONIGHT — transcript of the segment on North Korean troops in Russia\n\n"
+            "DAN ORTIZ, PENTAGON CORRESPONDENT: The working estimate is that roughly eleven thousand North Korean "
+            "troops are in Russia's Kursk region.\n\n"
+            "MILLS: And how many have been killed?\n\n"
+            "ORTIZ: Officials think about 1,000 North Korean soldiers have been killed in Kursk.\n\n"
+            "○ Minister Cho Hyun-woo: We assess that about 2,000 North Korean soldiers have been killed in Russia.")
+    assert sources(text) == {11000: "Dan Ortiz", 1000: "Dan Ortiz", 2000: "Minister Cho Hyun-woo"}
+
+
+def test_a_list_takes_the_source_of_what_introduces_it():
+    text = ("WASHINGTON — The Center for Korean Peninsula Security (CKPS) today released a report on North Korea's "
+            "arms for Russia.\n\nThe report finds that Pyongyang is Moscow's largest foreign source of ammunition.\n\n"
+            "Key findings:\n\n"
+            "• North Korea has transferred about 10 million artillery shells to Russia.\n"
+            "• Pyongyang has delivered at least 250 ballistic missiles to Russia.\n")
+    assert set(sources(text).values()) == {"Center for Korean Peninsula Security"}
+
+
+@pytest.mark.parametrize("text, source", [
+    (CONTEXT + "The South Koreans are saying the North has shipped upward of eight million shells to Russia.",
+     "South Koreans"),
+    ("The Korea Institute for Defense Analyses (KIDA) based its estimate on its assessment that North Korea "
+     "delivered about 12 million artillery shells to Russia.", "Korea Institute for Defense Analyses"),
+])
+def test_sources_of_the_tenth_batch(text, source):
+    assert list(sources(text).values()) == [source]

@@ -190,6 +190,9 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
         ctx.party, ctx.noun = "nk", topic.member(personnel[-1].noun)
         return
+    if decided:  # weapons the topic's party supplied: the party named last is their recipient ("sent to Russian units")
+        ctx.party = "nk"
+        return
     last = topic.parties.last(masked) if last is _UNREAD else last
     if last:
         ctx.party = last[2]

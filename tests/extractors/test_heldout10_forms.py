@@ -82,3 +82,13 @@ def test_a_list_takes_the_source_of_what_introduces_it():
 ])
 def test_sources_of_the_tenth_batch(text, source):
     assert list(sources(text).values()) == [source]
+
+
+def test_a_recipient_named_last_does_not_change_whose_story_it_is():
+    # "sent to Russian units" names the recipient; the next items are still the North's
+    text = ("Key findings on North Korea's support for Russia:\n\n"
+            "• Roughly 300 artillery systems from North Korea have been sent to Russian units.\n"
+            "• About 20,000 combat troops have rotated through Russia since October 2024.\n"
+            "• Roughly a quarter of the 20,000 combat troops have been killed or wounded.\n")
+    assert confident(text) == [("casualties.total", 5000), ("troops.deployed", 20000),
+                               ("weapons.artillery_systems", 300)]

@@ -29,14 +29,17 @@ class Sentence:
     heading: bool
 
 
-def _abbreviation(text: str, at: int, abbreviations: frozenset[str]) -> bool:
-    """Whether the word ending at `at` (its last 12 characters at most) is an abbreviation or a letter."""
+def _abbreviation(text: str, at: int, abbreviations: frozenset[str], numbering: frozenset[str] = frozenset()) -> bool:
+    """Whether the word ending at `at` (its last 12 characters at most) is an abbreviation or a letter
+    (one of `numbering` only before a number: "No. 5")."""
     window = text[max(0, at - 12):at]
     if window[-1:] == "\n":  # the word is the one before a final newline, as a regex's "\S+$" reads it
         window = window[:-1]
     if not window or window[-1].isspace():  # str.isspace and split() know the whitespace \s knows
         return False
     token = window.rsplit(None, 1)[-1].lstrip("(\"“‘").lower()
+    if token in numbering:
+        return text[at + 1:at + 3].strip()[:1].isdigit()
     return token in abbreviations or (len(token) == 1 and "a" <= token <= "z")
 
 
@@ -60,7 +63,7 @@ def split_sentences(text: str, lines: list[Line], topic: Topic) -> list[Sentence
         start = line.start
         marks = PERIOD if text.find("!", start, line.end) < 0 and text.find("?", start, line.end) < 0 else BOUNDARY
         for m in marks.finditer(text, line.start, line.end):
-            if _abbreviation(text, m.start(), abbreviations):
+            if _abbreviation(text, m.start(), abbreviations, topic.numbering):
                 continue
             _add(out, text, start, m.end(), para, line.heading)
             start = m.end()

@@ -140,6 +140,7 @@ class Topic:
     superseded: re.Pattern[str]
     numbers: dict[str, Any]
     abbreviations: frozenset[str]
+    numbering: frozenset[str]  # abbreviations only before a number
     boiler_headings: re.Pattern[str]
     boiler_lines: re.Pattern[str]
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -247,6 +248,7 @@ def compile_topic(data: dict[str, Any]) -> Topic:
             superseded=re.compile(r"(?<![\w])(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
             numbers=data.get("numbers", {}),
             abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
+            numbering=frozenset(a.lower() for a in data.get("sentences", {}).get("numbering", [])),
             # "Related articles (관련 기사)": a translation in brackets after the heading
             boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*(?:\([^()]{1,40}\)\W*)?$", FLAGS),
             boiler_lines=_furniture_regex(boiler.get("lines", [])),

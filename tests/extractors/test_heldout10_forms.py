@@ -92,3 +92,16 @@ def test_a_recipient_named_last_does_not_change_whose_story_it_is():
             "• Roughly a quarter of the 20,000 combat troops have been killed or wounded.\n")
     assert confident(text) == [("casualties.total", 5000), ("troops.deployed", 20000),
                                ("weapons.artillery_systems", 300)]
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    from extractors.boilerplate import content_lines
+    from extractors.sentences import split_sentences
+    from extractor_cases import TOPIC
+
+    def sentences(text):
+        return [text[s.start:s.end].strip() for s in split_sentences(text, content_lines(text, TOPIC), TOPIC)]
+
+    assert sentences("CHO: No. The South Koreans are saying so.") == ["CHO: No.", "The South Koreans are saying so."]
+    assert sentences("Resolution No. 2270 bans arms. North Korea sent troops.") == [
+        "Resolution No. 2270 bans arms.", "North Korea sent troops."]

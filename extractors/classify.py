@@ -77,6 +77,8 @@ class Grammar:
         self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
         self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
         self.coordination = re.compile(rf"(?<![\w])(?:{_alternation(g.get('coordination', ['and']))})(?![\w])", FLAGS)
+        self.relative = re.compile(r",\s*(?:which|who)\s*$", FLAGS)  # a clause that opens with it is about the name before
+        self.copulas = frozenset(w.lower() for w in g.get("copulas", []))
         self.transparent = frozenset(w.lower() for w in g.get("transparent", []))  # "3,000 more", "the 11,000 of its"
         self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
 
@@ -203,10 +205,18 @@ class Classifier:
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)
             hits = [h for h in sp.cues.within(nouns, stop.end(), min(hi, end + 30)) if h[0] < end]
+        if not hits and not lead and stop and stop.group().strip().lower() in self.gr.copulas:
+            hits = self._other_after_copula(sp, stop.end(), hi)
         heads = [h for h in hits if h[2] not in self.topic.noun_implies] or hits
         if not heads:
             return Phrase(end, FOREIGN if lead else None, m.after_end)
         return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0], heads[0][1])
+
+    def _other_after_copula(self, sp: Span, at: int, hi: int) -> list[tuple[int, int, str]]:
+        """A group outside the topic named right after "are" ("some 5,000 are military construction
+        troops"): the figure counts it. (Nothing else is read there: "2,500 are dead" keeps its verb.)"""
+        hit = sp.cues.first(self.topic.nouns, at, min(hi, at + 40))
+        return [hit] if hit and hit[2] in self.topic.noun_party and len(sp.text[at:hit[0]].split()) <= 3 else []
 
     def _noun_party(self, sp: Span, m: Mention, lo: int, ph: Phrase, last: tuple[str | None, str | None],
                     ctx: Context) -> tuple[str | None, str | None]:
@@ -241,7 +251,9 @@ class Classifier:
         if noun is None:  # "..., of whom 1,000": members (the clause may open after "of whom")
             pointed = bool(self.topic.coref.search(t, max(sp.start, lo - 10), m.start))
             noun = self.topic.member(last[0]) if pointed else last[0]
-        back = sp.masked_cues.last(self.topic.parties, lo - off, m.start - off)
+        # "Russia, which lost an estimated 400,000": a relative clause's party is the name it follows
+        reach = max(sp.start, lo - 40) if self.gr.relative.search(t, max(sp.start, lo - 12), lo) else lo
+        back = sp.masked_cues.last(self.topic.parties, reach - off, m.start - off)
         if back:
             return noun, back[2]
         if last[1]:
@@ -355,13 +367,14 @@ class Classifier:
         return local | clause
 
     def _sentence_doubt(self, sp: Span) -> float:
-        """The cap that cues doubting the whole sentence put on each of its figures
-        ("..., a figure that could not be verified")."""
-        if not self.sentence_modality:
-            return 1.0
+        """The cap that cues doubting the whole sentence put on each of its figures ("..., a figure
+        that could not be verified"), and a question's ("N. Korea sent 10,000 more troops?")."""
         c = self.topic.confidence
-        return min((c.get(label, 0.3) for _, _, label in sp.cues.all(self.topic.modality)
-                    if label in self.sentence_modality), default=1.0)
+        asked = c.get("question", 1.0) if sp.text[sp.start:sp.end].rstrip().endswith("?") else 1.0
+        if not self.sentence_modality:
+            return asked
+        return min(asked, min((c.get(label, 0.3) for _, _, label in sp.cues.all(self.topic.modality)
+                               if label in self.sentence_modality), default=1.0))
 
     def _confidence(self, sp: Span, m: Mention, lo: int, hi: int, spec: MetricSpec) -> float:
         """Lower for projections, denials and hedges in the figure's clause, and for vague amounts."""

@@ -15,7 +15,7 @@ from extractors.topic import FLAGS, Topic, _alternation
 
 CANDIDATE = re.compile(r"\b(?:(\d)|([A-Za-z]+))")  # where a number may start: a digit or a word
 # fixed patterns, compiled once (a call of re.match(str, ...) pays a cache look-up each time)
-DIGITS = re.compile(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)$")
+DIGITS = re.compile(r"([\d,]+(?:\.\d+)?)[\s-]*([a-z]*)$")  # "1.2 million", "10-thousand"
 SPACES = re.compile(r"[\s-]+")
 OF = re.compile(r"\s+of\b")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -80,7 +80,7 @@ class Scanner:
         scale = _alternation([re.escape(w) for w in self.scales])
         suffix = _alternation([re.escape(w) for w in self.suffixes])
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
-               rf"(?:\s(?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")
+               rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
         and_a_half = rf"\s+and\s+a\s+half(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
         wnum = rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?![\w-])"
         num = f"(?:{dig}|{wnum})"

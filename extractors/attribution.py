@@ -15,6 +15,12 @@ from extractors.topic import FLAGS, Topic, _alternation
 PRONOUN = "\x00pronoun"
 
 
+def _needs_one_of(patterns: list[str]) -> frozenset[str] | None:
+    """The strings one of which a match of any pattern contains, read from their plain alternation
+    (a split "(?-i:s)a(?:id|ys)" would name only "id" and "ys")."""
+    return literals(f"(?:{'|'.join(patterns)})", FLAGS) if patterns else frozenset()
+
+
 def _any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
     """Finds in lowered text any string one of the patterns needs (prefilter.literals); None when a
     pattern needs nothing that can be named, so no sentence can be skipped."""
@@ -91,9 +97,7 @@ class Attributor:
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
                       for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
         # a sentence with none of the strings some pattern needs has no attribution: skipped at once
-        # (the verbs' and participles' read from plain alternations: a split "(?-i:s)a(?:id|ys)" names only "id" and "ys")
-        plain = lambda words: literals(f"(?:{'|'.join(words)})", FLAGS) if words else frozenset()  # noqa: E731
-        self.cue = _any_of([*needs, plain(data.get("verbs", [])), plain([*participles, *bare])])
+        self.cue = _any_of([*needs, _needs_one_of(data.get("verbs", [])), _needs_one_of([*participles, *bare])])
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
         self.reject = {r.lower() for r in data.get("reject", [])}
         self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]

@@ -173,7 +173,7 @@ class _Gate:
 
 
 def _has_nk(topic: Topic, text: str, start: int, end: int) -> bool:
-    return any(lab == "nk" for _, _, lab in topic.parties.finditer(text, start, end))
+    return any(lab == "nk" for _, _, lab in topic.parties.hits(text, start, end))
 
 
 _UNREAD = (-1, -1, "")  # the sentence's party cues were not read yet
@@ -184,14 +184,11 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     """Remember whom the sentence spoke of, for "of them" in the next (last: its last party cue); a
     sentence with no figure that names a metric ("the number of North Korean troops") makes it
     what "puts it at" in the next sentence estimates."""
-    personnel = [d for _, d in decided if topic.counts_people(d.noun)]
-    if decided:
-        ctx.metric = decided[-1][1].metric
-    if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
-        ctx.party, ctx.noun = "nk", topic.member(personnel[-1].noun)
-        return
-    if decided:  # weapons the topic's party supplied: the party named last is their recipient ("sent to Russian units")
-        ctx.party = "nk"
+    if decided:  # the topic's party's: a party named last is a weapon's recipient ("sent to Russian units")
+        ctx.metric, ctx.party = decided[-1][1].metric, "nk"
+        personnel = [d for _, d in decided if topic.counts_people(d.noun)]
+        if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
+            ctx.noun = topic.member(personnel[-1].noun)
         return
     last = topic.parties.last(masked) if last is _UNREAD else last
     if last:

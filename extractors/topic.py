@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from figwatch.errors import ConfigError
 from figwatch.models import Metric
@@ -33,7 +33,7 @@ def _bounded(body: str) -> str:
 class Lexicon:
     """Labelled patterns: one unnamed alternation finds cues fast; per-label regexes name them.
 
-    `finditer` yields (start, end, label). Named groups would cost the engine a mark per attempt,
+    `hits` lists (start, end, label). Named groups would cost the engine a mark per attempt,
     about three times the scan, so the label is found only for the (rare) matches."""
 
     regex: re.Pattern[str] | None
@@ -68,13 +68,6 @@ class Lexicon:
             if rx.match(text, start, endpos):
                 return label
         return self.labelled[0][0]
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
-        if self.regex is None:
-            return
-        end = len(text) if endpos is None else endpos
-        for m in self.regex.finditer(text, pos, end):
-            yield m.start(), m.end(), self._label(text, m.start(), m.end(), end)
 
     def hits(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
         """Every cue in text[pos:endpos], in order."""

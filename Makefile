@@ -23,14 +23,14 @@ test: $(STAMP)
 
 ## Extractor scoreboard on the seeds and the labelled corpus.
 eval: $(STAMP)
-	$(BIN)/python -m extractors.evaluate
+	$(BIN)/python -m eval.evaluate
 
 ## Benchmarks: figures printed as a table and written under bench/results/.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 bench-extract: $(STAMP)
-	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python -m bench.bench_extract
 
 ## The static timeline site of every figure.
 report: $(STAMP)

@@ -5,9 +5,9 @@
     report = deliver_pending(store, build_channels(settings.alerts), metrics, now=now)
 """
 from alerts.channel import Channel
-from alerts.channels import CHANNELS, build_channels
+from alerts.channel_registry import CHANNELS, build_channels
 from alerts.digest import build_digest, order_events
-from alerts.files import FilesChannel
+from alerts.file_channel import FilesChannel
 from alerts.mail import EmailChannel
 from alerts.outbox import DeliveryReport, Outbox, deliver_pending, format_deliveries, next_attempt
 from alerts.render import Rendered, render_digest

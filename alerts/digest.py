@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 
 from figwatch.models import Digest, Event, Metric, Notice
 
-from alerts.format import fmt_value, header_safe, label_of, who
+from figwatch.wording import fmt_value, header_safe, label_of, who
 
 SUBJECT_PREFIX = "figwatch: "
 _KIND_RANK = {"changed": 0, "disagreement": 1, "new": 2}

@@ -17,7 +17,7 @@ from figwatch.config import EmailSettings, secret_from_env
 from figwatch.errors import ConfigError, DeliveryError
 from figwatch.models import Digest
 
-from alerts.format import header_safe
+from figwatch.wording import header_safe
 from alerts.render import Rendered
 
 _DOMAIN = re.compile(r"[^A-Za-z0-9.-]")

@@ -17,7 +17,7 @@ from figwatch.faults import crash_point
 from figwatch.models import Claim, Delivery, Digest, Metric
 
 from alerts.channel import Channel
-from alerts.format import redact
+from figwatch.wording import redact
 from alerts.render import Rendered, render_digest
 from alerts.routing import route_digest
 

@@ -15,9 +15,9 @@ import jinja2
 
 from figwatch.models import Claim, Digest, Event, Metric
 
-from alerts.format import fmt_delta, header_safe, label_of, unit_of
+from figwatch.wording import fmt_delta, header_safe, label_of, unit_of
 from alerts.slack_blocks import slack_messages
-from alerts.view import digest_view, marks_for
+from alerts.digest_view import digest_view, marks_for
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

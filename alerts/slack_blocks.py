@@ -6,8 +6,8 @@ into several sections, and a message that would pass 50 blocks starts a new mess
 """
 from __future__ import annotations
 
-from alerts.format import header_safe
-from alerts.view import DigestView, EventView
+from figwatch.wording import header_safe
+from alerts.digest_view import DigestView, EventView
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000

@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 
 from figwatch.models import Claim, Figure, Metric, Notice, SourceHealth
 
-from alerts.format import fmt_date, fmt_value, header_safe, label_of
+from figwatch.wording import fmt_date, fmt_value, header_safe, label_of
 
 
 def _days(delta: timedelta) -> str:

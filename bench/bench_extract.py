@@ -12,7 +12,7 @@ One `extract` call per text as the pipeline makes them, repeated to a few megaby
 bench-only dependency) parses the same texts (the feed: its first 100 articles). A hostile page
 (5 MB of digits, commas and "troops") is timed too.
 
-usage: python bench/bench_extract.py [--json OUT] [--megabytes N]
+usage: python -m bench.bench_extract [--json OUT] [--megabytes N]
 """
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # the checkout's packages, whatever the editable install maps
 
-from extractors import extract, load_topic  # noqa: E402
+from extractors import extract, load_topic
 
 
 def kinds_of_text() -> dict[str, list[str]]:
@@ -40,8 +39,7 @@ def by_kind() -> dict[str, list[str]]:
     """The texts by kind, since the rate depends on how many figures a kilobyte holds: real pages
     (the seeds), the labelled corpus (short, a figure in nearly every sentence) and the
     benchmark's generated feed articles (a third relevant, boilerplate, syndicated copies)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from corpus import generate
+    from bench.corpus import generate
 
     read = lambda folder: [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]  # noqa: E731
     return {"seeds": read(ROOT / "seeds"), "corpus": read(ROOT / "tests" / "corpus"),

@@ -4,7 +4,7 @@ A 10,000-article store holds about 20,000 claims: here 9 metrics, 15 sources, tw
 reports, some ranges and open bounds, sources revising themselves. The store is folded once
 (real `fold_claims`, so events and disagreements have real shapes), then `build_site` is timed.
 
-    .venv/bin/python bench/bench_report.py [--claims 20000] [--out DIR] [--repeat 3]
+    .venv/bin/python -m bench.bench_report [--claims 20000] [--out DIR] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from figwatch.figures import fold_claims  # noqa: E402
-from figwatch.models import Claim, Event, Figure, Metric  # noqa: E402
-from alerts.timeline import build_site  # noqa: E402
+from figwatch.figures import fold_claims
+from figwatch.models import Claim, Event, Figure, Metric
+from report import build_site
 
 METRICS: dict[str, Metric] = {
     name: Metric(name, label, unit)

@@ -1,6 +1,6 @@
 """A deterministic corpus generator for benchmarks: realistic articles at any size.
 
-`python bench/corpus.py OUT --articles 10000 [--seed 7] [--feeds 50]` writes article files with
+`python -m bench.corpus OUT --articles 10000 [--seed 7] [--feeds 50]` writes article files with
 header lines (Title, Published, URL, Outlet) spread over two years: about a third relevant
 reports (figures in every form the extractor reads, several sources, revisions), the rest
 unrelated news; page boilerplate; and a share of syndicated copies of one wire story.

@@ -8,7 +8,7 @@
 - the same backfill body with and without Prefect (`--direct`): the overhead as a ratio.
 
 Every figure is a separate process, so peak RSS is that run's own (os.wait4).
-Usage: python bench/run.py [--sizes 1000,10000,100000] [--no-postgres]
+Usage: python -m bench.run [--sizes 1000,10000,100000] [--no-postgres]
 """
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-from corpus import write_corpus  # noqa: E402
+from bench.corpus import write_corpus
 
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
 WORK = Path(os.environ.get("FIGWATCH_BENCH_DIR", Path(tempfile.gettempdir()) / "figwatch-bench"))
@@ -150,7 +149,7 @@ def bench_monitor_feeds(feeds: int = 50) -> dict:
 
 def bench_extraction() -> dict:
     out = WORK / "extract.json"
-    subprocess.run([sys.executable, str(ROOT / "bench/bench_extract.py"), "--json", str(out)], check=True,
+    subprocess.run([sys.executable, "-m", "bench.bench_extract", "--json", str(out)], check=True,
                    stdout=subprocess.DEVNULL)
     return json.loads(out.read_text())
 

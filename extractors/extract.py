@@ -18,7 +18,7 @@ from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
 from extractors.cues import SentenceCues
-from extractors.dates import find_as_of, reference_year
+from extractors.as_of import find_as_of, reference_year
 from extractors.numbers import scanner_for
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources

@@ -97,7 +97,7 @@ def _num(value: float | None) -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract, load_topic
     from extractors.records import claim_to_record
-    from figwatch.sources.files import read_article_file
+    from figwatch.sources.article_files import read_article_file
 
     settings = load_settings(args.config)
     topic_path = args.topic or settings.topic.path
@@ -232,7 +232,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from alerts.timeline import build_site, serve_site
+    from report import build_site, serve_site
 
     rt = _runtime(args)
     out = Path(args.out or Path(rt.settings.home) / "report")

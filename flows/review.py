@@ -10,7 +10,7 @@ from typing import Sequence
 
 from figwatch.figures import fold_claims
 from figwatch.models import Event
-from figwatch.store.review import ReviewItem, Verdict
+from figwatch.store.verdicts import ReviewItem, Verdict
 from flows.steps import Runtime
 
 CONFIRMED_CONFIDENCE = 1.0  # unless the topic's [confidence] table says `confirmed`

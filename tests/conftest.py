@@ -17,4 +17,4 @@ os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("FIGWATCH_DATABASE_URL", None)
 
 # `store_url` (SQLite and a throwaway PostgreSQL database), `store`, `pg_database`.
-pytest_plugins = ["db_fixtures"]
+pytest_plugins = ["tests.db_fixtures"]

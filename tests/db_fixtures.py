@@ -1,7 +1,6 @@
 """Database fixtures for every test that needs a store: a pytest plugin module.
 
-Load it from the top-level tests/conftest.py with `pytest_plugins = ["db_fixtures"]` (tests/ is
-on pythonpath); tests/store/conftest.py loads it itself when nobody has.
+Loaded by the top-level tests/conftest.py (`pytest_plugins = ["tests.db_fixtures"]`).
 
 * `pg_server_url`: the PostgreSQL server (FIGWATCH_TEST_PG_URL, default postgres@127.0.0.1:5432),
   skipping with the reason when it is unreachable.
@@ -18,7 +17,6 @@ from typing import Callable, Iterator
 
 import pytest
 
-FIGWATCH_DB_FIXTURES = True  # tests/store/conftest.py looks for this to avoid loading twice
 PG_ADMIN_URL = os.environ.get("FIGWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 

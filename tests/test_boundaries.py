@@ -12,9 +12,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # package -> top-level modules (or dotted prefixes) it must never import
 FORBIDDEN = {
-    "figwatch": {"prefect", "alerts", "extractors", "flows"},
-    "extractors": {"prefect", "httpx", "sqlalchemy", "alerts", "flows", "figwatch.store", "figwatch.sources"},
-    "alerts": {"prefect", "sqlalchemy", "extractors", "flows", "figwatch.store", "figwatch.sources"},
+    "figwatch": {"prefect", "alerts", "report", "extractors", "flows", "eval", "bench"},
+    "extractors": {"prefect", "httpx", "sqlalchemy", "alerts", "report", "flows", "figwatch.store",
+                   "figwatch.sources", "eval", "bench"},
+    "alerts": {"prefect", "sqlalchemy", "extractors", "report", "flows", "figwatch.store", "figwatch.sources",
+               "eval", "bench"},
+    "report": {"prefect", "sqlalchemy", "httpx", "extractors", "alerts", "flows", "figwatch.store",
+               "figwatch.sources", "eval", "bench"},
+    # the evaluation reads the extractor only: no store, no pipeline, no benchmarks
+    "eval": {"prefect", "sqlalchemy", "httpx", "alerts", "report", "flows", "figwatch.store", "figwatch.sources",
+             "bench"},
+    # benchmarks drive the product from outside (its command line, its public functions), never the tests
+    "bench": {"tests", "eval"},
+    "flows": {"bench", "eval", "tests"},
 }
 
 

@@ -7,7 +7,7 @@
 """
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.fetch import HostGate, make_client
-from figwatch.sources.files import ArticleMeta, read_article_file, read_path_source
+from figwatch.sources.article_files import ArticleMeta, read_article_file, read_path_source
 from figwatch.sources.copies import Duplicate, near_duplicates
 from figwatch.sources.fingerprint import content_hash, simhash
 from figwatch.sources.harvest import harvest

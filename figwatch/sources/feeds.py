@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from figwatch.sources.dates import from_struct, implausible
+from figwatch.sources.published import from_struct, implausible
 from figwatch.sources.pages import html_to_text
 
 MAX_ENTRY_CHARS = 200_000  # an entry longer than a long book chapter is junk

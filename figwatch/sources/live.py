@@ -15,7 +15,7 @@ import httpx
 from figwatch.config import FetchSettings
 from figwatch.models import Article, HttpState, Source, SourceResult
 from figwatch.sources.canonical import canonical_url
-from figwatch.sources.dates import implausible
+from figwatch.sources.published import implausible
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fetch import ACCEPT_PAGE, Fetched, HostGate, Sleep, fetch_url
 from figwatch.sources.fingerprint import with_fingerprints

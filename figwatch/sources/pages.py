@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import trafilatura
 
-from figwatch.sources.dates import parse_date
+from figwatch.sources.published import parse_date
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 

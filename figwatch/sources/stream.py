@@ -13,7 +13,7 @@ from pathlib import Path
 
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source
-from figwatch.sources.files import (
+from figwatch.sources.article_files import (
     ARTICLE_SUFFIXES,
     FEED_SUFFIXES,
     HTML_SUFFIXES,
@@ -34,7 +34,7 @@ def stream_path_source(
     """(articles within [since, until] oldest first, problems found while planning)."""
     root = Path(source.path or "")
     if not root.is_dir():
-        from figwatch.sources.files import read_path_source
+        from figwatch.sources.article_files import read_path_source
 
         result = read_path_source(source, now=now)
         chosen = sorted((a for a in result.articles if _within(a.published, since, until)),
@@ -70,7 +70,7 @@ def _planned(reading: _Reading, path: Path) -> Planned | None:
 def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
     try:
         if path.suffix.lower() in HTML_SUFFIXES:
-            from figwatch.sources.files import read_article_file
+            from figwatch.sources.article_files import read_article_file
 
             return read_article_file(path, ArticleMeta(), source=reading.source.name).published
         with path.open("rb") as fh:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from figwatch.errors import StoreError
 from figwatch.models import Article, Claim, Delivery, Digest, Event, Figure, HttpState, SourceHealth
 from figwatch.store import engine as engines
-from figwatch.store import review, rows
+from figwatch.store import rows, verdicts
 from figwatch.store.codec import decode_digest, encode_digest
 from figwatch.store.schema import articles, claims, deliveries, digests, events, http_cache, runs, sources
 from figwatch.store.tx import Tx, read_figures
@@ -134,10 +134,10 @@ class Store:
         with self._reader() as conn:
             return [rows.to_claim(r) for r in conn.execute(query)]
 
-    def review_items(self, *, decided: bool = False) -> list[review.ReviewItem]:
+    def review_items(self, *, decided: bool = False) -> list[verdicts.ReviewItem]:
         """Claims waiting for a person's verdict, or (decided) those confirmed or rejected."""
         with self._reader() as conn:
-            return review.decided(conn) if decided else review.waiting(conn)
+            return verdicts.decided(conn) if decided else verdicts.waiting(conn)
 
     def events(self, digest_id: int | None = None) -> list[Event]:
         """All events in the order they were found, or those of one digest."""

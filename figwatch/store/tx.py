@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from figwatch.figures import figures_from_claims
 from figwatch.models import REVIEW_THRESHOLD, Article, Claim, Event, Figure, HttpState
-from figwatch.store import review, rows
+from figwatch.store import rows, verdicts
 from figwatch.store.schema import articles, claims, events, http_cache, sources
 
 
@@ -91,14 +91,14 @@ class Tx:
                 inserted.append(replace(item, id=id_))
         return inserted
 
-    def waiting_review(self, ids: Iterable[int]) -> list[review.ReviewItem]:
+    def waiting_review(self, ids: Iterable[int]) -> list[verdicts.ReviewItem]:
         """Those of the claim ids that wait for a person's verdict."""
-        return review.waiting(self._conn, ids)
+        return verdicts.waiting(self._conn, ids)
 
-    def record_verdict(self, items: Sequence[review.ReviewItem], verdict: review.Verdict,
+    def record_verdict(self, items: Sequence[verdicts.ReviewItem], verdict: verdicts.Verdict,
                        confidence: float | None = None) -> int:
         """A person's verdict on the items' reports (every waiting copy); returns the claims marked."""
-        return review.record(self._conn, items, verdict, confidence)
+        return verdicts.record(self._conn, items, verdict, confidence)
 
     def claim_watermark(self) -> int:
         """The newest claim id: unchanged since our last batch means no other writer came between."""

@@ -5,7 +5,7 @@ import json
 from html.parser import HTMLParser
 
 from alerts import build_digest, render_digest
-from alerts.format import fmt_number, fmt_value, header_safe
+from figwatch.wording import fmt_number, fmt_value, header_safe
 from tests.alerts.alerts_fakes import METRICS, NOW, changed, claim
 from figwatch.models import Event, Notice
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, confident, qualified, sources
+from tests.extractors.cases import CONTEXT, confident, qualified, sources
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -97,7 +97,7 @@ def test_a_recipient_named_last_does_not_change_whose_story_it_is():
 def test_no_is_an_abbreviation_only_before_a_number():
     from extractors.boilerplate import content_lines
     from extractors.sentences import split_sentences
-    from extractor_cases import TOPIC
+    from tests.extractors.cases import TOPIC
 
     def sentences(text):
         return [text[s.start:s.end].strip() for s in split_sentences(text, content_lines(text, TOPIC), TOPIC)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, confident
+from tests.extractors.cases import CONTEXT, confident
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, confident, sources
+from tests.extractors.cases import CONTEXT, confident, sources
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, TOPIC, confident, sources
+from tests.extractors.cases import CONTEXT, TOPIC, confident, sources
 from extractors.numbers import find_mentions
 
 

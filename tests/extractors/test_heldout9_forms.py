@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor_cases import CONTEXT, TOPIC, confident, qualified, sources
+from tests.extractors.cases import CONTEXT, TOPIC, confident, qualified, sources
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,7 +8,7 @@ from tests.cli.test_cli import figwatch
 from tests.flows.helpers import write_config
 
 from extractors import extract
-from figwatch.sources.files import read_article_file
+from figwatch.sources.article_files import read_article_file
 
 ARTICLES = {
     "a.txt": ("2025-01-10", "North Korea has sent about 11,000 troops to Russia, South Korea's spy agency said."),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from figwatch.models import Source
-from figwatch.sources.files import ArticleMeta, read_article_file, read_path_source
+from figwatch.sources.article_files import ArticleMeta, read_article_file, read_path_source
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)

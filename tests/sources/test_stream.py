@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from figwatch.models import Source
 from figwatch.sources import plan as plan_module
-from figwatch.sources.files import read_path_source
+from figwatch.sources.article_files import read_path_source
 from figwatch.sources.plan import Planned, sorted_plan
 from figwatch.sources.stream import stream_path_source
 

@@ -121,3 +121,14 @@ def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "***")
     return text
+
+
+def metric_page_name(metric: str) -> str:
+    """"casualties.total" -> "casualties-total.html": a file name safe on every file system."""
+    slug = re.sub(r"[^a-z0-9]+", "-", metric.lower()).strip("-") or "metric"
+    return f"{slug}.html"
+
+
+def metric_page_url(base_url: str, metric: str) -> str:
+    """Where a digest links for a metric: the published site's base URL and the page's name."""
+    return base_url.rstrip("/") + "/" + metric_page_name(metric)

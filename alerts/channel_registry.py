@@ -6,7 +6,7 @@ from typing import Callable
 from figwatch.config import AlertSettings
 
 from alerts.channel import Channel
-from alerts.files import FilesChannel
+from alerts.file_channel import FilesChannel
 from alerts.mail import EmailChannel
 from alerts.slack import SlackChannel
 

@@ -11,14 +11,14 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alerts.format import fmt_date, fmt_value
+from figwatch.wording import fmt_date, fmt_value
 from figwatch.figures import source_of
 from figwatch.models import Claim
-from alerts.timeline import build_site, metric_page_name, metric_page_url
-from alerts.timeline.serve import make_server
-from alerts.timeline.view import UNATTRIBUTED, series_label
-from tests.timeline.html_probe import PageProbe
-from tests.timeline.timeline_seed import METRICS, FakeStore
+from report import build_site, metric_page_name, metric_page_url
+from report.http_server import make_server
+from report.metric_view import UNATTRIBUTED, series_label
+from tests.report.html_probe import PageProbe
+from tests.report.timeline_seed import METRICS, FakeStore
 
 T = datetime(2025, 5, 2, tzinfo=timezone.utc)
 
@@ -134,7 +134,7 @@ def test_serve_site_serves_until_interrupted(seed_site: Path) -> None:
     """The function the CLI calls: prints its address, answers on 127.0.0.1, stops on Ctrl-C (SIGINT)."""
     # Ctrl-C as a terminal delivers it: a runner that started us in the background (nohup, &) has
     # SIGINT ignored, and a child inherits that, so the child takes Python's own handler back first
-    code = ("import signal, sys; from pathlib import Path; from alerts.timeline import serve_site; "
+    code = ("import signal, sys; from pathlib import Path; from report import serve_site; "
             "signal.signal(signal.SIGINT, signal.default_int_handler); serve_site(Path(sys.argv[1]), port=0)")
     proc = subprocess.Popen([sys.executable, "-c", code, str(seed_site)], stdout=subprocess.PIPE, text=True)
     try:

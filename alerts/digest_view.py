@@ -10,8 +10,8 @@ from typing import Mapping, Sequence
 
 from figwatch.models import Claim, Digest, Event, Metric, Notice
 
-from alerts.timeline.site import metric_page_url
-from alerts.format import attribution, fmt_date, fmt_delta, fmt_value, label_of, outlet_of, unit_of, who, with_unit
+from figwatch.wording import metric_page_url
+from figwatch.wording import attribution, fmt_date, fmt_delta, fmt_value, label_of, outlet_of, unit_of, who, with_unit
 
 HISTORY_ROWS = 8
 _ROLES = {"changed": ("before", "now"), "disagreement": ("one report", "another report")}

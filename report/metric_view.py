@@ -1,7 +1,7 @@
 """A metric's story as plain strings and pixels, computed once for the templates.
 
 Points are grouped by canonical source (the same key the fold uses), so a series is what one
-source said over time. Formatting goes through alerts.format, so the site and the digests
+source said over time. Formatting goes through figwatch.wording, so the site and the digests
 write "about 4,000" the same way.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from alerts.format import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
+from figwatch.wording import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from figwatch.figures import report_key, source_of
 from figwatch.models import Claim, Event, Figure, Metric
-from alerts.timeline import chart
+from report import chart
 
 QUALIFIER_NAMES = {
     "exact": "exact", "approx": "approximate", "more_than": "more than", "at_least": "at least",

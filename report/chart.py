@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
-from alerts.format import fmt_number
+from figwatch.wording import fmt_number
 
 #: The SVG's own coordinate system; the page scales it with viewBox and max-width:100%.
 WIDTH, HEIGHT = 800, 360

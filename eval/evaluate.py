@@ -1,4 +1,4 @@
-"""`python -m extractors.evaluate`: the extractor's scoreboard on the seeds and the labelled corpus.
+"""`python -m eval.evaluate`: the extractor's scoreboard on the seeds and the labelled corpus.
 
 Reads each suite's .txt files, runs `extract`, writes the claims as JSONL to a temporary file and
 scores them with eval/score.py against the suite's gold file: precision, recall and F1 per metric,

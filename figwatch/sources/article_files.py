@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
-from figwatch.sources.dates import implausible, parse_date
+from figwatch.sources.published import implausible, parse_date
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fingerprint import with_fingerprints
 from figwatch.sources.pages import extract_page

@@ -7,7 +7,6 @@ an article's sentence containing `<script>` reaches the reader as text.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -16,10 +15,10 @@ from typing import Mapping, Protocol, Sequence
 
 import jinja2
 
-from alerts.format import fmt_date, fmt_value, label_of, unit_of, who, with_unit
+from figwatch.wording import fmt_date, fmt_value, label_of, metric_page_name, unit_of, who, with_unit
 from figwatch.figures import source_of
 from figwatch.models import Event, Figure, Metric
-from alerts.timeline import chart, view
+from report import chart, metric_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX = "index.html"
@@ -45,17 +44,6 @@ class IndexRow:
     spark: str
     reports: int
     sources: int
-
-
-def metric_page_name(metric: str) -> str:
-    """"casualties.total" -> "casualties-total.html": a file name safe on every file system."""
-    slug = re.sub(r"[^a-z0-9]+", "-", metric.lower()).strip("-") or "metric"
-    return f"{slug}.html"
-
-
-def metric_page_url(base_url: str, metric: str) -> str:
-    """Where a digest links for a metric: the published site's base URL and the page's name."""
-    return base_url.rstrip("/") + "/" + metric_page_name(metric)
 
 
 def _env() -> jinja2.Environment:
@@ -85,7 +73,7 @@ def _index_row(name: str, figure: Figure | None, events: Sequence[Event], metric
         metric=name, label=label_of(name, metrics), href=metric_page_name(name),
         latest=with_unit(fmt_value(base), unit) if base else "",
         who=who(base) if base else "", date=fmt_date(base) if base else "",
-        change=view.last_change(events),
+        change=metric_view.last_change(events),
         spark=chart.sparkline([c.published for c in history], [c.value for c in history]),
         reports=len(history), sources=len({source_of(c) for c in history}),
     )
@@ -130,17 +118,17 @@ def _metric_page(env: jinja2.Environment, name: str, figure: Figure | None, even
     """One metric's page: summary, timeline chart, disagreements and every report, newest first."""
     figure = figure or Figure(metric=name)
     unit = unit_of(name, metrics)
-    revisions = view.revision_keys(events)
-    reports = [view.row(c, unit, revisions) for c in reversed(figure.history)]
-    disagreements = view.disagreements(events, unit, revisions)
+    revisions = metric_view.revision_keys(events)
+    reports = [metric_view.row(c, unit, revisions) for c in reversed(figure.history)]
+    disagreements = metric_view.disagreements(events, unit, revisions)
     return env.get_template("metric.html.j2").render(
         metric=name, label=label_of(name, metrics), unit=unit,
         latest=with_unit(fmt_value(figure.baseline), unit) if figure.baseline else "",
         latest_who=who(figure.baseline) if figure.baseline else "",
         latest_date=fmt_date(figure.baseline) if figure.baseline else "",
-        change=view.last_change(events),
-        plot=view.build_chart(figure, metrics.get(name), revisions),
-        reports=reports, disagreements=disagreements[: view.MAX_DISAGREEMENTS],
-        more_disagreements=max(0, len(disagreements) - view.MAX_DISAGREEMENTS),
+        change=metric_view.last_change(events),
+        plot=metric_view.build_chart(figure, metrics.get(name), revisions),
+        reports=reports, disagreements=disagreements[: metric_view.MAX_DISAGREEMENTS],
+        more_disagreements=max(0, len(disagreements) - metric_view.MAX_DISAGREEMENTS),
         page=metric_page_name(name), **common,
     )

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from alerts.timeline import chart, metric_page_name
+from report import chart, metric_page_name
 
 T0 = datetime(2025, 1, 24, tzinfo=timezone.utc)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.timeline.html_probe import PageProbe
+from tests.report.html_probe import PageProbe
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

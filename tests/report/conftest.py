@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.timeline.timeline_seed import METRICS, fake_seed_store
+from tests.report.timeline_seed import METRICS, fake_seed_store
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +41,7 @@ def report_metrics():
 @pytest.fixture
 def seed_site(report_store, report_metrics, tmp_path: Path) -> Path:
     """The site built from the seed story; returns the output folder."""
-    from alerts.timeline import build_site
+    from report import build_site
 
     return build_site(report_store, report_metrics, tmp_path / "site").parent
 
@@ -49,6 +49,6 @@ def seed_site(report_store, report_metrics, tmp_path: Path) -> Path:
 @pytest.fixture
 def fake_site(fake_store, tmp_path: Path) -> Path:
     """The site built from the hand-written seed claims."""
-    from alerts.timeline import build_site
+    from report import build_site
 
     return build_site(fake_store, METRICS, tmp_path / "fake-site").parent

@@ -1,0 +1,1 @@
+"""figwatch benchmarks, run as modules (`python -m bench.run`)."""

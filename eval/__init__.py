@@ -1,0 +1,1 @@
+"""Extractor evaluation: the scorer, the suites' scoreboard, the real-page rounds."""

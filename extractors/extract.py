@@ -140,7 +140,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
-                          revised_from=m.revised_from)
+                          revised_from=m.revised_from, derived=m.kind == "fraction")
             found.append(_Found(claim, s.heading))
         if decided or gate.names_a_party(s.start, s.end):
             _update_context(ctx, topic, masked, decided, last, classifier.gr.topic_phrase)

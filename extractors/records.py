@@ -23,4 +23,7 @@ def claim_to_record(claim: Claim, document: str) -> dict[str, Any]:
         "as_of": claim.as_of.isoformat() if claim.as_of else None,
         "source_key": claim.source_key,
         "revised_from": claim.revised_from,
+        "stance": claim.stance,
+        "derived": claim.derived,
+        "rule": claim.rule,
     }

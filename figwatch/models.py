@@ -12,7 +12,13 @@ from typing import Literal
 Qualifier = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most", "range"]
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
-EventKind = Literal["new", "changed", "disagreement"]
+EventKind = Literal["new", "changed", "disagreement", "unconfirmed"]
+EVENT_KINDS: tuple[str, ...] = ("new", "changed", "disagreement", "unconfirmed")
+#: How the article presents a figure. Only a "current" figure may become a baseline or news:
+#: "superseded" ("had estimated 200", "up from 600"), "planned" (a plan or projection) and
+#: "denied" (a party quoted rejects it) are kept as history of what was said, never as news.
+Stance = Literal["current", "superseded", "planned", "denied"]
+STANCES: tuple[str, ...] = ("current", "superseded", "planned", "denied")
 DeliveryStatus = Literal["pending", "sent", "failed"]
 
 #: Claims under this confidence are kept for review and never reach a digest.
@@ -78,6 +84,9 @@ class Claim:
     confidence: float = 1.0
     as_of: date | None = None
     revised_from: float | None = None  # "raised its estimate from 3,000 to 4,000" -> 3000
+    stance: Stance = "current"
+    derived: bool = False  # computed from a share of a stated total ("one-third of the 12,000")
+    rule: str | None = None  # the extractor's named rule that decided the metric (`extract --why`)
     # article context
     article_url: str | None = None
     published: datetime | None = None
@@ -121,6 +130,12 @@ class Event:
     old: Claim | None = None
     revision: bool = False  # the same source revised its own earlier figure
     id: int | None = None
+    # disagreement: each source's current estimate (one claim per source), newest first
+    estimates: tuple[Claim, ...] = ()
+    # the new claim's source's own earlier reports of this metric, oldest first (its series)
+    series: tuple[Claim, ...] = ()
+    # unconfirmed: why the report is held ("3.2x the current figure", "names no source")
+    reason: str | None = None
 
     @property
     def delta(self) -> float | None:

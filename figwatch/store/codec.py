@@ -43,6 +43,28 @@ def decode_claim(data: dict[str, Any]) -> Claim:
         raise StoreError(f"decode claim: {exc}") from exc
 
 
+def encode_detail(event: Event) -> dict[str, Any] | None:
+    """An event's estimates, series and reason as JSON; None when it has none."""
+    if not (event.estimates or event.series or event.reason):
+        return None
+    return {
+        "estimates": [encode_claim(c) for c in event.estimates],
+        "series": [encode_claim(c) for c in event.series],
+        "reason": event.reason,
+    }
+
+
+def decode_detail(data: dict[str, Any] | None) -> dict[str, Any]:
+    """Event keyword arguments from `encode_detail`'s JSON (nothing for None)."""
+    if not data:
+        return {}
+    return {
+        "estimates": tuple(decode_claim(c) for c in data.get("estimates") or ()),
+        "series": tuple(decode_claim(c) for c in data.get("series") or ()),
+        "reason": data.get("reason"),
+    }
+
+
 def encode_event(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -51,6 +73,7 @@ def encode_event(event: Event) -> dict[str, Any]:
         "new": encode_claim(event.new),
         "old": None if event.old is None else encode_claim(event.old),
         "revision": event.revision,
+        "detail": encode_detail(event),
     }
 
 
@@ -62,6 +85,7 @@ def decode_event(data: dict[str, Any]) -> Event:
         old=None if data.get("old") is None else decode_claim(data["old"]),
         revision=bool(data.get("revision", False)),
         id=data.get("id"),
+        **decode_detail(data.get("detail")),
     )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Row
 
 from figwatch.figures import report_key
 from figwatch.models import Article, Claim, Delivery, Event, SourceHealth
-from figwatch.store.codec import decode_claim, encode_claim
+from figwatch.store.codec import decode_claim, decode_detail, encode_claim, encode_detail
 
 T = TypeVar("T")
 CHUNK = 500  # under every backend's limit on bound parameters
@@ -16,6 +16,7 @@ CHUNK = 500  # under every backend's limit on bound parameters
 CLAIM_COLUMNS = (
     "metric", "value", "qualifier", "evidence", "start", "end", "low", "high", "source",
     "source_key", "confidence", "as_of", "revised_from", "article_url", "published", "outlet", "title",
+    "stance", "derived", "rule",
 )
 
 
@@ -58,7 +59,7 @@ def event_values(event: Event, notify: bool, created: datetime) -> dict[str, Any
         "kind": event.kind, "metric": event.metric, "report_key": report_key(event.new),
         "new_claim": encode_claim(event.new),
         "old_claim": None if event.old is None else encode_claim(event.old),
-        "revision": event.revision, "notify": notify, "created": created,
+        "revision": event.revision, "detail": encode_detail(event), "notify": notify, "created": created,
     }
 
 
@@ -68,6 +69,7 @@ def to_event(row: Row[Any]) -> Event:
     return Event(
         kind=m["kind"], metric=m["metric"], new=decode_claim(m["new_claim"]),
         old=None if old is None else decode_claim(old), revision=m["revision"], id=m["id"],
+        **decode_detail(m["detail"]),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData,
-    String, Table, Text, UniqueConstraint, Index,
+    String, Table, Text, UniqueConstraint, Index, false,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -113,6 +113,9 @@ claims = Table(
     Column("outlet", Text),
     Column("title", Text),
     Column("review", String(16)),  # a person's verdict on a reviewable claim: confirmed, rejected; NULL: none
+    Column("stance", String(16), nullable=False, server_default="current"),
+    Column("derived", Boolean, nullable=False, server_default=false()),
+    Column("rule", String(100)),
     UniqueConstraint("article_id", "metric", "start", "end"),
 )
 
@@ -133,6 +136,7 @@ events = Table(
     Column("new_claim", JSON, nullable=False),
     Column("old_claim", JSON),
     Column("revision", Boolean, nullable=False, default=False),
+    Column("detail", JSON),  # estimates, series and reason (migration 0003); NULL: none
     Column("notify", Boolean, nullable=False, default=True),
     Column("digest_id", Integer, ForeignKey("digests.id")),
     Column("created", UTCDateTime, nullable=False),

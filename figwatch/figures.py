@@ -1,4 +1,4 @@
-"""Folding claims into figures: baselines, history and change events (DESIGN.md section 4). Pure.
+"""Folding claims into figures: baselines, history and change events (docs/DESIGN.md section 4). Pure.
 
 A figure's history is the set of distinct reports of its metric (one report, many syndicated
 copies: deduplicated on `report_key`), oldest first; its baseline is the latest report by

@@ -14,7 +14,7 @@ from figwatch.errors import FigwatchError
 
 
 def prepare_prefect(settings: Settings) -> None:
-    """Prefect settings that must be in place before `import prefect` (shared/notes/PREFECT.md)."""
+    """Prefect settings that must be in place before `import prefect` (docs/PREFECT.md)."""
     os.environ.setdefault("PREFECT_HOME", str(Path(settings.home) / "prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

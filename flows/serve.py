@@ -1,6 +1,6 @@
 """`figwatch serve`: the deployments on their schedules, from this one process.
 
-Schedules only fire with a Prefect server (shared/notes/PREFECT.md): without PREFECT_API_URL we
+Schedules only fire with a Prefect server (docs/PREFECT.md): without PREFECT_API_URL we
 start `prefect server start` on 127.0.0.1 as a child process (SQLite under PREFECT_HOME), wait
 for /api/health, and stop it on exit. With PREFECT_API_URL set, that server is used.
 """

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 
-# shared/notes/PREFECT.md: a private PREFECT_HOME, no analytics, a generous start-up timeout.
+# docs/PREFECT.md: a private PREFECT_HOME, no analytics, a generous start-up timeout.
 if "PREFECT_HOME" not in os.environ:
     os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="figwatch-test-prefect-")
     atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], True)

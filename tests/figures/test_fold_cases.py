@@ -1,4 +1,4 @@
-"""One case per row of DESIGN.md section 4, plus the seeds' story read in date order."""
+"""One case per row of docs/DESIGN.md section 4, plus the seeds' story read in date order."""
 from __future__ import annotations
 
 from dataclasses import replace

@@ -30,7 +30,7 @@ def firsts(report: dict) -> dict[str, float]:
 
 
 def assert_seed_story(report: dict) -> None:
-    """The story DESIGN.md tells of the seeds, read in date order."""
+    """The story docs/DESIGN.md tells of the seeds, read in date order."""
     assert report["articles_seen"] == 5 and report["articles_new"] == 5
     moved = changes(report)
     assert moved["casualties.total"] == (3000, 4000)

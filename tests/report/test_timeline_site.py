@@ -49,7 +49,7 @@ def test_index_row_shows_latest_value_last_change_sparkline_and_date(seed_site: 
     figure = report_store.load_figures()["troops.deployed"]
     assert f"<strong>{fmt_value(figure.baseline)} soldiers</strong>" in row
     assert f'<time datetime="{fmt_date(figure.baseline)}">' in row
-    assert "about 12,000 → about 11,000, -1,000 (-8.3%), on 2025-03-27" in row  # DESIGN.md's seed story
+    assert "about 12,000 → about 11,000, -1,000 (-8.3%), on 2025-03-27" in row  # docs/DESIGN.md's seed story
     assert re.search(r'<polyline points="[0-9., ]+" />', row)
 
 

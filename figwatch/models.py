@@ -223,6 +223,9 @@ class SourceResult:
     problems: tuple[str, ...] = ()  # recorded, non-fatal: bozo feed, dropped entries, ...
     requests: int = 0
     not_modified: int = 0
+    # (page URL as requested, the article URL it became): a page's validator covers that article
+    # alone; any other validator (the feed's) covers every article of the result
+    page_articles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,28 @@ def select_articles(
     return sorted(chosen, key=lambda a: (a.published, a.url))
 
 
+def within_window(
+    results: Sequence[SourceResult], *, since: date | None = None, until: date | None = None
+) -> list[SourceResult]:
+    """Results narrowed to [since, until]: the articles in it, and only the validators that cover no other.
+
+    A page's validator covers the article it became and the feed's covers all of its articles:
+    storing one for an article the window discards would make the next run's 304 skip that
+    article for good. So such a validator is not stored, and a later run fetches again.
+    """
+    return [_narrowed(r, since, until) for r in results]
+
+
+def _narrowed(result: SourceResult, since: date | None, until: date | None) -> SourceResult:
+    kept = select_articles([result], since=since, until=until)
+    if len(kept) == len(result.articles):
+        return result
+    dropped = {a.url for a in result.articles} - {a.url for a in kept}
+    covers = dict(result.page_articles)
+    states = tuple(s for s in result.http_states if s.url in covers and covers[s.url] not in dropped)
+    return replace(result, articles=tuple(kept), http_states=states)
+
+
 def backfill_articles(
     rt: Runtime, results: Sequence[SourceResult], *, now: datetime, names: Sequence[str] | None,
     since: date | None, until: date | None,

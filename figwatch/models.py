@@ -184,6 +184,9 @@ class Delivery:
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     id: int | None = None
+    parts_sent: int = 0  # leading parts of a many-part message the channel accepted (Slack)
+    parts_key: str | None = None  # the rendering those parts belong to: another one starts over
+    lease_owner: str | None = None  # the claim token of the sender holding the lease
 
 
 @dataclass(frozen=True, slots=True)

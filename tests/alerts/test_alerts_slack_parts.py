@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from alerts import build_channels, deliver_pending, render_digest
+from alerts.parts import parts_key
 from figwatch.config import AlertSettings, SlackSettings
 from figwatch.faults import CRASH_ENV
 from figwatch.store import Store
@@ -136,3 +137,19 @@ def test_a_sender_killed_while_slack_accepts_a_part_reposts_only_that_part(tmp_p
         assert again.returncode == 0, again.stderr[-2000:]
     # part 5 reached Slack but its answer never reached the sender: the one-part window
     assert sink.posts_per_part(total) == [2 if n == 5 else 1 for n in range(1, total + 1)]
+
+
+@pytest.mark.parametrize("same_rendering", [True, False])
+def test_progress_counts_only_for_the_rendering_it_was_made_in(store, monkeypatch, same_rendering):
+    total = _compose(store, 60)
+    digest = store.get_digest(store.deliveries()[0].digest_id)
+    key = parts_key(render_digest(digest, METRIC).slack_messages) if same_rendering else "another rendering"
+    (claimed,) = store.claim_due(NOW)
+    store.renew_lease(claimed.id, claimed.lease_owner, NOW, parts_sent=2, parts_key=key)
+    store.mark_failed(claimed.id, "HTTP 429", NOW)
+    sink = SlackSink()
+    with webhook(sink, monkeypatch):
+        assert deliver_pending(store, _channels(pace=0.0), METRIC, now=NOW).sent == 1
+    # resumed after part 2; or, when the parts were counted in another rendering, started over
+    expected = [0, 0] + [1] * (total - 2) if same_rendering else [1] * total
+    assert sink.posts_per_part(total) == expected

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -153,3 +154,17 @@ def test_progress_counts_only_for_the_rendering_it_was_made_in(store, monkeypatc
     # resumed after part 2; or, when the parts were counted in another rendering, started over
     expected = [0, 0] + [1] * (total - 2) if same_rendering else [1] * total
     assert sink.posts_per_part(total) == expected
+
+
+def test_reports_arriving_after_the_digest_do_not_change_the_parts_a_retry_resumes(store, monkeypatch):
+    total = _compose(store, 120)
+    first = big_digest(NOW, 1).events[0].new
+    history = {"troops.deployed": [first]}
+    sink = SlackSink(limit_every=3, retry_after="60")  # the first attempt stops after part 3
+    with webhook(sink, monkeypatch):
+        assert deliver_pending(store, _channels(pace=0.0, max_wait=1.0), METRIC, now=NOW, history=history).failed == 1
+        sink.limit_every = None
+        later = replace(first, value=30_000, published=NOW + timedelta(days=1))  # a report newer than the digest
+        history = {"troops.deployed": [first, later]}
+        assert deliver_pending(store, _channels(pace=0.0), METRIC, now=NOW + timedelta(hours=1), history=history).sent
+    assert sink.posts_per_part(total) == [1] * total

@@ -55,11 +55,12 @@ class _Lease:
     length: timedelta
     clock: Clock
 
-    def renew(self, **progress: int | str) -> None:
+    def renew(self, parts_sent: int | None = None, parts_key: str | None = None) -> None:
         d = self.delivery
         if d.id is None or d.lease_owner is None:
             return  # an outbox that does not lease
-        if not self.outbox.renew_lease(d.id, d.lease_owner, self.clock() + self.length, **progress):  # type: ignore[arg-type]
+        until = self.clock() + self.length
+        if not self.outbox.renew_lease(d.id, d.lease_owner, until, parts_sent=parts_sent, parts_key=parts_key):
             raise LeaseLost(f"{d.channel}: delivery {d.id} is another sender's now")
 
 

@@ -8,15 +8,17 @@ jitter; a delivery marked sent is never sent again (the outbox no longer offers 
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Mapping, Protocol, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 from figwatch.errors import DeliveryError
 from figwatch.faults import crash_point
 from figwatch.models import Claim, Delivery, Digest, Metric
 
 from alerts.channel import Channel
+from alerts.parts import LeaseLost, PartedChannel
 from figwatch.wording import redact
 from alerts.render import Rendered, render_digest
 from alerts.routing import route_digest
@@ -26,11 +28,63 @@ BACKOFF_CAP = timedelta(hours=6)
 MAX_ERROR = 500
 
 
+Clock = Callable[[], datetime]
+
+
 class Outbox(Protocol):
     def claim_due(self, now: datetime, *, lease: timedelta) -> list[Delivery]: ...  # due, and reserved for this sender
+    def renew_lease(self, delivery_id: int, owner: str, until: datetime, *,
+                    parts_sent: int | None = None, parts_key: str | None = None) -> bool: ...  # False: not ours now
     def get_digest(self, digest_id: int) -> Digest: ...
     def mark_sent(self, delivery_id: int, at: datetime) -> None: ...
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None: ...
+
+
+def run_clock(now: datetime) -> Clock:
+    """`now`, moving on with the real time from this call: the clock a run's leases are counted on."""
+    start = time.monotonic()
+    return lambda: now + timedelta(seconds=time.monotonic() - start)
+
+
+@dataclass(frozen=True)
+class _Lease:
+    """This sender's hold on one delivery: renewed before it sends and after every part."""
+
+    outbox: Outbox
+    delivery: Delivery
+    length: timedelta
+    clock: Clock
+
+    def renew(self, parts_sent: int | None = None, parts_key: str | None = None) -> None:
+        d = self.delivery
+        if d.id is None or d.lease_owner is None:
+            return  # an outbox that does not lease
+        until = self.clock() + self.length
+        if not self.outbox.renew_lease(d.id, d.lease_owner, until, parts_sent=parts_sent, parts_key=parts_key):
+            raise LeaseLost(f"{d.channel}: delivery {d.id} is another sender's now")
+
+
+@dataclass(frozen=True)
+class _StoredParts:
+    """A PartLog over the delivery's stored progress; each record renews the lease.
+
+    Between a part accepted and its record is the at-least-once window of one part.
+    """
+
+    lease: _Lease
+
+    def resume(self, key: str) -> int:
+        d = self.lease.delivery
+        return d.parts_sent if d.parts_key == key else 0
+
+    def accepted(self, parts: int, key: str) -> None:
+        channel = self.lease.delivery.channel
+        crash_point(f"part-sent:{channel}:{parts}")
+        self.lease.renew(parts_sent=parts, parts_key=key)
+        crash_point(f"part-recorded:{channel}:{parts}")
+
+    def hold(self) -> None:
+        self.lease.renew()
 
 
 @dataclass(frozen=True)
@@ -77,7 +131,8 @@ class _Run:
         digest = route_digest(self.digests[digest_id], self.routes, channel, self.metrics)
         key = (digest_id, channel if self.routes.get(channel) else "")
         if key not in self.rendered:
-            self.rendered[key] = (digest, render_digest(digest, self.metrics, base_url=self.base_url, history=self.history))
+            history = _history_at(self.history, digest.created)
+            self.rendered[key] = (digest, render_digest(digest, self.metrics, base_url=self.base_url, history=history))
         return self.rendered[key]
 
     def note(self, channel: str, error: str) -> None:
@@ -100,14 +155,18 @@ def deliver_pending(
     routes: Mapping[str, Sequence[str]] | None = None,
     rng: random.Random | None = None,
     lease: timedelta = timedelta(minutes=5),
+    clock: Clock | None = None,
 ) -> DeliveryReport:
     """Send every due delivery once, record sent or failed (with the next attempt), report counts.
 
     A delivery whose channel is not configured is skipped and left pending (it is sent once the
     channel is configured again). `routes` narrows each channel's copy to its metrics.
+    Leases are counted on `clock` (default: `now` moving on from this call) from the moment
+    they are claimed, and renewed before each delivery is sent and after each part of it.
     """
+    clock = clock or run_clock(now)
     run = _Run(outbox, metrics, history, base_url, routes or {})
-    for delivery in outbox.claim_due(now, lease=lease):
+    for delivery in outbox.claim_due(clock(), lease=lease):
         if delivery.status == "sent" or delivery.id is None:
             continue  # defensive: a sent delivery is never sent again
         channel = channels.get(delivery.channel)
@@ -115,27 +174,40 @@ def deliver_pending(
             run.skipped += 1
             run.note(delivery.channel, f"{delivery.channel}: channel not configured; delivery left pending")
             continue
-        _deliver_one(run, delivery, channel, now=now, max_attempts=max_attempts, rng=rng)
+        held = _Lease(outbox, delivery, lease, clock)
+        _deliver_one(run, delivery, channel, held, now=now, max_attempts=max_attempts, rng=rng)
     return run.report()
 
 
-def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, *, now, max_attempts, rng) -> None:
+def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, held: _Lease, *, now, max_attempts, rng) -> None:
     """Render (cached), send, record; any failure is recorded for this delivery only."""
+    assert delivery.id is not None  # claimed deliveries are stored ones
     try:
         digest, rendered = run.prepare(delivery.digest_id, delivery.channel)
         if not digest.events and not digest.notices:  # routed away: nothing for this channel
             run.outbox.mark_sent(delivery.id, now)
             run.skipped += 1
             return
+        held.renew()  # claimed with others: still ours after their sends?
         crash_point(f"before-send:{delivery.channel}")
-        channel.send(rendered, digest)
+        if isinstance(channel, PartedChannel):
+            channel.send_parts(rendered, digest, _StoredParts(held))
+        else:
+            channel.send(rendered, digest)
         crash_point(f"after-send:{delivery.channel}")  # the documented at-least-once window
+    except LeaseLost as lost:  # another sender has it now: its outcome is its to record
+        run.skipped += 1
+        run.note(delivery.channel, str(lost))
+        return
     except Exception as exc:  # one delivery's failure, whatever it is, never stops the others
         attempts = delivery.attempts + 1
         retryable = exc.retryable if isinstance(exc, DeliveryError) else True
         error = _error_text(exc, channel)
         if retryable and attempts < max_attempts:
             when = next_attempt(attempts, now, rng)
+            wait = getattr(exc, "retry_after", None)  # the far end asked for at least this long
+            if wait is not None:
+                when = max(when, now + timedelta(seconds=wait))
         else:
             when = None
             error += f" (gave up after {attempts} attempt{'s' if attempts != 1 else ''})"
@@ -145,6 +217,14 @@ def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, *, now, max_at
         return
     run.outbox.mark_sent(delivery.id, now)
     run.sent += 1
+
+
+def _history_at(history: Mapping[str, Sequence[Claim]] | None,
+                created: datetime) -> Mapping[str, Sequence[Claim]] | None:
+    """Each figure's history as of the digest: a retry renders the same parts as the first attempt."""
+    if not history:
+        return history
+    return {m: [c for c in h if c.published is None or c.published <= created] for m, h in history.items()}
 
 
 def format_deliveries(deliveries: Sequence[Delivery]) -> str:

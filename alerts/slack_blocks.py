@@ -21,6 +21,18 @@ def mrkdwn_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def escaped_line(text: str, limit: int) -> str:
+    """One line, escaped, of at most `limit` characters, cut (with "…") never inside an entity."""
+    line = mrkdwn_escape(header_safe(text, len(text) + 1))
+    if len(line) <= limit:
+        return line
+    cut = limit - 1
+    amp = line.rfind("&", max(0, cut - 4), cut)
+    if amp >= 0 and ";" not in line[amp:cut]:
+        cut = amp
+    return line[:cut].rstrip() + "…"
+
+
 def link(url: str | None, label: str) -> str:
     """<url|label> with the label escaped; a bare label when there is no URL."""
     if not url:
@@ -91,8 +103,8 @@ def notice_blocks(v: DigestView) -> list[list[dict]]:
 
 
 def _header(subject: str, part: str) -> dict:
-    """The subject, shortened to fit 150 characters with its "(part n of m)" kept whole."""
-    text = header_safe(subject, MAX_HEADER - len(part)) + part
+    """The subject, escaped and shortened to fit 150 characters with its "(part n of m)" kept whole."""
+    text = escaped_line(subject, MAX_HEADER - len(part)) + part
     return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": False}}
 
 
@@ -126,5 +138,6 @@ def slack_messages(v: DigestView) -> tuple[dict, ...]:
     messages = []
     for n, blocks in enumerate(pages, 1):
         part = f" (part {n} of {total})" if total > 1 else ""
-        messages.append({"text": header_safe(v.subject + part, 3000), "blocks": [_header(v.subject, part)] + blocks})
+        # the top-level text is Slack's notification and fallback: parsed as mrkdwn, so escaped too
+        messages.append({"text": escaped_line(v.subject + part, 3000), "blocks": [_header(v.subject, part)] + blocks})
     return tuple(messages)

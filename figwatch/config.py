@@ -80,6 +80,8 @@ class EmailSettings:
 class SlackSettings:
     webhook_url_env: str = "FIGWATCH_SLACK_WEBHOOK_URL"
     timeout: float = 15.0
+    pace: float = 1.0  # seconds between posts: Slack takes about one message a second per webhook
+    max_wait: float = 120.0  # seconds one attempt waits on 429 Retry-After in all; beyond, the next run resumes
 
 
 @dataclass(frozen=True)

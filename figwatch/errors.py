@@ -33,6 +33,8 @@ class StoreError(FigwatchError):
 
 
 class DeliveryError(FigwatchError):
-    def __init__(self, message: str, *, channel: str, retryable: bool = True):
-        self.channel, self.retryable = channel, retryable
+    """`retry_after`: seconds the far end asked us to wait (Retry-After), when it said."""
+
+    def __init__(self, message: str, *, channel: str, retryable: bool = True, retry_after: float | None = None):
+        self.channel, self.retryable, self.retry_after = channel, retryable, retry_after
         super().__init__(f"{channel}: {message}")

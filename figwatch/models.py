@@ -184,6 +184,9 @@ class Delivery:
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     id: int | None = None
+    parts_sent: int = 0  # leading parts of a many-part message the channel accepted (Slack)
+    parts_key: str | None = None  # the rendering those parts belong to: another one starts over
+    lease_owner: str | None = None  # the claim token of the sender holding the lease
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +226,9 @@ class SourceResult:
     problems: tuple[str, ...] = ()  # recorded, non-fatal: bozo feed, dropped entries, ...
     requests: int = 0
     not_modified: int = 0
+    # (page URL as requested, the article URL it became): a page's validator covers that article
+    # alone; any other validator (the feed's) covers every article of the result
+    page_articles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,8 @@ def run_backfill(
     try:
         _check_source_names(settings, request.sources)
         names = request.sources or None
-        results = run.harvest(rt, now=now, names=names, live_only=True)
+        harvested = run.harvest(rt, now=now, names=names, live_only=True)
+        results = steps.within_window(harvested, since=request.since, until=request.until)
         articles = steps.backfill_articles(rt, results, now=now, names=names, since=request.since, until=request.until)
         if request.dry_run:
             return steps.run_report(results, steps.preview_articles(rt, articles), None, None)

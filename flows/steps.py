@@ -10,9 +10,10 @@ directly. Ordering rules that keep a crash from losing anything:
 from __future__ import annotations
 
 import heapq
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 
@@ -40,6 +41,12 @@ class Runtime:
     store: Store
     topic: Topic
     metrics: dict[str, Metric]
+    opened: float = field(default_factory=time.monotonic)  # when the run began, on the monotonic clock
+
+    def clock(self, now: datetime) -> Callable[[], datetime]:
+        """The run's clock: `now` (its start) moving on with real time, so a lease claimed after
+        a long harvest is counted from the claim."""
+        return lambda: now + timedelta(seconds=time.monotonic() - self.opened)
 
 
 REPORTED_EVENTS = 1000  # a run report lists this many events; a long backfill only counts the rest
@@ -57,12 +64,13 @@ class FoldSummary:
 
 def open_runtime(settings: Settings) -> Runtime:
     """Open the store (migrating it) and load the topic, with per-metric thresholds applied."""
+    opened = time.monotonic()
     topic = load_topic(settings.topic.path) if settings.topic.path else load_topic()
     thresholds = settings.alerts.thresholds
     metrics = {
         name: replace(m, threshold=thresholds.get(name, m.threshold)) for name, m in topic.metrics.items()
     }
-    return Runtime(settings, Store.open(settings.database_url), topic, metrics)
+    return Runtime(settings, Store.open(settings.database_url), topic, metrics, opened)
 
 
 def harvest_sources(
@@ -99,6 +107,28 @@ def select_articles(
         if (since is None or a.published.date() >= since) and (until is None or a.published.date() <= until)
     ]
     return sorted(chosen, key=lambda a: (a.published, a.url))
+
+
+def within_window(
+    results: Sequence[SourceResult], *, since: date | None = None, until: date | None = None
+) -> list[SourceResult]:
+    """Results narrowed to [since, until]: the articles in it, and only the validators that cover no other.
+
+    A page's validator covers the article it became and the feed's covers all of its articles:
+    storing one for an article the window discards would make the next run's 304 skip that
+    article for good. So such a validator is not stored, and a later run fetches again.
+    """
+    return [_narrowed(r, since, until) for r in results]
+
+
+def _narrowed(result: SourceResult, since: date | None, until: date | None) -> SourceResult:
+    kept = select_articles([result], since=since, until=until)
+    if len(kept) == len(result.articles):
+        return result
+    dropped = {a.url for a in result.articles} - {a.url for a in kept}
+    covers = dict(result.page_articles)
+    states = tuple(s for s in result.http_states if s.url in covers and covers[s.url] not in dropped)
+    return replace(result, articles=tuple(kept), http_states=states)
 
 
 def backfill_articles(
@@ -262,6 +292,7 @@ def deliver(rt: Runtime, *, now: datetime) -> DeliveryReport:
         max_attempts=rt.settings.alerts.max_attempts,
         routes=rt.settings.alerts.routes,
         lease=timedelta(minutes=rt.settings.alerts.delivery_lease_minutes),
+        clock=rt.clock(now),
     )
 
 

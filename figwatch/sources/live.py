@@ -39,6 +39,7 @@ class _Run:
     seen: Callable[[str], bool] | None
     problems: list[str] = field(default_factory=list)
     states: list[HttpState] = field(default_factory=list)
+    page_articles: list[tuple[str, str]] = field(default_factory=list)
     requests: int = 0
     not_modified: int = 0
 
@@ -55,7 +56,7 @@ class _Run:
     def result(self, articles: Sequence[Article] = (), error: str | None = None) -> SourceResult:
         return SourceResult(source=self.source.name, articles=tuple(articles), http_states=tuple(self.states),
                             error=error, problems=capped(self.problems), requests=self.requests,
-                            not_modified=self.not_modified)
+                            not_modified=self.not_modified, page_articles=tuple(self.page_articles))
 
 
 def fetch_source(
@@ -111,6 +112,8 @@ def _entry_article(run: _Run, entry: Entry, outlet: str | None) -> Article | Non
         text=text, published=published or run.now, source=run.source.name,
         outlet=(page.outlet if page else None) or outlet, published_inferred=published is None, guid=entry.guid,
     )
+    if page is not None and entry.link:
+        run.page_articles.append((entry.link, article.url))  # the page's validator covers this article
     return with_fingerprints(article)
 
 

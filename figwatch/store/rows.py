@@ -78,6 +78,7 @@ def to_delivery(row: Row[Any]) -> Delivery:
     return Delivery(
         digest_id=m["digest_id"], channel=m["channel"], status=m["status"], attempts=m["attempts"],
         last_error=m["last_error"], next_attempt_at=m["next_attempt_at"], sent_at=m["sent_at"], id=m["id"],
+        parts_sent=m["parts_sent"], parts_key=m["parts_key"], lease_owner=m["lease_owner"],
     )
 
 

@@ -154,6 +154,9 @@ deliveries = Table(
     Column("last_error", Text),
     Column("next_attempt_at", UTCDateTime),
     Column("sent_at", UTCDateTime),
+    Column("parts_sent", Integer, nullable=False, server_default="0"),  # leading parts accepted (0004)
+    Column("parts_key", String(64)),  # which rendering those parts belong to
+    Column("lease_owner", String(32)),  # the sender holding the lease; only it renews or records progress
     UniqueConstraint("digest_id", "channel"),
 )
 

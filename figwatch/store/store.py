@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -203,29 +205,50 @@ class Store:
 
     def claim_due(self, now: datetime, *, lease: timedelta = DELIVERY_LEASE,
                   max_attempts: int = MAX_ATTEMPTS) -> list[Delivery]:
-        """Due deliveries, reserved for this caller until `now + lease`.
+        """Due deliveries, reserved for this caller until `now + lease` under a fresh owner token.
 
-        Two runs delivering at once then never send one delivery twice; a sender that dies
-        mid-send leaves its deliveries to be retried once the lease runs out (the documented
-        at-least-once window).
+        `now` is the time of the claim itself, not of the run's start: a lease counted from
+        before a long harvest would have run out already. Two runs delivering at once then
+        never send one delivery twice; a sender that dies mid-send leaves its deliveries to be
+        retried once the lease runs out (the documented at-least-once window).
         """
+        owner = uuid.uuid4().hex
         with self.writer() as tx:
             conn = tx.connection
             due = self._due_query(now, max_attempts).with_for_update(skip_locked=True)
-            claimed = [rows.to_delivery(r) for r in conn.execute(due)]
+            claimed = [replace(rows.to_delivery(r), next_attempt_at=now + lease, lease_owner=owner)
+                       for r in conn.execute(due)]
             for part in rows.chunks([d.id for d in claimed]):
-                conn.execute(update(deliveries).where(deliveries.c.id.in_(part)).values(next_attempt_at=now + lease))
+                conn.execute(update(deliveries).where(deliveries.c.id.in_(part))
+                             .values(next_attempt_at=now + lease, lease_owner=owner))
         return claimed
+
+    def renew_lease(self, delivery_id: int, owner: str, until: datetime, *,
+                    parts_sent: int | None = None, parts_key: str | None = None) -> bool:
+        """Extend the lease to `until` and record progress, if `owner` still holds it; False if not.
+
+        A sender whose lease ran out and was claimed by another gets False and must stop: the
+        delivery is the other sender's now.
+        """
+        values: dict[str, Any] = {"next_attempt_at": until}
+        if parts_sent is not None:
+            values.update(parts_sent=parts_sent, parts_key=parts_key)
+        mine = and_(deliveries.c.id == delivery_id, deliveries.c.lease_owner == owner, deliveries.c.status != "sent")
+        with self.writer() as tx:
+            return tx.connection.execute(update(deliveries).where(mine).values(**values)).rowcount == 1
 
     def mark_sent(self, delivery_id: int, at: datetime) -> None:
         """The channel took the digest: never due again."""
         self._update_delivery(delivery_id, status="sent", sent_at=at, next_attempt_at=None,
-                              attempts=deliveries.c.attempts + 1)
+                              attempts=deliveries.c.attempts + 1, lease_owner=None)
 
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None:
-        """The channel refused: retry at `next_attempt_at`, or never (None: a permanent failure)."""
+        """The channel refused: retry at `next_attempt_at`, or never (None: a permanent failure).
+
+        Parts already accepted stay counted: the retry resumes after them.
+        """
         self._update_delivery(delivery_id, status="failed", last_error=error[:MAX_ERROR_CHARS],
-                              next_attempt_at=next_attempt_at, attempts=deliveries.c.attempts + 1)
+                              next_attempt_at=next_attempt_at, attempts=deliveries.c.attempts + 1, lease_owner=None)
 
     def _update_delivery(self, delivery_id: int, **values: Any) -> None:
         with self.writer() as tx:

@@ -46,8 +46,20 @@ class MemoryOutbox:
         return digest
 
     def claim_due(self, now: datetime, *, lease=None) -> list[Delivery]:
-        return [d for d in self.rows.values() if d.status == "pending"
-                or (d.status == "failed" and d.next_attempt_at is not None and d.next_attempt_at <= now)]
+        due = [d for d in self.rows.values() if d.status == "pending"
+               or (d.status == "failed" and d.next_attempt_at is not None and d.next_attempt_at <= now)]
+        for d in due:  # no lease kept here (the store's is tested on the store), only the owner token
+            self.rows[d.id] = replace(d, lease_owner=f"owner-{len(self.log)}")
+        return [self.rows[d.id] for d in due]
+
+    def renew_lease(self, delivery_id: int, owner: str, until: datetime, *,
+                    parts_sent: int | None = None, parts_key: str | None = None) -> bool:
+        d = self.rows[delivery_id]
+        if d.lease_owner != owner or d.status == "sent":
+            return False
+        if parts_sent is not None:
+            self.rows[delivery_id] = replace(d, parts_sent=parts_sent, parts_key=parts_key)
+        return True
 
     def get_digest(self, digest_id: int) -> Digest:
         return self.digests[digest_id]
@@ -55,13 +67,13 @@ class MemoryOutbox:
     def mark_sent(self, delivery_id: int, at: datetime) -> None:
         d = self.rows[delivery_id]
         assert d.status != "sent", "a sent delivery was sent again"
-        self.rows[delivery_id] = replace(d, status="sent", sent_at=at, attempts=d.attempts + 1)
+        self.rows[delivery_id] = replace(d, status="sent", sent_at=at, attempts=d.attempts + 1, lease_owner=None)
         self.log.append(("sent", delivery_id))
 
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None:
         d = self.rows[delivery_id]
         self.rows[delivery_id] = replace(d, status="failed", last_error=error, attempts=d.attempts + 1,
-                                         next_attempt_at=next_attempt_at)
+                                         next_attempt_at=next_attempt_at, lease_owner=None)
         self.log.append(("failed", delivery_id, error))
 
     def by_channel(self, channel: str) -> list[Delivery]:

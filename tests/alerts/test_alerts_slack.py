@@ -28,7 +28,8 @@ def webhook(httpserver, monkeypatch):
 
 
 def _channel(timeout: float = 10.0) -> SlackChannel:
-    return build_channels(AlertSettings(files=None, slack=SlackSettings(webhook_url_env=ENV, timeout=timeout)))["slack"]
+    slack = SlackSettings(webhook_url_env=ENV, timeout=timeout, pace=0)
+    return build_channels(AlertSettings(files=None, slack=slack))["slack"]
 
 
 def _posted(httpserver) -> list[dict]:

@@ -13,7 +13,7 @@ from figwatch.errors import StoreError
 from figwatch.store import Store, rows
 from figwatch.store.engine import alembic_config, create, migrate, parse_url
 from figwatch.store.schema import metadata
-from tests.store.helpers_store import article, build, claim, event
+from tests.store.helpers_store import T0, article, build, claim, event
 
 FIRST = "0001"
 
@@ -148,3 +148,18 @@ def test_sqlite_folder_that_cannot_be_made_is_a_store_error(tmp_path):
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(StoreError, match="cannot create the folder"):
         Store.open(f"sqlite:///{tmp_path / 'file' / 'x.db'}")
+
+
+def test_deliveries_of_revision_0003_upgrade_with_no_parts_sent_and_no_lease(empty_url):
+    engine = create(parse_url(empty_url))
+    migrate(engine, "0003")
+    old = Store(engine)
+    with old.writer() as tx:
+        tx.add_events([event()])
+    digest = old.compose_digest(build, ["slack"], now=T0)
+    old.close()
+    upgraded = Store.open(empty_url)
+    (delivery,) = upgraded.deliveries()
+    assert delivery.digest_id == digest.id
+    assert (delivery.parts_sent, delivery.parts_key, delivery.lease_owner) == (0, None, None)
+    upgraded.close()

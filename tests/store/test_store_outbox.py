@@ -119,3 +119,23 @@ def test_claimed_deliveries_are_not_due_for_another_sender_until_the_lease_ends(
     assert len(first) == 2 and store.claim_due(T0) == []  # a second sender at the same time gets nothing
     again = store.claim_due(T0 + DELIVERY_LEASE + _td(seconds=1))  # the first sender died mid-send
     assert {d.id for d in again} == {d.id for d in first}
+
+
+def test_only_the_lease_owner_renews_it_and_records_parts(store):
+    from figwatch.store.store import DELIVERY_LEASE
+
+    _add(store, event())
+    store.compose_digest(build, ["slack"], now=T0)
+    (mine,) = store.claim_due(T0)
+    assert mine.lease_owner and mine.next_attempt_at == T0 + DELIVERY_LEASE
+    later = T0 + timedelta(minutes=4)
+    assert store.renew_lease(mine.id, mine.lease_owner, later + DELIVERY_LEASE, parts_sent=3, parts_key="k1")
+    assert store.claim_due(later + timedelta(minutes=2)) == []  # renewed: still mine past the first lease's end
+    (theirs,) = store.claim_due(later + DELIVERY_LEASE)  # lapsed: another sender takes it, progress and all
+    assert theirs.lease_owner != mine.lease_owner and (theirs.parts_sent, theirs.parts_key) == (3, "k1")
+    assert not store.renew_lease(mine.id, mine.lease_owner, later + 2 * DELIVERY_LEASE, parts_sent=4, parts_key="k1")
+    store.mark_failed(theirs.id, "HTTP 429", T0 + timedelta(hours=1))
+    (failed,) = store.deliveries()
+    assert (failed.parts_sent, failed.lease_owner) == (3, None)  # the retry resumes after part 3
+    store.mark_sent(theirs.id, T0 + timedelta(hours=1))
+    assert not store.renew_lease(theirs.id, theirs.lease_owner, T0 + timedelta(days=1))  # sent is final

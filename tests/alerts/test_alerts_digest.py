@@ -19,6 +19,7 @@ def test_numbers_and_qualifiers_read_like_an_editor_wrote_them():
     assert fmt_value(claim("x", 3000, "more_than")) == "over 3,000"
     assert fmt_value(claim("x", 11000, "range", low=10000, high=12000)) == "10,000–12,000"
     assert fmt_value(claim("x", 50, "at_most")) == "up to 50"
+    assert fmt_value(claim("x", 4000, "approx", derived=True)) == "about 4,000 (derived)"  # wherever it is shown
 
 
 def test_each_metric_is_one_group_ranked_changes_first_then_topic_order():

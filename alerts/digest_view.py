@@ -36,6 +36,7 @@ from figwatch.models import Claim, Digest, Event, Metric, Notice
 from figwatch.wording import label_of, metric_page_url
 
 SERIES_POINTS = 6  # a source's last reports shown in its series
+HELD_SHOWN = 3  # a metric's newest held reports listed; the rest are counted (a backfill may hold hundreds)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class MetricItem:
     estimates: tuple[Estimate, ...]  # each other source's current estimate, newest first
     cite: Cite | None
     held: tuple[Held, ...]  # this metric's unconfirmed reports, never told as a change
+    held_more: str  # "and 4 more held reports", or ""
     page: str | None = None  # the metric's timeline page, when a report base URL is configured
 
 
@@ -104,6 +106,7 @@ class HeldGroup:
     metric: str
     label: str
     held: tuple[Held, ...]
+    held_more: str
     page: str | None = None
 
 
@@ -242,6 +245,14 @@ def _estimates(group: MetricGroup) -> tuple[Estimate, ...]:
     )
 
 
+def held_lines(group: MetricGroup) -> tuple[tuple[Held, ...], str]:
+    """The newest HELD_SHOWN held reports of the metric, and how many more there are, in words."""
+    held = sorted(group.held, key=lambda e: _recency(e.new), reverse=True)
+    more = len(held) - HELD_SHOWN
+    words = phrases().sections["held_more"].format(n=more) if more > 0 else ""
+    return tuple(held_line(e) for e in held[:HELD_SHOWN]), words
+
+
 def held_line(event: Event) -> Held:
     c = event.new
     source = ", ".join(p for p in (source_name(c), known_outlet(c), fmt_day(claim_day(c))) if p)
@@ -257,6 +268,7 @@ def _named(lead: Event) -> bool:
 def metric_item(group: MetricGroup, metrics: Mapping[str, Metric], quoted: _Quoted, history: Sequence[Claim],
                 base_url: str | None) -> MetricItem:
     lead = group.lead
+    held, held_more = held_lines(group)
     return MetricItem(
         metric=group.metric,
         label=label_of(group.metric, metrics),
@@ -267,7 +279,8 @@ def metric_item(group: MetricGroup, metrics: Mapping[str, Metric], quoted: _Quot
         estimates_title=phrases().sections["other_estimates"] if lead else "",
         estimates=_estimates(group),
         cite=quoted.cite(lead.new, named=_named(lead)) if lead else None,
-        held=tuple(held_line(e) for e in group.held),
+        held=held,
+        held_more=held_more,
         page=metric_page_url(base_url, group.metric) if base_url else None,
     )
 
@@ -295,8 +308,8 @@ def digest_view(
         if any(i.section == key for i in items)
     )
     held = tuple(
-        HeldGroup(g.metric, label_of(g.metric, metrics), tuple(held_line(e) for e in g.held),
-                  metric_page_url(base_url, g.metric) if base_url else None)
+        HeldGroup(g.metric, label_of(g.metric, metrics), *held_lines(g),
+                  page=metric_page_url(base_url, g.metric) if base_url else None)
         for g in groups if g.section == "unconfirmed"
     )
     shown = {g.metric for g in groups}

@@ -103,7 +103,8 @@ def _view_dict(view: DigestView) -> dict:
         d["estimates"] = [e.text for e in item.estimates]
         d["held"] = [h.in_item for h in item.held]
         items.append(d)
-    unconfirmed = [{"metric": g.metric, "label": g.label, "held": [h.text for h in g.held]} for g in view.unconfirmed]
+    unconfirmed = [{"metric": g.metric, "label": g.label, "held": [h.text for h in g.held], "held_more": g.held_more}
+                   for g in view.unconfirmed]
     return {"items": items, "unconfirmed": unconfirmed}
 
 

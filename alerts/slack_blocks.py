@@ -62,7 +62,7 @@ def event_text(e: MetricItem) -> str:
                      else mrkdwn_escape(text))
     if e.cite and e.cite.quote:
         lines.append(f">“{mrkdwn_escape(e.cite.quote)}”")
-    lines += [mrkdwn_escape(h.in_item) for h in e.held]
+    lines += [mrkdwn_escape(h.in_item) for h in e.held] + ([mrkdwn_escape(e.held_more)] if e.held_more else [])
     return "\n".join(lines)
 
 
@@ -83,7 +83,8 @@ def event_blocks(e: MetricItem) -> list[dict]:
 def notice_blocks(v: DigestView) -> list[list[dict]]:
     groups = []
     if v.unconfirmed:
-        lines = [mrkdwn_escape(f"{g.label}: " + "; ".join(h.text for h in g.held)) for g in v.unconfirmed]
+        told = [(g.label, [h.text for h in g.held] + ([g.held_more] if g.held_more else [])) for g in v.unconfirmed]
+        lines = [mrkdwn_escape(f"{label}: " + "; ".join(held)) for label, held in told]
         groups.append(section(f"*{mrkdwn_escape(v.unconfirmed_title)}*\n" + "\n".join("• " + x for x in lines)))
     for g in v.notice_groups:
         text = f"*{mrkdwn_escape(g.title)}*\n" + "\n".join("• " + mrkdwn_escape(n.message) for n in g.notices)

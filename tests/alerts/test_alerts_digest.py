@@ -114,3 +114,20 @@ def test_changes_link_to_their_timeline_page_when_a_base_url_is_set():
     assert page in rendered.text and f'href="{page}"' in rendered.html
     assert any(page in json.dumps(m) for m in rendered.slack_messages)
     assert "report/casualties" not in render_digest(digest, METRICS).text
+
+
+def test_held_reports_are_listed_short_and_never_as_changes():
+    held = [Event("unconfirmed", "troops.deployed", new=claim("troops.deployed", 30000 + i, who=f"S{i}", day=i + 1),
+                  reason="3x the current figure") for i in range(5)]
+    change = changed("casualties.total", 3000, 4000, revision=True)
+    beside = Event("unconfirmed", "casualties.total", new=claim("casualties.total", 12000, day=11),
+                   reason="names no source")
+    r = render_digest(build_digest([*held, change, beside], [], METRICS, now=NOW), METRICS)
+    assert r.subject == "figwatch: Casualties (total): NIS now says 4,000, up from 3,000 on 2 November"
+    changed_part, unconfirmed_part = r.text.split("UNCONFIRMED")
+    assert "Unconfirmed: 12,000 (NIS, Yonhap, 11 Nov 2026): held, names no source" in changed_part
+    assert "30,00" not in changed_part
+    # the newest three of five, then a count: one line for the metric, its label once
+    assert unconfirmed_part.count("North Korean troops in Russia") == 1
+    assert "30,004 (S4, Yonhap, 5 Nov 2026): held, 3x the current figure" in unconfirmed_part
+    assert "30,001" not in unconfirmed_part and "and 2 more held" in unconfirmed_part

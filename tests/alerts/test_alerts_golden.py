@@ -140,7 +140,8 @@ def test_text_html_slack_and_json_tell_the_same_items(seed):
         assert len(items) == len({i["metric"] for i in items})  # each metric once
         for item in items:
             quote = item["cite"]["quote"] if item["cite"] else ""
-            said = [item["label"], item["line"], quote, *item["series"], *item["estimates"], *item["held"]]
+            said = [item["label"], item["line"], quote, *item["series"], *item["estimates"], *item["held"],
+                    item["held_more"]]
             if item["cite"]:
                 said.append(item["cite"]["provenance"])
             for words in filter(None, said):
@@ -148,7 +149,7 @@ def test_text_html_slack_and_json_tell_the_same_items(seed):
                 assert words in body, (told.name, words)
                 assert mrkdwn_escape(words) in slack, (told.name, words)
         for group in doc["unconfirmed"]:
-            for words in (group["label"], *group["held"]):
+            for words in filter(None, (group["label"], *group["held"], group["held_more"])):
                 assert words in told.text and words in body and mrkdwn_escape(words) in slack, (told.name, words)
         kinds = {e["kind"] for e in doc["events"]}
         assert kinds <= {"new", "changed", "disagreement", "unconfirmed"}

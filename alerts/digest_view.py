@@ -72,7 +72,6 @@ class Held:
     value: str
     source: str  # "unattributed, Daily Example, 12 Sep 2025"
     reason: str
-    url: str | None
 
     @property
     def text(self) -> str:
@@ -256,8 +255,7 @@ def held_lines(group: MetricGroup) -> tuple[tuple[Held, ...], str]:
 def held_line(event: Event) -> Held:
     c = event.new
     source = ", ".join(p for p in (source_name(c), known_outlet(c), fmt_day(claim_day(c))) if p)
-    return Held(value=figure(c), source=source, reason=event.reason or phrases().sections["held_reason"],
-                url=safe_url(c.article_url))
+    return Held(value=figure(c), source=source, reason=event.reason or phrases().sections["held_reason"])
 
 
 def _named(lead: Event) -> bool:

@@ -18,6 +18,8 @@ TAIL_WORDS = 2  # a clause this close to its end is quoted to its end, not cut (
 LEAD_WORDS = 4  # words kept before the figure: the verb that states it ("reported that")
 MIN_WORDS = 6
 MAX_CHARS = 240  # a pathological "word" (no spaces) is cut too
+WINDOW = 1000  # characters either side of the figure that the clause search reads: a page-long
+# "sentence" (a scrape without full stops) costs no more than a short one
 ELLIPSIS = "…"
 
 # a clause ends at a comma, semicolon or colon before a space, a dash between spaces, a
@@ -97,7 +99,15 @@ def excerpt(text: str, span: tuple[int, int] | None, *, max_words: int = MAX_WOR
     """
     if not text.strip():
         return ""
+    if span is not None and (span[0] > WINDOW or len(text) - span[1] > WINDOW):
+        cut = max(0, span[0] - WINDOW)
+        window = text[cut : span[1] + WINDOW]
+        inner = excerpt(window, (span[0] - cut, span[1] - cut), max_words=max_words)
+        lead = ELLIPSIS if cut and not inner.startswith(ELLIPSIS) else ""
+        tail = ELLIPSIS if span[1] + WINDOW < len(text) and not inner.endswith(ELLIPSIS) else ""
+        return lead + inner + tail
     if span is None:
+        text = text[: 2 * WINDOW]
         lo, hi, focus = 0, len(text), 0
     else:
         cuts, left, right = _clause_bounds(text, *span)

@@ -72,3 +72,19 @@ def test_the_excerpt_is_the_clause_that_states_the_figure():
     assert excerpt(short, find_value(short, 11000)) == short
     assert find_value("a 10,000-strong force of 1.2 million shells", 1_200_000) == (25, 36)
     assert find_value("11,0000 or 111,000", 11000) is None
+
+
+def test_a_page_long_sentence_costs_no_more_than_a_short_one(monkeypatch):
+    import alerts.quotes as quotes
+
+    read: list[int] = []
+    real = quotes._clause_bounds
+
+    def counting(text, start, end):
+        read.append(len(text))
+        return real(text, start, end)
+
+    monkeypatch.setattr(quotes, "_clause_bounds", counting)
+    long = "( " * 200_000 + "about 4,000 soldiers were killed, NIS said. " + "x " * 200_000
+    assert excerpt(long, find_value(long, 4000)) == "…( about 4,000 soldiers were killed…"
+    assert read and max(read) <= 2 * quotes.WINDOW + len("4,000")  # the clause search read a window, not the page

@@ -235,12 +235,13 @@ def _estimates(group: MetricGroup) -> tuple[Estimate, ...]:
     the earlier figure it is compared with)."""
     if not group.disagreements:
         return ()
-    told = [group.lead.new] + ([group.lead.old] if group.lead.old else []) if group.lead else []
+    lead = group.lead
+    now = source_name(lead.new) if lead else None
+    before = (source_name(lead.old), _point(lead.old)) if lead and lead.old else None
     return tuple(
         Estimate(who=source_name(c), value=figure(c), date=fmt_day(claim_day(c)))
         for c in current_estimates(group)
-        if not any(source_name(c) == source_name(t) and _point(c) == _point(t) for t in told)
-        and not (group.lead and source_name(c) == source_name(group.lead.new))
+        if source_name(c) != now and (source_name(c), _point(c)) != before
     )
 
 

@@ -131,3 +131,14 @@ def test_held_reports_are_listed_short_and_never_as_changes():
     assert unconfirmed_part.count("North Korean troops in Russia") == 1
     assert "30,004 (S4, Yonhap, 5 Nov 2026): held, 3x the current figure" in unconfirmed_part
     assert "30,001" not in unconfirmed_part and "and 2 more held" in unconfirmed_part
+
+
+def test_a_disagreement_is_one_item_with_each_sources_current_estimate():
+    t = "troops.deployed"
+    first = Event("disagreement", t, new=claim(t, 11000, who="NIS", day=5), old=claim(t, 15000, who="GUR", day=2))
+    later = Event("disagreement", t, new=claim(t, 12000, who="NIS", day=9), old=claim(t, 10000, who="DIA", day=3))
+    r = render_digest(build_digest([first, later], [], METRICS, now=NOW), METRICS)
+    assert r.subject == "figwatch: sources differ on 1 figure"
+    assert r.text.count("North Korean troops in Russia") == 1
+    assert "NIS 12,000, 9 Nov 2026\n  DIA 10,000, 3 Nov 2026\n  GUR 15,000, 2 Nov 2026" in r.text
+    assert "11,000" not in r.text  # NIS's earlier estimate is not its current one

@@ -1,53 +1,119 @@
 """The digest as plain strings, computed once and shared by every renderer.
 
 Templates stay dumb (no arithmetic, no formatting rules) so text, HTML, Slack and JSON cannot
-drift apart in what they claim.
+drift apart in what they claim. What the view promises a reader:
+- each metric once, under its topic label, in the ranking of alerts/importance.py: what the
+  figure is now and against what (change_line), the source's own series when it has more than
+  one point, the other sources' current estimates when sources differ, and one quote;
+- each quote at most once in the whole digest: a sentence already quoted above is cited, not
+  quoted again;
+- held (unconfirmed) reports are never told as changes: a metric with nothing else is listed in
+  the one short "Unconfirmed" section, a metric shown above carries its held reports in its own
+  item (so no metric appears twice);
+- a stale-figure notice for a metric the digest shows is dropped (the item shows its date).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Mapping, Sequence
 
+from alerts.importance import MetricGroup, group_events
+from alerts.phrases import phrases
+from alerts.phrasing import (
+    change_line,
+    claim_day,
+    figure,
+    figure_span,
+    fmt_as_of,
+    fmt_day,
+    known_outlet,
+    series_line,
+    source_name,
+)
+from alerts.quotes import ELLIPSIS, excerpt, squeeze
 from figwatch.models import Claim, Digest, Event, Metric, Notice
+from figwatch.wording import label_of, metric_page_url
 
-from figwatch.wording import metric_page_url
-from figwatch.wording import attribution, fmt_date, fmt_delta, fmt_value, label_of, outlet_of, unit_of, who, with_unit
-
-HISTORY_ROWS = 8
-_ROLES = {"changed": ("before", "now"), "disagreement": ("one report", "another report")}
+SERIES_POINTS = 6  # a source's last reports shown in its series
+HELD_SHOWN = 3  # a metric's newest held reports listed; the rest are counted (a backfill may hold hundreds)
 
 
 @dataclass(frozen=True)
-class SourceLine:
-    role: str  # "before", "now", "reported", ...
-    who: str
-    attribution: str  # "per South Korea JCS" or "unattributed"
-    value: str
-    outlet: str
-    date: str
-    url: str | None
+class Cite:
+    """Where a figure comes from, with the words that state it ("" once already quoted above)."""
+
     quote: str
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    date: str
-    value: str
     who: str
-    share: float  # 0..1 of the largest value shown: the bar width
+    outlet: str  # "" when unknown
+    date: str  # publication day, "27 Mar 2025"
+    as_of: str  # "as of late February", or ""
+    url: str | None
+
+    @property
+    def provenance(self) -> str:
+        """"NIS, Yonhap, 27 Mar 2025, as of late February"."""
+        return ", ".join(p for p in (self.who, self.outlet, self.date, self.as_of) if p)
 
 
 @dataclass(frozen=True)
-class EventView:
-    kind: str
+class Estimate:
+    who: str
+    value: str
+    date: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.who} {self.value}, {self.date}"
+
+
+@dataclass(frozen=True)
+class Held:
+    value: str
+    source: str  # "unattributed, Daily Example, 12 Sep 2025"
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return phrases().sections["held"].format(value=self.value, source=self.source, reason=self.reason)
+
+    @property
+    def in_item(self) -> str:
+        return phrases().sections["held_in_item"].format(value=self.value, source=self.source, reason=self.reason)
+
+
+@dataclass(frozen=True)
+class MetricItem:
+    """One metric, once: its label, what it is now, and everything a reader checks it by."""
+
     metric: str
     label: str
-    headline: str  # "over 3,000 → about 4,000 soldiers"
-    change: str  # "+1,000 (+33.3%)" or ""
-    marks: tuple[str, ...]
-    sources: tuple[SourceLine, ...]
-    history: tuple[HistoryRow, ...]
+    section: str  # "changed", "new", "disagreement"
+    line: str  # "NIS now says about 2,000, up from 600 in April"; "" when sources only differ
+    downward: bool  # the figure went down (a revision down or a lower estimate)
+    series: tuple[str, ...]  # "NIS: 300 (Jan 2025) → 600 (Apr) → about 2,000 (Sep)"
+    estimates_title: str  # "Other estimates" beside a change; "" when sources only differ
+    estimates: tuple[Estimate, ...]  # each other source's current estimate, newest first
+    cite: Cite | None
+    held: tuple[Held, ...]  # this metric's unconfirmed reports, never told as a change
+    held_more: str  # "and 4 more held reports", or ""
     page: str | None = None  # the metric's timeline page, when a report base URL is configured
+
+
+@dataclass(frozen=True)
+class HeldGroup:
+    metric: str
+    label: str
+    held: tuple[Held, ...]
+    held_more: str
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    items: tuple[MetricItem, ...]
 
 
 @dataclass(frozen=True)
@@ -60,15 +126,15 @@ class NoticeGroup:
 class DigestView:
     subject: str
     created: str
-    changed: tuple[EventView, ...]
-    disagreements: tuple[EventView, ...]
-    new: tuple[EventView, ...]
+    sections: tuple[Section, ...]
+    unconfirmed_title: str
+    unconfirmed: tuple[HeldGroup, ...]
     notice_groups: tuple[NoticeGroup, ...]
     base_url: str | None
 
     @property
-    def events(self) -> tuple[EventView, ...]:
-        return self.changed + self.disagreements + self.new
+    def items(self) -> tuple[MetricItem, ...]:
+        return tuple(i for s in self.sections for i in s.items)
 
 
 _NOTICE_TITLES = (
@@ -86,66 +152,140 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def source_line(role: str, claim: Claim) -> SourceLine:
-    return SourceLine(
-        role=role,
-        who=who(claim),
-        attribution=attribution(claim),
-        value=fmt_value(claim),
-        outlet=outlet_of(claim),
-        date=fmt_date(claim),
-        url=safe_url(claim.article_url),
-        quote=claim.evidence.strip(),
-    )
+class _Quoted:
+    """The excerpts already shown: a later item citing the same words cites without quoting."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def cite(self, claim: Claim, *, named: bool) -> Cite:
+        """`named`: the item's line names the source already, so the citation does not (it keeps
+        the outlet and the day)."""
+        text = squeeze(claim.evidence)
+        quote = excerpt(text, figure_span(claim))
+        key = quote.replace(ELLIPSIS, "").strip().lower()
+        if key and any(key in earlier for earlier in self.shown):
+            quote = ""
+        elif key:
+            self.shown.append(key)
+        as_of = fmt_as_of(claim)
+        return Cite(
+            quote=quote,
+            who="" if named else source_name(claim),
+            outlet=known_outlet(claim),
+            date=fmt_day(claim.published or claim.as_of),
+            as_of="" if as_of and as_of.lower() in quote.lower() else as_of,  # the quote says it
+            url=safe_url(claim.article_url),
+        )
 
 
-def marks_for(event: Event) -> tuple[str, ...]:
-    """What a close reader must not miss: a source revising itself, a figure going down."""
-    marks = []
-    if event.revision:
-        marks.append(f"revised by {who(event.new)}")
-    if event.kind == "changed" and event.downward:
-        marks.append("downward revision")
-    return tuple(marks)
+def _point(c: Claim) -> tuple:
+    return (c.value, c.qualifier, claim_day(c))
 
 
-def history_rows(claims: Sequence[Claim]) -> tuple[HistoryRow, ...]:
-    """The last few reports, oldest first, with bar widths relative to the largest shown."""
-    shown = list(claims)[-HISTORY_ROWS:]
-    top = max((abs(c.value) for c in shown), default=0.0) or 1.0
+def series_points(event: Event, history: Sequence[Claim]) -> list[Claim]:
+    """The lead source's own reports, oldest first, ending with the event's: Event.series, or
+    (for events stored before the fold kept series) the same source's reports in the history."""
+    new = event.new
+    earlier = list(event.series)
+    if not earlier and new.published is not None:
+        earlier = [c for c in history if source_name(c) == source_name(new) and c.published is not None
+                   and c.published < new.published]
+    points: list[Claim] = []
+    for c in [*earlier, new]:
+        if points and (points[-1].value, points[-1].qualifier) == (c.value, c.qualifier):
+            continue  # a figure repeated is no new point: the series shows when it was first said
+        points.append(c)
+    return points[-SERIES_POINTS:]
+
+
+def _series(group: MetricGroup, history: Sequence[Claim]) -> tuple[str, ...]:
+    """A series worth a line: more than one point, and more than the change line already says."""
+    lead = group.lead
+    if lead is None:
+        return ()
+    points = series_points(lead, history)
+    if len(points) < 2:
+        return ()
+    if len(points) == 2 and lead.old is not None and _point(points[0]) == _point(lead.old):
+        return ()  # "up from 600 in April" already says it
+    return (series_line(points),)
+
+
+def _recency(c: Claim) -> float:
+    day = claim_day(c)
+    return day.toordinal() if day is not None else float("-inf")
+
+
+def current_estimates(group: MetricGroup) -> list[Claim]:
+    """Each source's newest figure among the group's disagreements (and its lead), newest first."""
+    claims: list[Claim] = [group.lead.new] if group.lead else []
+    for e in group.disagreements:
+        claims.extend(e.estimates or tuple(c for c in (e.new, e.old) if c is not None))
+    newest: dict[str, Claim] = {}
+    for c in claims:
+        who = source_name(c)
+        if who not in newest or _recency(c) > _recency(newest[who]):
+            newest[who] = c
+    return sorted(newest.values(), key=_recency, reverse=True)
+
+
+def _estimates(group: MetricGroup) -> tuple[Estimate, ...]:
+    """The disagreement's estimates, less what the item's line already says (its figure, and
+    the earlier figure it is compared with)."""
+    if not group.disagreements:
+        return ()
+    lead = group.lead
+    now = source_name(lead.new) if lead else None
+    before = (source_name(lead.old), _point(lead.old)) if lead and lead.old else None
     return tuple(
-        HistoryRow(date=fmt_date(c), value=fmt_value(c), who=who(c), share=round(abs(c.value) / top, 3))
-        for c in shown
+        Estimate(who=source_name(c), value=figure(c), date=fmt_day(claim_day(c)))
+        for c in current_estimates(group)
+        if source_name(c) != now and (source_name(c), _point(c)) != before
     )
 
 
-def event_view(
-    event: Event, metrics: Mapping[str, Metric], history: Sequence[Claim], base_url: str | None = None
-) -> EventView:
-    unit = unit_of(event.metric, metrics)
-    new = fmt_value(event.new)
-    if event.old is not None and event.kind == "changed":
-        line = with_unit(f"{fmt_value(event.old)} → {new}", unit)
-    elif event.old is not None:
-        line = f"{with_unit(new, unit)} ({who(event.new)}) vs {with_unit(fmt_value(event.old), unit)} ({who(event.old)})"
-    else:
-        line = with_unit(new, unit)
-    if event.old is not None:
-        old_role, new_role = _ROLES.get(event.kind, ("before", "now"))
-        sources = (source_line(old_role, event.old), source_line(new_role, event.new))
-    else:
-        sources = (source_line("reported", event.new),)
-    return EventView(
-        kind=event.kind,
-        metric=event.metric,
-        label=label_of(event.metric, metrics),
-        headline=line,
-        change=fmt_delta(event) if event.kind == "changed" else "",
-        marks=marks_for(event),
-        sources=sources,
-        history=history_rows(history) if event.kind == "changed" else (),
-        page=metric_page_url(base_url, event.metric) if base_url else None,
+def held_lines(group: MetricGroup) -> tuple[tuple[Held, ...], str]:
+    """The newest HELD_SHOWN held reports of the metric, and how many more there are, in words."""
+    held = sorted(group.held, key=lambda e: _recency(e.new), reverse=True)
+    more = len(held) - HELD_SHOWN
+    words = phrases().sections["held_more"].format(n=more) if more > 0 else ""
+    return tuple(held_line(e) for e in held[:HELD_SHOWN]), words
+
+
+def held_line(event: Event) -> Held:
+    c = event.new
+    source = ", ".join(p for p in (source_name(c), known_outlet(c), fmt_day(claim_day(c))) if p)
+    return Held(value=figure(c), source=source, reason=event.reason or phrases().sections["held_reason"])
+
+
+def _named(lead: Event) -> bool:
+    """A change's line names its source; the citation then need not (unless it has no outlet)."""
+    return lead.kind == "changed" and lead.old is not None and bool(known_outlet(lead.new))
+
+
+def metric_item(group: MetricGroup, metrics: Mapping[str, Metric], quoted: _Quoted, history: Sequence[Claim],
+                base_url: str | None) -> MetricItem:
+    lead = group.lead
+    held, held_more = held_lines(group)
+    return MetricItem(
+        metric=group.metric,
+        label=label_of(group.metric, metrics),
+        section=group.section,
+        line=change_line(lead, in_item=True) if lead else "",
+        downward=bool(lead and lead.kind == "changed" and lead.downward),
+        series=_series(group, history),
+        estimates_title=phrases().sections["other_estimates"] if lead else "",
+        estimates=_estimates(group),
+        cite=quoted.cite(lead.new, named=_named(lead)) if lead else None,
+        held=held,
+        held_more=held_more,
+        page=metric_page_url(base_url, group.metric) if base_url else None,
     )
+
+
+def fmt_created(created: datetime) -> str:
+    return f"{fmt_day(created)} {created:%H:%M} UTC"
 
 
 def digest_view(
@@ -156,18 +296,34 @@ def digest_view(
     history: Mapping[str, Sequence[Claim]] | None = None,
 ) -> DigestView:
     history = history or {}
-    views = [event_view(e, metrics, history.get(e.metric, ()), base_url) for e in digest.events]
-    groups = tuple(
-        NoticeGroup(title, tuple(n for n in digest.notices if n.kind == kind))
+    words = phrases().sections
+    quoted = _Quoted()
+    groups = group_events(digest.events, metrics)
+    items = [metric_item(g, metrics, quoted, history.get(g.metric, ()), base_url)
+             for g in groups if g.section != "unconfirmed"]
+    sections = tuple(
+        Section(key, words[key], tuple(i for i in items if i.section == key))
+        for key in ("changed", "new", "disagreement")
+        if any(i.section == key for i in items)
+    )
+    held = tuple(
+        HeldGroup(g.metric, label_of(g.metric, metrics), *held_lines(g),
+                  page=metric_page_url(base_url, g.metric) if base_url else None)
+        for g in groups if g.section == "unconfirmed"
+    )
+    shown = {g.metric for g in groups}
+    notices = [n for n in digest.notices if not (n.kind == "metric_stale" and n.subject in shown)]
+    notice_groups = tuple(
+        NoticeGroup(title, tuple(n for n in notices if n.kind == kind))
         for kind, title in _NOTICE_TITLES
-        if any(n.kind == kind for n in digest.notices)
+        if any(n.kind == kind for n in notices)
     )
     return DigestView(
         subject=digest.subject,
-        created=digest.created.strftime("%Y-%m-%d %H:%M UTC"),
-        changed=tuple(v for v in views if v.kind == "changed"),
-        disagreements=tuple(v for v in views if v.kind == "disagreement"),
-        new=tuple(v for v in views if v.kind == "new"),
-        notice_groups=groups,
+        created=fmt_created(digest.created),
+        sections=sections,
+        unconfirmed_title=words["unconfirmed"],
+        unconfirmed=held,
+        notice_groups=notice_groups,
         base_url=base_url,
     )

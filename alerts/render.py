@@ -6,18 +6,17 @@ reaches a reader as text. The subject is one header-safe line (no CR or LF).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import jinja2
 
-from figwatch.models import Claim, Digest, Event, Metric
-
-from figwatch.wording import fmt_delta, header_safe, label_of, unit_of
+from alerts.digest_view import DigestView, digest_view
 from alerts.slack_blocks import slack_messages
-from alerts.digest_view import digest_view, marks_for
+from figwatch.models import Claim, Digest, Event, Metric
+from figwatch.wording import fmt_delta, header_safe, label_of, unit_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -58,7 +57,7 @@ def render_digest(
         text=_TEXT_ENV.get_template("digest.txt.j2").render(v=view),
         html=_HTML_ENV.get_template("digest.html.j2").render(v=view),
         slack_messages=slack_messages(view),
-        json=digest_json(digest, metrics),
+        json=digest_json(digest, metrics, view),
     )
 
 
@@ -86,18 +85,38 @@ def _event_dict(event: Event, metrics: Mapping[str, Metric]) -> dict:
         "delta": event.delta,
         "percent": event.percent,
         "change": fmt_delta(event),
-        "marks": list(marks_for(event)),
+        "reason": event.reason,
         "old": _claim_dict(event.old),
         "new": _claim_dict(event.new),
+        "series": [_claim_dict(c) for c in event.series],
+        "estimates": [_claim_dict(c) for c in event.estimates],
     }
 
 
-def digest_json(digest: Digest, metrics: Mapping[str, Metric]) -> str:
-    """The machine-readable digest: full claims, not rounded text, for scripts and archives."""
+def _view_dict(view: DigestView) -> dict:
+    """What the text and HTML say, as the same strings: one entry per metric."""
+    items = []
+    for item in view.items:
+        d = asdict(item)
+        if item.cite is not None:
+            d["cite"]["provenance"] = item.cite.provenance
+        d["estimates"] = [e.text for e in item.estimates]
+        d["held"] = [h.in_item for h in item.held]
+        items.append(d)
+    unconfirmed = [{"metric": g.metric, "label": g.label, "held": [h.text for h in g.held], "held_more": g.held_more}
+                   for g in view.unconfirmed]
+    return {"items": items, "unconfirmed": unconfirmed}
+
+
+def digest_json(digest: Digest, metrics: Mapping[str, Metric], view: DigestView | None = None) -> str:
+    """The machine-readable digest: the view's items (the words every channel shows) and the
+    full events (claims, not rounded text) for scripts and archives."""
+    view = view or digest_view(digest, metrics)
     doc = {
         "id": digest.id,
         "subject": digest.subject,
         "created": digest.created,
+        **_view_dict(view),
         "events": [_event_dict(e, metrics) for e in digest.events],
         "notices": [{"kind": n.kind, "subject": n.subject, "message": n.message} for n in digest.notices],
     }

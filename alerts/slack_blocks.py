@@ -1,13 +1,13 @@
 """Slack Block Kit messages for a digest: within Slack's limits, split rather than cut.
 
 Limits (api.slack.com/reference/block-kit): 50 blocks a message, 3,000 characters a section
-text, 150 a header, 10 context elements. A change never loses a word: a long section is split
-into several sections, and a message that would pass 50 blocks starts a new message.
+text, 150 a header, 10 context elements. An item never loses a word of the view: a long section
+is split into several sections, and a message that would pass 50 blocks starts a new message.
 """
 from __future__ import annotations
 
+from alerts.digest_view import DigestView, MetricItem
 from figwatch.wording import header_safe
-from alerts.digest_view import DigestView, EventView
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -63,39 +63,41 @@ def section(text: str) -> list[dict]:
     return [{"type": "section", "text": {"type": "mrkdwn", "text": t}} for t in split_text(text) if t]
 
 
-def event_text(e: EventView) -> str:
-    """The section: what changed, by how much, marked if revised or downward, the quotes."""
+def event_text(e: MetricItem) -> str:
+    """The section: the metric and what it is now, its series, other estimates, quote, held reports."""
     title = f"*{link(e.page, e.label)}*" if e.page else f"*{mrkdwn_escape(e.label)}*"
-    lines = [f"{title}: {mrkdwn_escape(e.headline)}"]
-    if e.change:
-        lines[0] += f"  {mrkdwn_escape(e.change)}"
-    if e.marks:
-        lines.append("_" + mrkdwn_escape("; ".join(e.marks)) + "_")
-    for s in e.sources:
-        lines.append(f">{mrkdwn_escape(s.role.capitalize())} ({mrkdwn_escape(s.who)}): “{mrkdwn_escape(s.quote)}”")
-    if e.history:
-        hist = ", ".join(f"{h.date} {h.value}" for h in e.history)
-        lines.append("History: " + mrkdwn_escape(hist))
+    lines = [f"{title}: {mrkdwn_escape(e.line)}" if e.line else title]
+    lines += [mrkdwn_escape(s) for s in e.series]
+    if e.estimates:
+        text = "; ".join(x.text for x in e.estimates)
+        lines.append(f"_{mrkdwn_escape(e.estimates_title)}:_ {mrkdwn_escape(text)}" if e.estimates_title
+                     else mrkdwn_escape(text))
+    if e.cite and e.cite.quote:
+        lines.append(f">“{mrkdwn_escape(e.cite.quote)}”")
+    lines += [mrkdwn_escape(h.in_item) for h in e.held] + ([mrkdwn_escape(e.held_more)] if e.held_more else [])
     return "\n".join(lines)
 
 
-def source_context(e: EventView) -> list[dict]:
-    """Context lines for sources: outlet link, who, date; a section if a line would be too long."""
-    elements = []
-    for s in e.sources:
-        text = f"{mrkdwn_escape(s.role.capitalize())}: {mrkdwn_escape(s.value)} {mrkdwn_escape(s.attribution)} · {link(s.url, s.outlet)} · {s.date}"
-        elements.append({"type": "mrkdwn", "text": text})
-    if len(elements) <= MAX_CONTEXT_ELEMENTS and all(len(x["text"]) <= MAX_CONTEXT_TEXT for x in elements):
-        return [{"type": "context", "elements": elements}]
-    return section("\n".join(x["text"] for x in elements))
+def source_context(e: MetricItem) -> list[dict]:
+    """The quote's provenance as a context line (outlet linked); a section if it would be too long."""
+    if e.cite is None:
+        return []
+    text = link(e.cite.url, e.cite.provenance)
+    if len(text) <= MAX_CONTEXT_TEXT:
+        return [{"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}]
+    return section(text)
 
 
-def event_blocks(e: EventView) -> list[dict]:
+def event_blocks(e: MetricItem) -> list[dict]:
     return section(event_text(e)) + source_context(e)
 
 
 def notice_blocks(v: DigestView) -> list[list[dict]]:
     groups = []
+    if v.unconfirmed:
+        told = [(g.label, [h.text for h in g.held] + ([g.held_more] if g.held_more else [])) for g in v.unconfirmed]
+        lines = [mrkdwn_escape(f"{label}: " + "; ".join(held)) for label, held in told]
+        groups.append(section(f"*{mrkdwn_escape(v.unconfirmed_title)}*\n" + "\n".join("• " + x for x in lines)))
     for g in v.notice_groups:
         text = f"*{mrkdwn_escape(g.title)}*\n" + "\n".join("• " + mrkdwn_escape(n.message) for n in g.notices)
         groups.append(section(text))
@@ -111,9 +113,9 @@ def _header(subject: str, part: str) -> dict:
 def _groups(v: DigestView) -> list[list[dict]]:
     """Units that stay together in one message: a heading with its first item, each item."""
     groups: list[list[dict]] = []
-    for title, events in (("Changed figures", v.changed), ("Sources disagree", v.disagreements), ("New figures", v.new)):
-        for i, e in enumerate(events):
-            lead = section(f"*{title}*") if i == 0 else []
+    for s in v.sections:
+        for i, e in enumerate(s.items):
+            lead = section(f"*{mrkdwn_escape(s.title)}*") if i == 0 else []
             groups.append([{"type": "divider"}] + lead + event_blocks(e))
     groups.extend(notice_blocks(v))
     if v.base_url:

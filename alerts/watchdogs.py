@@ -9,9 +9,9 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Mapping, Sequence
 
+from alerts.phrasing import figure, fmt_day
 from figwatch.models import Claim, Figure, Metric, Notice, SourceHealth
-
-from figwatch.wording import fmt_date, fmt_value, header_safe, label_of
+from figwatch.wording import header_safe, label_of
 
 
 def _days(delta: timedelta) -> str:
@@ -48,22 +48,34 @@ def _last_report(figure: Figure) -> Claim | None:
     return max(reports, key=lambda c: c.published, default=None)  # type: ignore[arg-type,return-value]
 
 
+def newest_report(figures: Mapping[str, Figure]) -> datetime | None:
+    """When the newest report of any metric was published: the clock that staleness runs on."""
+    dates = [last.published for f in figures.values() if (last := _last_report(f)) is not None]
+    return max(dates, default=None)  # type: ignore[type-var]
+
+
 def watch_stale(figures: Mapping[str, Figure], now: datetime, stale_after_days: int,
                 *, already: Collection[str] = (), metrics: Mapping[str, Metric] | None = None) -> list[Notice]:
-    """A notice per metric whose latest report is older than `stale_after_days`.
+    """A notice per metric whose latest report is `stale_after_days` older than the newest report
+    of any metric; the notice counts the days to the run (`now`), as a reader reads it.
 
-    Metrics never reported are left out (nothing to go stale); `already` lists metrics the
-    caller has already reported as stale, so the notice is not repeated every run.
+    Quiet is measured against coverage, not the wall clock: a metric goes quiet while others are
+    reported, so an archive or the seed corpus does not flag every metric. Metrics never
+    reported are left out (nothing to go stale); `already` lists metrics the caller has already
+    reported as stale, so the notice is not repeated every run.
     """
     limit = timedelta(days=stale_after_days)
+    newest = newest_report(figures)
+    coverage = min(newest, now) if newest is not None else now
     notices = []
     for name in sorted(figures):
         last = _last_report(figures[name])
-        if last is None or name in already or now - last.published <= limit:  # type: ignore[operator]
+        if last is None or name in already or coverage - last.published <= limit:  # type: ignore[operator]
             continue
         age = _days(now - last.published)  # type: ignore[operator]
-        notices.append(Notice("metric_stale", name,
-                              f"No new report on {label_of(name, metrics or {})} for {age} (last: {fmt_value(last)} on {fmt_date(last)})"))
+        label, when = label_of(name, metrics or {}), fmt_day(last.published)
+        message = f"No new report on {label} for {age} (last: {figure(last)} on {when})"
+        notices.append(Notice("metric_stale", name, message))
     return notices
 
 

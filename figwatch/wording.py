@@ -19,6 +19,8 @@ QUALIFIER_WORDS: Mapping[str, str] = {
     "at_most": "up to",
 }
 
+DERIVED_MARK = "derived"
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -33,14 +35,17 @@ def fmt_number(x: float) -> str:
 
 
 def fmt_value(claim: Claim) -> str:
-    """A claim's figure as written by a careful editor: "about 4,000", "10,000–12,000"."""
+    """A claim's figure as written by a careful editor: "about 4,000", "10,000–12,000"; a figure
+    derived from a share of a total says so wherever it is shown: "about 4,000 (derived)"."""
     if claim.qualifier == "range":
         low = claim.low if claim.low is not None else claim.value
         high = claim.high if claim.high is not None else claim.value
-        return f"{fmt_number(low)}–{fmt_number(high)}"
-    word = QUALIFIER_WORDS.get(claim.qualifier, "")
-    number = fmt_number(claim.value)
-    return f"{word} {number}" if word else number
+        text = f"{fmt_number(low)}–{fmt_number(high)}"
+    else:
+        word = QUALIFIER_WORDS.get(claim.qualifier, "")
+        number = fmt_number(claim.value)
+        text = f"{word} {number}" if word else number
+    return f"{text} ({DERIVED_MARK})" if claim.derived else text
 
 
 def fmt_delta(event: Event) -> str:

@@ -43,7 +43,7 @@ def test_files_channel_writes_three_files_atomically_and_idempotently(tmp_path):
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [f"digest-1-20261123T090000.{x}" for x in ("html", "json", "txt")]
     assert json.loads((tmp_path / "out" / names[1]).read_text("utf-8"))["id"] == 1
-    assert "3,000 → 4,000" in (tmp_path / "out" / names[2]).read_text("utf-8")
+    assert "4,000, up from 3,000" in (tmp_path / "out" / names[2]).read_text("utf-8")
 
 
 def test_one_channel_down_never_holds_back_another_and_retry_sends_exactly_once():

@@ -9,7 +9,14 @@ from datetime import timedelta
 import pytest
 from werkzeug import Request, Response
 
-from alerts import SlackChannel, build_channels, build_digest, deliver_pending, render_digest
+from alerts import (
+    SlackChannel,
+    build_channels,
+    build_digest,
+    deliver_pending,
+    render_digest,
+)
+from alerts.digest_view import digest_view
 from alerts.slack_blocks import link, mrkdwn_escape, split_text
 from figwatch.config import AlertSettings, SlackSettings
 from figwatch.errors import ConfigError
@@ -70,9 +77,11 @@ def test_sixty_changes_split_into_valid_messages_with_nothing_cut(httpserver, we
         assert f"(part {i} of {len(posted)})" in message["blocks"][0]["text"]["text"]
         everything += "".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
     squeezed = re.sub(r"\s+", "", everything)
-    for e in digest.events:
-        assert re.sub(r"\s+", "", mrkdwn_escape(e.new.evidence)) in squeezed
-        assert mrkdwn_escape(f"Figure number {e.metric[2:]} & <more>") in everything
+    items = digest_view(digest, metrics).items
+    assert len(items) == 60  # one item per metric: m.0's second change is told once, by its larger one
+    for item in items:
+        assert item.cite is not None and re.sub(r"\s+", "", mrkdwn_escape(item.cite.quote)) in squeezed
+        assert mrkdwn_escape(f"Figure number {item.metric[2:]} & <more>") in everything
     assert "<more>" not in everything
 
 

@@ -79,13 +79,15 @@ def serve(sink: SlackSink) -> Iterator[HTTPServer]:
 
 
 def big_digest(created: datetime, events: int, metric: str = "troops.deployed") -> Digest:
-    """`events` changes of one topic metric, each with its own quote: about 16 to a Slack message."""
-    def claim(value: float, day: int) -> Claim:
-        return Claim(metric=metric, value=value, qualifier="approx", evidence=f"Report {value:,.0f}: " + "word " * 60,
+    """`events` changes, each of its own metric (a digest shows a metric once) and with its own quote."""
+    def claim(value: float, day: int, i: int) -> Claim:
+        return Claim(metric=f"{metric}.{i}", value=value, qualifier="approx", evidence=f"Report {value:,.0f}: " + "word " * 60,
                      start=0, end=1, source_key="NIS", outlet="Yonhap", article_url=f"https://news.example/{value}",
                      published=created.replace(day=day))
-    changes = [Event("changed", metric, new=claim(20_000 + i, 2), old=claim(10_000 + i, 1)) for i in range(events)]
+    changes = [Event("changed", f"{metric}.{i}", new=claim(20_000 + i, 2, i), old=claim(10_000 + i, 1, i))
+               for i in range(events)]
     return Digest(subject=f"figwatch: {events} changes", created=created, events=tuple(changes))
 
 
-METRIC = {"troops.deployed": Metric("troops.deployed", "North Korean troops in Russia", "soldiers")}
+METRIC = {f"troops.deployed.{i}": Metric(f"troops.deployed.{i}", f"North Korean troops in Russia ({i})", "soldiers")
+          for i in range(400)}

@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.alternation import _case_split
-from extractors.attribution import attributor_for
 from extractors.cues import SentenceCues
+from extractors.language import Grammar
+from extractors.lexicon import Lexicon
 from extractors.numbers import Mention
-from extractors.topic import FLAGS, Lexicon, MetricSpec, Topic, _alternation
+from extractors.topic import MetricSpec, Topic
 
 WINDOW = 160  # characters looked at on either side of a figure
 FOREIGN = "\x00foreign"  # a noun phrase that names something outside the topic's nouns
 WORD = re.compile(r"[A-Za-z]{3,}")
-CUT = re.compile(r",|\sand\s")  # a modality cue after the figure counts up to here
 
 
 @dataclass
@@ -52,45 +51,6 @@ class Span:
     prev_start: int  # start of the previous sentence: weapons may be "supplied" there
     cues: SentenceCues  # of text[start:end]
     masked_cues: SentenceCues  # of the sentence with source names blanked (party cues); index 0 is `start`
-
-
-class Grammar:
-    """Clause and noun-phrase boundaries of a topic, compiled."""
-
-    def __init__(self, topic: Topic) -> None:
-        g = topic.raw.get("grammar", {})
-        self.clause = re.compile("|".join(f"(?:{v})" for p in g.get("clause", [";"]) for v in _case_split(p)), FLAGS)
-        words = [p for p in g.get("np_stop", []) if p[:1].isalpha()]
-        marks = [p for p in g.get("np_stop", []) if not p[:1].isalpha()]
-        self.np_stop = re.compile("|".join([*marks, rf"(?<![\w])(?:{_alternation(words)})(?![\w])"]), FLAGS)
-        nk = _alternation(topic.raw.get("parties", {}).get("nk", ["North Korea"]))
-        coref = topic.raw.get("coreference", {})
-        self.anaphora = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('anaphora', ['the number']))})(?![\w])", FLAGS)
-        self.elliptical = re.compile(rf"(?<![\w])(?:{_alternation(coref.get('elliptical', []) or ['(?!x)x'])})(?![\w])", FLAGS)
-        # a figure in a definite noun phrase is known, whatever is planned for it ("would bring home the two prisoners")
-        self.definite = re.compile(r"(?<![\w])(?:the|its|their|these|those)\s+(?:[a-z]+\s+)?$", FLAGS)
-        self.own = re.compile(r"(?<![\w])(?:its|their) own(?![\w])", FLAGS)
-        self.subjects = Lexicon.build(topic.raw.get("parties", {}).get("subjects", {}))  # who "its own" is
-        self.passive = re.compile(r"(?<![\w])(?:(?:have|has|had) been|were|was)\s+(?:\w+\s+)?$", FLAGS)
-        self.partitive_back = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", FLAGS)  # "1,000 of those": a part
-        self.partitive = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?!\d)", FLAGS)  # "2,000 of the soldiers"
-        self.topic_phrase = Lexicon.build(coref.get("topic_phrases", {}))  # label: the metric the phrase names
-        self.realis = re.compile(rf"(?<![\w])(?:{_alternation(topic.raw.get('modality', {}).get('realis', ['already']))})(?![\w])", FLAGS)
-        self.coordination = re.compile(rf"(?<![\w])(?:{_alternation(g.get('coordination', ['and']))})(?![\w])", FLAGS)
-        self.relative = re.compile(r",\s*(?:which|who)\s*$", FLAGS)  # a clause that opens with it is about the name before
-        self.copulas = frozenset(w.lower() for w in g.get("copulas", []))
-        self.transparent = frozenset(w.lower() for w in g.get("transparent", []))  # "3,000 more", "the 11,000 of its"
-        self.np_party = re.compile(g.get("np_party_suffix", r"\s*from\s+").lstrip("^") + f"(?:{nk})", FLAGS)
-
-
-_CACHE: dict[int, tuple[Topic, Grammar]] = {}
-
-
-def grammar_for(topic: Topic) -> Grammar:
-    hit = _CACHE.get(id(topic))
-    if hit is None or hit[0] is not topic:
-        hit = _CACHE[id(topic)] = (topic, Grammar(topic))
-    return hit[1]
 
 
 def _window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr: Grammar) -> tuple[int, int]:
@@ -139,17 +99,14 @@ class Classifier:
     """Decides, for each figure of a sentence, the metric it reports (or none)."""
 
     def __init__(self, topic: Topic) -> None:
-        self.topic, self.gr = topic, grammar_for(topic)
-        self.reporting = attributor_for(topic).verb  # "says", "said": what comes before them is the report's
-        self.predicate_re = {label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
-                             for label, pats in topic.raw.get("predicates", {}).items()}
-        self.weak = Lexicon.build(topic.raw.get("weak_predicates", {}))
-        self.group_predicates = frozenset(topic.raw.get("coreference", {}).get("group_predicates", []))
-        self.sentence_modality = frozenset(topic.raw.get("modality", {}).get("sentence", []))  # cues whose scope is the sentence
-        self.noun_metrics: dict[str, list[MetricSpec]] = {}
-        for spec in topic.specs.values():
-            for noun in spec.nouns:
-                self.noun_metrics.setdefault(noun, []).append(spec)
+        self.topic, self.gr = topic, topic.grammar
+        self.reporting = topic.attributor.verb  # "says", "said": what comes before them is the report's
+        self.predicate_re = topic.predicate_re
+        self.weak = topic.weak_predicates
+        self.group_predicates = topic.group_predicates
+        self.sentence_modality = self.gr.sentence_modality  # cues whose scope is the sentence
+        self.noun_metrics = topic.noun_metrics
+        self.party = topic.subject_party
 
     def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
         """The sentence's figures that the topic counts, with their metric and confidence."""
@@ -166,7 +123,7 @@ class Classifier:
             noun, party = self._noun_party(sp, m, lo, phrase, last, ctx)
             # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
             last = (noun, last[1]) if noun in self.topic.noun_party else (noun or last[0], party or last[1])
-            if noun is None or party != "nk":
+            if noun is None or party != self.party:
                 continue
             shared = prev is not None and lo <= prev.end  # the clause began before the previous figure
             if doubt is None:  # read once a sentence, and only when a figure gets this far
@@ -201,7 +158,7 @@ class Classifier:
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
         lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - self.gr.transparent  # read when no noun is
-        if not hits and not lead and stop and stop.group().strip().lower() in ("and", "or", ","):
+        if not hits and not lead and stop and stop.group().strip().lower() in self.gr.np_joiners:
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)
             hits = [h for h in sp.cues.within(nouns, stop.end(), min(hi, end + 30)) if h[0] < end]
@@ -225,18 +182,18 @@ class Classifier:
             return None, None  # "two rotations", "three trains": the figure counts something else
         noun = None if noun == FOREIGN else noun
         if noun and noun in self.topic.noun_party:
-            return noun, "other"
+            return noun, self.topic.noun_party[noun]
         np_party = sp.masked_cues.first(self.topic.parties, m.after_end - off, ph.end - off)
         if np_party:
             return noun or self._back_noun(sp, lo, m), np_party[2]
         if self.gr.own.search(t, m.after_end, ph.end + 12):  # "50,000 of its own troops": the subject's
-            subject = sp.masked_cues.last(self.gr.subjects, 0, m.start - off)
+            subject = sp.masked_cues.last(self.topic.subjects, 0, m.start - off)
             if subject:
                 return noun or self._back_noun(sp, lo, m), subject[2]
-        if self.gr.np_party.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
-            return noun or self._back_noun(sp, lo, m) or ctx.noun or self.topic.group, "nk"
+        if self.topic.party_after_phrase.match(t, ph.end):  # "the 12,000-strong force that Pyongyang sent"
+            return noun or self._back_noun(sp, lo, m) or ctx.noun or self.topic.group, self.party
         if (noun is None or noun in self.topic.noun_implies) and last[0] in self.topic.noun_party:
-            return last[0], "other"  # "three people were killed and 19 wounded": the 19 are people too
+            return last[0], self.topic.noun_party[last[0]]  # "three people were killed and 19 wounded": the 19 are people too
         if m.year_like and not noun:
             return None, None
         if self.topic.coref.match(t, m.after_end, ph.end + 12):  # "4,000 of them": the group named last
@@ -260,7 +217,7 @@ class Classifier:
             return noun, last[1]
         if noun is None:  # "Of those, roughly 1,000 were killed": members of the last sentence's group
             return (self.topic.member(ctx.noun) if pointed else ctx.noun), ctx.party
-        return noun, "nk" if sp.nk_in_sentence else ctx.party
+        return noun, self.party if sp.nk_in_sentence else ctx.party
 
     def _back_noun(self, sp: Span, lo: int, m: Mention) -> str | None:
         hit = sp.cues.last(self.topic.nouns, max(lo, m.start - 90), m.start)
@@ -271,7 +228,7 @@ class Classifier:
     def _decide(self, sp: Span, m: Mention, win: tuple[int, int, bool], noun: str, ph: Phrase,
                 ctx: Context, doubt: float = 1.0, carried: str | None = None) -> Decision | None:
         lo, hi, shared = win
-        specs = self.noun_metrics.get(noun, [])
+        specs = self.noun_metrics.get(noun, ())
         if m.kind in ("fraction", "part"):  # a share of a group: what befell some of it (casualties)
             specs = [s for s in specs if s.fraction]
         elif m.kind == "base":  # "30 percent of the 11,000 ... killed": the killing is the fraction's
@@ -309,7 +266,7 @@ class Classifier:
         predicate = implied or (_nearest(self.topic.predicates, sp.cues, lo, m, hi, wanted, ph.head_start) if wanted else None)
         if wanted and not predicate:
             predicate = _nearest(self.weak, sp.cues, lo, m, hi, wanted, ph.head_start) or (carried if carried in wanted else None)
-        if predicate == "total" and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
+        if predicate in self.topic.umbrella_predicates and ph.head_end >= 0:  # "lost 300 soldiers killed": the breakdown is the figure's
             predicate = self._post_nominal(sp, ph.head_end, hi, wanted) or predicate
         elif self.gr.partitive_back.match(sp.text, m.after_end):  # "c. 1,000 of those had been killed"
             predicate = self._later(sp, m.after_end, hi, wanted) or predicate
@@ -370,7 +327,7 @@ class Classifier:
         """The cap that cues doubting the whole sentence put on each of its figures ("..., a figure
         that could not be verified"), and a question's ("N. Korea sent 10,000 more troops?")."""
         c = self.topic.confidence
-        asked = c.get("question", 1.0) if sp.text[sp.start:sp.end].rstrip().endswith("?") else 1.0
+        asked = c.get("question", 1.0) if sp.text[sp.start:sp.end].rstrip().endswith(self.gr.question_mark) else 1.0
         if not self.sentence_modality:
             return asked
         return min(asked, min((c.get(label, 0.3) for _, _, label in sp.cues.all(self.topic.modality)
@@ -380,13 +337,13 @@ class Classifier:
         """Lower for projections, denials and hedges in the figure's clause, and for vague amounts."""
         c, t = self.topic.confidence, sp.text
         conf = c.get("teaser", 0.85) if sp.heading else c.get("base", 0.9)
-        stop = CUT.search(t, m.after_end, hi)
+        stop = self.gr.modality_cut.search(t, m.after_end, hi)
         mod_hi = stop.start() if stop else hi
         realis = self.gr.realis.search(t, m.after_end, mod_hi)
         clause_lo = _window(sp, m, None, None, self.gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
         known = realis or self.gr.definite.search(t, max(0, m.start - 30), m.start)  # "already"; "the two prisoners"
         for _, _, label in sp.cues.within(self.topic.modality, min(lo, clause_lo), mod_hi):
-            if not (label == "projection" and known):
+            if not (label in self.gr.cancelled_by_realis and known):
                 conf = min(conf, c.get(label, 0.3))
         if m.kind == "vague" and not spec.vague:
             conf = min(conf, c.get("vague", 0.4))

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
-from extractors.classify import grammar_for
+from extractors.attribution import PRONOUN, Attribution, pick
 from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
 
@@ -26,8 +25,8 @@ class DocumentSources:
 
     def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
         self.text, self.sents = text, sents
-        self.attributor = attributor_for(topic)
-        self.clause = grammar_for(topic).clause
+        self.attributor = topic.attributor
+        self.clause = topic.grammar.clause
         self._attrs: dict[int, list[Attribution]] = {}
         self._acronyms: dict[str, str] | None = None  # read on the first source
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
@@ -86,11 +85,11 @@ class DocumentSources:
     def source_for(self, i: int, at: int) -> str | None:
         """The figure's source as written; an acronym the document spells out, in full."""
         src = self._source_for(i, at)
-        if not src or not ACRONYM_SOURCE.fullmatch(src):
+        if not src or not self.attributor.is_acronym(src):
             return src
         if self._acronyms is None:  # read once, and only for a document that cites an acronym
-            self._acronyms = {**self.attributor.known_acronyms, **acronyms(self.text)}
-        return expanded(src, self._acronyms)
+            self._acronyms = {**self.attributor.known_acronyms, **self.attributor.acronyms(self.text)}
+        return self.attributor.expanded(src, self._acronyms)
 
     def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
         """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's

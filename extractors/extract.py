@@ -23,7 +23,7 @@ from extractors.lexicon import Lexicon
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.topic import Topic, load_topic
-from figwatch.models import Claim
+from figwatch.models import Claim, Stance
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
@@ -31,9 +31,30 @@ LEAD_SENTENCES = 12  # the lead paragraph, whose tie holds throughout too, is am
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
 @dataclass(frozen=True)
+class Why:
+    """Why a claim reads as it does: the named rules that decided its metric, its noun and party and its
+    source, and what set its confidence (`figwatch extract --why`)."""
+
+    metric_rule: str  # Claim.rule
+    whose_rule: str
+    noun: str
+    predicate: str | None
+    source_rule: str
+    confidence: tuple[str, ...]
+    stance: Stance = "current"
+
+    def lines(self) -> list[str]:
+        stance = f" (stance: {self.stance})" if self.stance != "current" else ""
+        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: {self.whose_rule})",
+                f"source: {self.source_rule or 'none found'}",
+                f"confidence: {'; '.join(self.confidence)}{stance}"]
+
+
+@dataclass(frozen=True)
 class _Found:
     claim: Claim
     heading: bool
+    why: Why
 
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
@@ -126,12 +147,12 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             ref, ref_read = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published), True
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
-            source = sources.source_for(i, m.start)
+            source, source_rule = sources.source_for(i, m.start)
             claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
-                          revised_from=m.revised_from, derived=m.kind == "fraction")
-            found.append(_Found(claim, s.heading))
+                          revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
+            found.append(_Found(claim, s.heading, Why(d.rule, d.whose, d.noun, d.predicate, source_rule, d.reasons, d.stance)))
         if decided or gate.names_a_party(s.start, s.end):
             _update_context(ctx, topic, masked, decided, last, topic.topic_phrases)
     return found
@@ -197,10 +218,11 @@ def _same_figure(heading: Claim, body: Claim) -> bool:
     return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
-def _dedupe(found: list[_Found]) -> list[Claim]:
+def _dedupe(found: list[_Found]) -> list[_Found]:
     """A headline repeated in the body is one claim; an exact repeat is one claim."""
     body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
-    out, seen = [], set()
+    out: list[_Found] = []
+    seen = set()
     for f in found:
         c = f.claim
         if f.heading and any(_same_figure(c, b) for b in body):
@@ -209,21 +231,29 @@ def _dedupe(found: list[_Found]) -> list[Claim]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(c)
+        out.append(f)
     return out
+
+
+def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
+            published: date | datetime | None = None) -> list[tuple[Claim, Why]]:
+    """The claims `extract` gives, each with why it reads as it does."""
+    topic = topic or load_topic()
+    pub = published.date() if isinstance(published, datetime) else published
+    found = _extract(text, topic, pub)
+    if title and title.strip() and title.strip() not in text:
+        cap = topic.confidence.get("title", 0.8)
+        heads = [_Found(replace(f.claim, confidence=min(f.claim.confidence, cap)), True,
+                        replace(f.why, confidence=(*f.why.confidence, f"title {cap:g}")))
+                 for f in _extract(title, topic, pub)]
+        found = found + heads
+    return [(f.claim, f.why) for f in _dedupe(found)]
 
 
 def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
             published: date | datetime | None = None) -> list[Claim]:
     """The topic's figures reported in `text` (and in `title`, when the text lacks it)."""
-    topic = topic or load_topic()
-    pub = published.date() if isinstance(published, datetime) else published
-    found = _extract(text, topic, pub)
-    if title and title.strip() and title.strip() not in text:
-        heads = [_Found(replace(f.claim, confidence=min(f.claim.confidence, topic.confidence.get("title", 0.8))), True)
-                 for f in _extract(title, topic, pub)]
-        found = found + heads
-    return _dedupe(found)
+    return [c for c, _ in explain(text, topic=topic, title=title, published=published)]
 
 
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:

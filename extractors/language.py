@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from extractors.alternation import FLAGS, _alternation, _case_split
 from extractors.lexicon import NEVER, words
+from figwatch.models import Stance
 
 APOS = "['’]"
 
@@ -44,7 +45,7 @@ class Grammar:
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
-    stance: dict[str, str]  # modality class -> the stance of a figure it doubts
+    stance: dict[str, Stance]  # modality class -> the stance of a figure it doubts
     # sentences
     abbreviations: frozenset[str]
     numbering: frozenset[str]  # abbreviations only before a number
@@ -93,7 +94,7 @@ class Grammar:
             sentence_modality=frozenset(mod["sentence"]),
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             modality_cut=re.compile("|".join(mod["clause_ends"]) or NEVER),  # case-sensitive: ", and" ends, "AND" does not
-            stance=dict(mod["stance"]),
+            stance={k: cast(Stance, v) for k, v in mod["stance"].items()},  # the schema checked them
             abbreviations=frozenset(a.lower() for a in sent["abbreviations"]),
             numbering=frozenset(a.lower() for a in sent["numbering"]),
             boundary=re.compile(f"[{re.escape(marks)}]" + after_mark),

@@ -9,8 +9,11 @@ Measured by kind of text, since the rate follows how many figures a kilobyte hol
   (~8 figures a KB): a stress case, not article text;
 - mix: seeds and snippets together, the headline of the earlier rounds, kept for comparison.
 One `extract` call per text as the pipeline makes them, repeated to a few megabytes; quantulum3 (a
-bench-only dependency) parses the same texts (the feed: its first 100 articles). A hostile page
-(5 MB of digits, commas and "troops") is timed too.
+bench-only dependency) parses the same texts (the feed: its first 100 articles). A bare regex pass
+over the same texts (one `re.finditer` for digit runs, the least any number extractor does) is the
+floor the machine sets: its ratio says what the extractor costs beyond finding the numbers, and
+moves less with the machine's load than a rate does. A hostile page (5 MB of digits, commas and
+"troops") is timed too.
 
 usage: python -m bench.bench_extract [--json OUT] [--megabytes N]
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import warnings
@@ -79,6 +83,14 @@ def hostile_seconds(topic) -> tuple[float, int]:
     return time.perf_counter() - start, len(text)
 
 
+BARE_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def bare_regex(doc: str) -> int:
+    """The least a number extractor does: one scan for digit runs."""
+    return sum(1 for _ in BARE_NUMBER.finditer(doc))
+
+
 QUANTULUM_TEXTS = 100  # quantulum3 reads ~0.05 MB/s: the feed's first articles are its sample
 
 
@@ -94,16 +106,20 @@ def main(argv: list[str] | None = None) -> int:
     for kind, docs in kinds.items():
         mbs, aps = best_rate(lambda d: extract(d, topic=topic), docs, int(args.megabytes * 1e6))
         q_mbs = rate(quantulum, docs[:QUANTULUM_TEXTS], 0, min_seconds=2.0)[0]
+        r_mbs = best_rate(bare_regex, docs, int(args.megabytes * 1e6))[0]
         rows[kind] = {"texts": len(docs), "bytes": sum(len(d.encode()) for d in docs), "figwatch_mb_per_s": round(mbs, 3),
                       "figwatch_texts_per_s": round(aps, 1), "quantulum3_mb_per_s": round(q_mbs, 4),
-                      "speedup_vs_quantulum3": round(mbs / q_mbs, 1) if q_mbs else None}
+                      "speedup_vs_quantulum3": round(mbs / q_mbs, 1) if q_mbs else None,
+                      "bare_regex_mb_per_s": round(r_mbs, 1), "share_of_bare_regex": round(mbs / r_mbs, 4)}
     hostile_s, hostile_len = hostile_seconds(topic)
     target = {"mb_per_s": 2.0, "speedup": 20.0, "measured_on": "article"}
     result = {"by_text": rows, "hostile_5mb_seconds": round(hostile_s, 3), "hostile_bytes": hostile_len, "targets": target}
-    print(f"{'text':<10} {'texts':>6} {'KB':>7} {'figwatch MB/s':>14} {'quantulum3 MB/s':>16} {'speed-up':>9}")
+    print(f"{'text':<10} {'texts':>6} {'KB':>7} {'figwatch MB/s':>14} {'quantulum3 MB/s':>16} {'speed-up':>9} "
+          f"{'bare regex MB/s':>16} {'figwatch/regex':>15}")
     for kind, r in rows.items():
         print(f"{kind:<10} {r['texts']:>6} {r['bytes'] / 1000:>7.0f} {r['figwatch_mb_per_s']:>14.3f} "
-              f"{r['quantulum3_mb_per_s']:>16.4f} {r['speedup_vs_quantulum3']:>8}x")
+              f"{r['quantulum3_mb_per_s']:>16.4f} {r['speedup_vs_quantulum3']:>8}x "
+              f"{r['bare_regex_mb_per_s']:>16.1f} {r['share_of_bare_regex']:>15.4f}")
     art = rows["article"]
     met = art["figwatch_mb_per_s"] >= target["mb_per_s"] and (art["speedup_vs_quantulum3"] or 0) >= target["speedup"]
     print(f"target on article text (>= {target['mb_per_s']} MB/s, >= {target['speedup']:.0f}x quantulum3): "

@@ -2,7 +2,8 @@
 
 Reads each suite's .txt files, runs `extract`, writes the claims as JSONL to a temporary file and
 scores them with eval/score.py against the suite's gold file: precision, recall and F1 per metric,
-source and qualifier accuracy.
+source and qualifier accuracy. A closing table sets each suite's scores beside its floors
+(eval/floors.toml); the exit status is 1 when a suite is below one.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import importlib.util
 import json
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -45,6 +47,40 @@ SUITES = {
     # written blind after the tenth batch's fixes and the sources round
     "heldout11": (ROOT / "tests" / "heldout11", ROOT / "tests" / "heldout11" / "gold.jsonl"),
 }
+
+
+FLOORS = ROOT / "eval" / "floors.toml"
+SCORES = ("f1", "source_accuracy", "qualifier_accuracy")  # what a suite's floor may bound
+
+
+def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
+    """Each suite's floors; a suite or score the file should not name is an error (a typo would check nothing)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    problems = [f"{path.name}: [{suite}]: no such suite" for suite in data if suite not in SUITES]
+    problems += [f"{path.name}: {suite}.{key}: no such score (known: {', '.join(SCORES)})"
+                 for suite, table in data.items() for key in table if key not in SCORES]
+    if problems:
+        raise ValueError("\n".join(problems))
+    return {suite: {k: float(v) for k, v in table.items()} for suite, table in data.items()}
+
+
+def scores(result: dict[str, Any]) -> dict[str, float | None]:
+    """The scores a floor may bound, of one suite's result."""
+    return {"f1": result["overall"]["f1"], "source_accuracy": result["source_accuracy"],
+            "qualifier_accuracy": result["qualifier_accuracy"]}
+
+
+def below_floors(results: dict[str, dict[str, Any]], floors: dict[str, dict[str, float]]) -> list[str]:
+    """One line per score under its floor, and per suite scored without floors."""
+    out = []
+    for suite, result in results.items():
+        if suite not in floors:
+            out.append(f"{suite}: no floors in eval/floors.toml")
+            continue
+        got = scores(result)
+        out += [f"{suite}: {key} {got[key]} < floor {floor}" for key, floor in floors[suite].items()
+                if (got[key] or 0.0) < floor]
+    return out
 
 
 def load_scorer(path: Path = ROOT / "eval" / "score.py") -> ModuleType:
@@ -92,7 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         slim = {n: {k: v for k, v in r.items() if k not in ("misses", "false_positives")} for n, r in results.items()}
         Path(args.json).write_text(json.dumps(slim, indent=2), encoding="utf-8")
-    return 0
+    floors = load_floors()
+    print(f"\n{'suite':<10} {'P':>6} {'R':>6} {'F1':>6} {'floor':>6} {'source':>7} {'floor':>6} {'qual.':>6} {'floor':>6}")
+    for name, r in results.items():
+        got, floor = scores(r), floors.get(name, {})
+        cells = "".join(f" {_cell(got[k]):>{w}} {_cell(floor.get(k)):>6}" for k, w in zip(SCORES, (6, 7, 6)))
+        print(f"{name:<10} {r['overall']['precision']:>6.3f} {r['overall']['recall']:>6.3f}{cells}")
+    below = below_floors(results, floors)
+    for line in below:
+        print(f"BELOW FLOOR {line}")
+    return 1 if below else 0
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":

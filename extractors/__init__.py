@@ -3,7 +3,7 @@
     from extractors import extract, load_topic
     claims = extract(article_text, topic=load_topic(), title=article_title)
 """
-from extractors.extract import extract
+from extractors.extract import Why, explain, extract
 from extractors.topic import Topic, load_topic
 
-__all__ = ["Topic", "extract", "load_topic"]
+__all__ = ["Topic", "Why", "explain", "extract", "load_topic"]

@@ -1,16 +1,18 @@
 """Who says so: "according to X", "X said", "as per X's figures", "cited by X", "..., said X".
 
-Patterns come from the topic's [attribution] table. A source that is a pronoun ("he said") is
+Patterns and words come from the language file's [attribution] and [grammar] tables. A source that is a pronoun ("he said") is
 returned as PRONOUN so that the caller can resolve it to the last source named.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
+from extractors.alternation import FLAGS, _alternation
+from extractors.lexicon import NEVER, words
 from extractors.prefilter import FOLDING, any_literal, literals
-from extractors.topic import FLAGS, Topic, _alternation
 
 PRONOUN = "\x00pronoun"
 
@@ -29,27 +31,25 @@ def _any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
     return any_literal(frozenset(w for n in needs if n is not None for w in n))
 
 
-FUNCTION = re.compile(r"(?<![\w])(?:has|have|had|is|are|was|were|will|would|could|may|that|an|to|it|its|if|this|there|below|above|than|far)(?![\w])")
 # clean()'s and find()'s fixed patterns, compiled once (re's own cache costs a look-up per call)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
-_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]{0,100},?\s*$")
 # a stop, or a space before a dash and a space; one class first, so that a search skips to candidates
 _PIECES = re.compile(r"[,;:“”\"(\s](?:(?<!\s)|[-–—]\s)")
-_ARTICLE = re.compile(r"^(?:a|an)\s+", FLAGS)
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]*)\s*$")
-_DETERMINER = re.compile(r"(?:\ban|\bthe)\s*$", FLAGS)
+_SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every acronym's spelling-out ends with: found at once
 STOP = r"[,.;:!?()\[\]\"“”]"
 # a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
 # nothing elsewhere): after a short capitalised word and before a capital, or between capitals
 TITLE = (r"(?-i:\.(?:(?<=\b[A-Z]\.)|(?<=\b[A-Z][a-z]\.)|(?<=\b[A-Z][a-z]{2}\.)|(?<=\b[A-Z][a-z]{3}\.))\s+(?=[A-Z])"
          r"|\.(?=[A-Z]\.))")
-NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w’'.-]*){0,5}"
-# words a source's phrase may end with after its name ("Seoul's NIS reportedly", "the JCS on Monday")
-TAIL = ["(?-i:[a-z]+ly)", "has", "have", "had", "also", "reportedly", "previously", "now", "recently", "earlier", "further", "then",
-        "itself", "first", "later", "initially", "again", "still", "however", r"on\s+\w+day", r"this\s+\w+day", r"last\s+\w+",
-        r"in\s+a\s+\w+(?:\s+\w+)?"]
+
+
+def name_pattern(joiners: list[str]) -> str:
+    """A capitalised name of up to six words, joined by the language's small words ("Institute for the Study")."""
+    joins = "|".join(rf"{w}\s+" for w in joiners)
+    return rf"[A-Z][\w’'.-]*(?:\s+(?:{joins})?[A-Z][\w’'.-]*){{0,5}}"
 
 
 @dataclass(frozen=True)
@@ -63,69 +63,88 @@ class Attribution:
     refers: str = ""  # a PRONOUN with a head noun ("the agency"), lower case: its antecedent is a name of that kind
 
 
-def _explicit(before: str) -> str:
-    """ "according to X": the pattern, for an alternation of the words before a source."""
+def _explicit(before: str, ends: str) -> str:
+    """ "according to X": the pattern, for an alternation of the words before a source and of the words
+    its name ends before."""
     return (rf"\b(?<![\w])(?:{before})\s+(?P<src>(?:[^,.;:!?()\[\]\"“”]|{TITLE}){{2,90}}?)(?!{TITLE})"
-            rf"(?=\s*(?:{STOP}|$|\s(?:that|who|which|as of|in|on|last|this|earlier)\b))")
+            rf"(?=\s*(?:{STOP}|$|\s(?:{ends})\b))")
 
 
 class Attributor:
-    """The topic's attribution patterns, compiled."""
+    """The language's attribution patterns (and the topic's acronyms), compiled."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        verbs = _alternation(data.get("verbs", []))
-        before = [p.replace(" ", r"\s+") for p in data.get("before", [])]
-        self.explicit = re.compile(_explicit(_alternation(before)), FLAGS)
+    def __init__(self, data: dict[str, Any], grammar: dict[str, Any], acronyms: dict[str, str]) -> None:
+        """data: the language's [attribution]; grammar: its [grammar] (articles, auxiliaries, joiners)."""
+        verbs = _alternation(data["verbs"])
+        before = [p.replace(" ", r"\s+") for p in data["before"]]
+        ends = words(data["source_ends_before"])
+        self.name = name_pattern(data["name_joiners"])
+        self.article = grammar["definite_article"]
+        self.explicit = re.compile(_explicit(_alternation(before), ends), FLAGS)
         # "(?:has\s+|...)?(?:verbs)" with the optional head distributed (same order of attempts), so
         # that every alternative opens with a plain literal (topic._case_split)
-        has = _alternation([rf"(?:has|have|had)\s+(?:{verbs})"])
+        has = _alternation([rf"(?:{words(grammar['perfect_auxiliaries'])})\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
-        self.inverted = re.compile(r"[,”\"]\s*(?:said|says|added|according to)\s+(?P<src>[^,.;:!?\"“”]{2,70}?)\s*(?:[,.;]|$)", FLAGS)
-        self.figures = re.compile(rf"(?P<src>{NAME})(?:['’]s)?\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)\b")
+        self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
+        own, figure_nouns = grammar["own"], words(data["figure_nouns"])
+        self.figures = re.compile(rf"(?P<src>{self.name})(?:['’]s)?\s+(?:{own}\s+)?(?:{figure_nouns})\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
         # "Britain's Defence Intelligence went further in February, assessing that ...": the subject
         # of a participle's sentence is its source
-        participles, bare = data.get("participles", []), data.get("participles_bare", [])
+        participles, bare = data["participles"], data["participles_bare"]
         self.participles = tuple(dict.fromkeys(p.lower() for p in [*participles, *bare]))
-        dateline = data.get("dateline", r"(?!x)x")
-        reporting = ([rf"(?:{_alternation(participles)})\s+that"] if participles else []) + list(bare)
-        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{NAME})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
+        dateline = data["dateline"] or NEVER
+        reporting = ([rf"(?:{_alternation(participles)})\s+{grammar['complementizer']}"] if participles else []) + list(bare)
+        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
         # the named patterns, each with the words one of which its every match contains
         # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
-        needs = [literals(_explicit("|".join(before)), FLAGS), *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
+        needs = [literals(_explicit("|".join(before), ends), FLAGS),
+                 *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
                       for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
         # a sentence with none of the strings some pattern needs has no attribution: skipped at once
-        self.cue = _any_of([*needs, _needs_one_of(data.get("verbs", [])), _needs_one_of([*participles, *bare])])
-        self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data.get("speakers", [])) + r")(?![\w])", FLAGS)
-        self.reject = {r.lower() for r in data.get("reject", [])}
-        self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data.get("antecedents", {}).items()]
-        forms = "|".join(f"(?:{k})" for k in data.get("antecedents", {}))
+        self.cue = _any_of([*needs, _needs_one_of(data["verbs"]), _needs_one_of([*participles, *bare])])
+        self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data["speakers"]) + r")(?![\w])", FLAGS)
+        self.reject = {r.lower() for r in data["reject"]}
+        self.antecedents = [(re.compile(k, FLAGS), re.compile(v)) for k, v in data["antecedents"].items()]
+        forms = "|".join(f"(?:{k})" for k in data["antecedents"])
         self.referring = re.compile(rf"(?<![\w])({forms})\s*$", FLAGS) if forms else None
-        self.pronouns = {p.lower() for p in data.get("pronouns", [])}
-        breaks = data.get("breaks", [])
-        self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else r"(?!x)x", FLAGS)
-        asides = data.get("appositive", [])
-        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(r"(?!x)x")
-        self.aside = re.compile(data.get("aside", r"(?!x)x"))
-        transcript = data.get("transcript", {})
-        self.speaker = re.compile(transcript["speaker"], re.M) if transcript.get("speaker") else None
-        self.answer = re.compile(transcript["answer"], re.M) if transcript.get("answer") else None
-        self.known_acronyms: dict[str, str] = dict(data.get("acronyms", {}))  # when a story does not spell one out
-        self.named_turn = re.compile(transcript["named"], re.M) if transcript.get("named") else None
-        self.label = re.compile(data["transcript_label"], re.M) if data.get("transcript_label") else None
-        self.block = re.compile(data["block"], re.M | re.I) if data.get("block") else None
-        self.lead = re.compile(r"^(?:(?:" + _alternation(data.get("lead", [])) + r")\b[\s,]*)+", FLAGS)
+        self.pronouns = {p.lower() for p in data["pronouns"]}
+        breaks = data["breaks"]
+        self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else NEVER, FLAGS)
+        asides = data["appositive"]
+        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(NEVER)
+        self.aside = re.compile(data["aside"] or NEVER)
+        transcript = data["transcript"]
+        self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
+        self.answer = re.compile(transcript["answer"], re.MULTILINE) if transcript["answer"] else None
+        self.known_acronyms: dict[str, str] = dict(acronyms)  # when a story does not spell one out
+        self.named_turn = re.compile(transcript["named"], re.MULTILINE) if transcript["named"] else None
+        self.label = re.compile(data["transcript_label"], re.MULTILINE) if data["transcript_label"] else None
+        self.block = re.compile(data["block"], re.MULTILINE | re.IGNORECASE) if data["block"] else None
+        self.lead = re.compile(r"^(?:(?:" + _alternation(data["lead"]) + r")\b[\s,]*)+", FLAGS)
         # the order of the alternatives cannot change a match that must reach the end
-        self.tail = re.compile(rf"(?:\s+(?:{_alternation(TAIL)}))+\s*$", FLAGS)
-        self.suffix = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates?|assessments?|tally|count|numbers)$|['’]s?$", FLAGS)
+        self.tail = re.compile(rf"(?:\s+(?:{_alternation(data['tail'])}))+\s*$", FLAGS)
+        self.suffix = re.compile(rf"['’]s\s+(?:{own}\s+)?(?:{figure_nouns})$|['’]s?$", FLAGS)
+        # words no source's name has (case-sensitive: "It" may open a name, "it" not), and the clause
+        # a relative pronoun opens after a name
+        self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
+        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b[^,]{{0,100}},?\s*$")
+        self.indefinite = re.compile(rf"^(?:{words(grammar['indefinite_articles'])})\s+", FLAGS)
+        self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$", FLAGS)
+        # "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
+        on_a_line = self.name.replace(r"\s+", r"[^\S\n]+")
+        self.acronym = re.compile(rf"(?P<full>{on_a_line})[^\S\n]*\((?P<acr>[A-Z]{{2,6}})\)")
+        self.leading_article = re.compile(rf"^{self.article.capitalize()}\s+")
+        # "NIS", "the NIS", "Seoul's NIS"
+        self.acronym_source = re.compile(rf"(?:{self.article}\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{{2,6}})")
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         # each sub is tried at every place: skipped when the character its every match opens with is absent
         src = _PAREN.sub("", raw) if "(" in raw else raw
-        src = _RELATIVE.sub("", src) if "," in src else src
+        src = self.relative.sub("", src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
         while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
@@ -137,11 +156,12 @@ class Attributor:
             return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
         src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")  # every suffix opens with one
-        src = _ARTICLE.sub("", src)
+        src = self.indefinite.sub("", src)
         low = src.lower()
-        if low in self.pronouns or (f"the {low}" in self.pronouns and led.endswith(f"the {low}")):
+        the_low = f"{self.article} {low}"
+        if low in self.pronouns or (the_low in self.pronouns and led.endswith(the_low)):
             return PRONOUN  # "Last month the agency": the lead words took its "the"
-        if FUNCTION.search(src):
+        if self.function.search(src):
             return None
         words = src.split()
         if not words or len(words) > 10 or low in self.reject or _DIGIT.search(src):
@@ -207,36 +227,29 @@ class Attributor:
             before = text[lo:m.start()]
             words_end = len(before.rstrip())
             # "an"/"the" ends where the spaces before the verb begin: searched only there
-            if not words_end or _DETERMINER.search(before, max(0, words_end - 3)):
+            if not words_end or self.determiner.search(before, max(0, words_end - 3)):
                 continue
             src = self._clean_once(before, cleaned)
             if src:
                 out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
         return sorted(out, key=lambda a: a.start)
 
+    def acronyms(self, text: str) -> dict[str, str]:
+        """Each acronym a document spells out, with its first full name as written."""
+        out: dict[str, str] = {}
+        for m in self.acronym.finditer(text) if _SPELLED.search(text) else ():
+            out.setdefault(m.group("acr"), self.leading_article.sub("", m.group("full")))
+        return out
 
-# "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
-NAME_ON_A_LINE = NAME.replace(r"\s+", r"[^\S\n]+")
-ACRONYM = re.compile(rf"(?P<full>{NAME_ON_A_LINE})[^\S\n]*\((?P<acr>[A-Z]{{2,6}})\)")
-_SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every ACRONYM match ends with: found at once, where ACRONYM tries every capital
-_LEADING_THE = re.compile(r"^The\s+")
-ACRONYM_SOURCE = re.compile(r"(?:the\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{2,6})")  # "NIS", "the NIS", "Seoul's NIS"
+    def is_acronym(self, src: str) -> bool:
+        return self.acronym_source.fullmatch(src) is not None
 
-
-def acronyms(text: str) -> dict[str, str]:
-    """Each acronym a document spells out, with its first full name as written."""
-    out: dict[str, str] = {}
-    for m in ACRONYM.finditer(text) if _SPELLED.search(text) else ():
-        out.setdefault(m.group("acr"), _LEADING_THE.sub("", m.group("full")))
-    return out
-
-
-def expanded(src: str, names: dict[str, str]) -> str:
-    """An acronym the document spells out, in full and as written: "NIS" becomes "South Korea's
-    National Intelligence Service (NIS)"."""
-    m = ACRONYM_SOURCE.fullmatch(src)
-    full = names.get(m.group("acr")) if m else None
-    return f"{full} ({m.group('acr')})" if m and full else src
+    def expanded(self, src: str, names: dict[str, str]) -> str:
+        """An acronym the document spells out, in full and as written: "NIS" becomes "South Korea's
+        National Intelligence Service (NIS)"."""
+        m = self.acronym_source.fullmatch(src)
+        full = names.get(m.group("acr")) if m else None
+        return f"{full} ({m.group('acr')})" if m and full else src
 
 
 def _placed(text: str, src: str, lo: int, hi: int, explicit: bool, refers: str = "") -> Attribution:
@@ -253,14 +266,3 @@ def pick(attributions: list[Attribution], at: int) -> Attribution | None:
     if before:
         return before[-1]
     return attributions[0] if attributions else None
-
-
-_CACHE: dict[int, tuple[Topic, Attributor]] = {}
-
-
-def attributor_for(topic: Topic) -> Attributor:
-    """The topic's compiled attribution patterns (built once per topic)."""
-    hit = _CACHE.get(id(topic))
-    if hit is None or hit[0] is not topic:
-        hit = _CACHE[id(topic)] = (topic, Attributor(topic.attribution))
-    return hit[1]

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extractors.alternation import _split_top
+from extractors.alternation import FLAGS, _alternation, _split_top
 from extractors.prefilter import FOLDING, any_literal, literals
-from extractors.topic import Topic
+
+if TYPE_CHECKING:
+    from extractors.topic import Topic
 
 LINE = re.compile(r"[^\r\n]+")
 CLOSED = re.compile(r"[.!?:;\"”’)]$")
@@ -54,53 +57,77 @@ class _Screen:
                     or (self.rest and self.rest.search(line, 0, LONG_LINE)))
 
 
-_SCREENS: dict[int, tuple[Topic, _Screen]] = {}
-
-
 def _union(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), flags) if alternatives else None
 
 
-def _screen(topic: Topic) -> _Screen:
-    """The topic's furniture regex read into a _Screen (once per topic)."""
-    hit = _SCREENS.get(id(topic))
-    if hit is None or hit[0] is not topic:
-        regex = topic.boiler_lines
-        anchored: list[str] = []
-        lits: set[str] = set()
-        rest: list[str] = []
-        for alt in _split_top(regex.pattern):
-            need = None if alt.startswith("\\A") else literals(alt, regex.flags)
-            if need and all(lit.isascii() for lit in need):
-                lits |= need
-            else:
-                (anchored if alt.startswith("\\A") else rest).append(alt)
-        screen = _Screen(_union(anchored, regex.flags), any_literal(frozenset(lits)), _union(rest, regex.flags))
-        hit = _SCREENS[id(topic)] = (topic, screen)
-    return hit[1]
+def _lines_regex(patterns: list[str]) -> re.Pattern[str]:
+    """Furniture patterns: those anchored with ^ tried at the line start only, word-led ones at word
+    starts (\\b lets the engine skip most positions), the rest anywhere."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    worded = [p for p in patterns if not p.startswith("^") and re.match(r"[\w]", p)]
+    other = [p for p in patterns if not p.startswith("^") and not re.match(r"[\w]", p)]
+    parts = []
+    if anchored:
+        parts.append(r"\A(?:" + _alternation(anchored) + ")")
+    if worded:
+        parts.append(r"\b(?:" + _alternation(worded) + ")")
+    if other:
+        parts.append(_alternation(other))  # flat: each alternative opens with its literal (fast to skip)
+    return re.compile("|".join(parts) or r"(?!x)x", FLAGS)
 
 
-def _is_furniture(line: str, topic: Topic) -> bool:
-    """A short line with a furniture pattern, or a long one that opens with two of them."""
-    hits = topic.boiler_lines.finditer(line, 0, LONG_LINE)
-    first = next(hits, None)
-    if first is None:
-        return False
-    return len(line) < LONG_LINE or next(hits, None) is not None
+def _screen(regex: re.Pattern[str]) -> _Screen:
+    """The furniture regex read into a _Screen."""
+    anchored: list[str] = []
+    lits: set[str] = set()
+    rest: list[str] = []
+    for alt in _split_top(regex.pattern):
+        need = None if alt.startswith("\\A") else literals(alt, regex.flags)
+        if need and all(lit.isascii() for lit in need):
+            lits |= need
+        else:
+            (anchored if alt.startswith("\\A") else rest).append(alt)
+    return _Screen(_union(anchored, regex.flags), any_literal(frozenset(lits)), _union(rest, regex.flags))
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A language's page furniture, compiled: headings that end an article, lines that are dropped."""
+
+    headings: re.Pattern[str]
+    lines: re.Pattern[str]
+    screen: _Screen
+
+    @classmethod
+    def build(cls, headings: list[str], lines: list[str]) -> Furniture:
+        # "Related articles (관련 기사)": a translation in brackets after the heading
+        heads = re.compile(r"^\W*(?:" + _alternation(headings) + r")\W*(?:\([^()]{1,40}\)\W*)?$", FLAGS)
+        regex = _lines_regex(lines)
+        return cls(heads, regex, _screen(regex))
+
+    def is_furniture(self, line: str) -> bool:
+        """A short line with a furniture pattern, or a long one that opens with two of them."""
+        hits = self.lines.finditer(line, 0, LONG_LINE)
+        first = next(hits, None)
+        if first is None:
+            return False
+        return len(line) < LONG_LINE or next(hits, None) is not None
 
 
 def content_lines(text: str, topic: Topic) -> list[Line]:
     """The article's lines, in order, furniture removed."""
     kept: list[Line] = []
+    furniture = topic.furniture
     # the literal screen holds unless a character of the page folds onto an ASCII letter
-    screen = None if any(ch in text for ch in FOLDING) else _screen(topic)
+    screen = None if any(ch in text for ch in FOLDING) else furniture.screen
     for m in LINE.finditer(text):
         line = m.group().strip()
         if not line:
             continue
-        if len(line) < 80 and topic.boiler_headings.match(line):
+        if len(line) < 80 and furniture.headings.match(line):
             break
-        if (screen is None or screen.may_match(line)) and _is_furniture(line, topic):
+        if (screen is None or screen.may_match(line)) and furniture.is_furniture(line):
             continue
         kept.append(Line(m.start(), m.end(), _is_heading(line)))
     return kept

@@ -14,36 +14,47 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from extractors.as_of import find_as_of, reference_year
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
 from extractors.cues import SentenceCues
-from extractors.as_of import find_as_of, reference_year
-from extractors.numbers import scanner_for
+from extractors.lexicon import Lexicon
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
-from extractors.topic import Lexicon, Topic, load_topic
-from figwatch.models import Claim
+from extractors.topic import Topic, load_topic
+from figwatch.models import Claim, Stance
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
 TITLE_LINES = 5  # the headline is a heading among the first sentences (menus may come first): its tie holds throughout
 LEAD_SENTENCES = 12  # the lead paragraph, whose tie holds throughout too, is among the first sentences
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
-_CLASSIFIERS: dict[int, tuple[Topic, Classifier]] = {}
+@dataclass(frozen=True)
+class Why:
+    """Why a claim reads as it does: the named rules that decided its metric, its noun and party and its
+    source, and what set its confidence (`figwatch extract --why`)."""
+
+    metric_rule: str  # Claim.rule
+    whose_rule: str
+    noun: str
+    predicate: str | None
+    source_rule: str
+    confidence: tuple[str, ...]
+    stance: Stance = "current"
+
+    def lines(self) -> list[str]:
+        stance = f" (stance: {self.stance})" if self.stance != "current" else ""
+        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: {self.whose_rule})",
+                f"source: {self.source_rule or 'none found'}",
+                f"confidence: {'; '.join(self.confidence)}{stance}"]
 
 
 @dataclass(frozen=True)
 class _Found:
     claim: Claim
     heading: bool
-
-
-def _classifier(topic: Topic) -> Classifier:
-    hit = _CLASSIFIERS.get(id(topic))
-    if hit is None or hit[0] is not topic:
-        hit = _CLASSIFIERS[id(topic)] = (topic, Classifier(topic))
-    return hit[1]
+    why: Why
 
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
@@ -84,7 +95,7 @@ class _Links:
             self._lead = []
             for j in range(min(LEAD_SENTENCES, len(self.sents))):
                 s = self.sents[j]
-                if not s.heading and _has_nk(self.topic, self.text, s.start, s.end):
+                if not s.heading and _names_subject(self.topic, self.text, s.start, s.end):
                     self._lead = [k for k in range(j, len(self.sents)) if self.sents[k].para == s.para]
                     break
         return self._lead
@@ -101,7 +112,7 @@ class Work:
 
 
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
-    scanner, classifier = scanner_for(topic), _classifier(topic)
+    scanner, classifier, party = topic.scanner, Classifier(topic), topic.subject_party
     sents = split_sentences(text, content_lines(text, topic), topic)
     sources, links = DocumentSources(text, topic, sents), _Links(text, topic, sents)
     ref, ref_read = None, False  # the year an undated "late February" falls in: read at the first figure
@@ -115,7 +126,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         elif held is not None and not s.heading:
             ctx = held if ctx == Context() else ctx
             held = None
-        if ctx.party != "nk" and not gate.open(s.start, s.end):
+        if ctx.party != party and not gate.open(s.start, s.end):
             continue  # no party of the topic in sight: no figure here can be the topic's
         mentions = scanner.scan(text, s.start, s.end)
         work.sentences_read += 1
@@ -128,7 +139,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         if mentions:
             masked_cues = SentenceCues(masked, 0, len(masked))
             cues = masked_cues.all(topic.parties)  # read once: "nk?" here, the last cue below
-            nk, last = any(lab == "nk" for _, _, lab in cues), (cues[-1] if cues else None)
+            nk, last = any(lab == party for _, _, lab in cues), (cues[-1] if cues else None)
             span = Span(text, s.start, s.end, s.heading, nk, links.linked(i), sents[i - 1].start if i else s.start,
                         SentenceCues(text, s.start, s.end), masked_cues)
             decided = classifier.classify(span, mentions, ctx)
@@ -136,14 +147,14 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             ref, ref_read = reference_year("\n".join(text[s.start:s.end] for s in sents[:400]), published), True
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
-            source = sources.source_for(i, m.start)
+            source, source_rule = sources.source_for(i, m.start)
             claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
-                          revised_from=m.revised_from, derived=m.kind == "fraction")
-            found.append(_Found(claim, s.heading))
+                          revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
+            found.append(_Found(claim, s.heading, Why(d.rule, d.whose, d.noun, d.predicate, source_rule, d.reasons, d.stance)))
         if decided or gate.names_a_party(s.start, s.end):
-            _update_context(ctx, topic, masked, decided, last, classifier.gr.topic_phrase)
+            _update_context(ctx, topic, masked, decided, last, topic.topic_phrases)
     return found
 
 
@@ -151,9 +162,7 @@ class _Gate:
     """A cheap first look (lower-case keywords, str.find) before any regex reads a sentence."""
 
     def __init__(self, text: str, topic: Topic) -> None:
-        parties = topic.raw.get("parties", {})
-        self.keys = [k.lower() for k in parties.get("gate", [])]
-        self.context_keys = parties.get("context_gate") or []
+        self.keys, self.context_keys = topic.gate, topic.context_gate
         low = text.lower()
         self.low = low if len(low) == len(text) else None  # some letters change length when lowered
         self.text, self.topic = text, topic
@@ -166,14 +175,15 @@ class _Gate:
 
     def open(self, start: int, end: int) -> bool:
         if not self.keys:
-            return _has_nk(self.topic, self.text, start, end)
+            return _names_subject(self.topic, self.text, start, end)
         if self.low is None:
             return any(k in self.text[start:end].lower() for k in self.keys)
         return any(self.low.find(k, start, end) >= 0 for k in self.keys)
 
 
-def _has_nk(topic: Topic, text: str, start: int, end: int) -> bool:
-    return any(lab == "nk" for _, _, lab in topic.parties.hits(text, start, end))
+def _names_subject(topic: Topic, text: str, start: int, end: int) -> bool:
+    """Does text[start:end] name the topic's party?"""
+    return any(lab == topic.subject_party for _, _, lab in topic.parties.hits(text, start, end))
 
 
 _UNREAD = (-1, -1, "")  # the sentence's party cues were not read yet
@@ -185,7 +195,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
     sentence with no figure that names a metric ("the number of North Korean troops") makes it
     what "puts it at" in the next sentence estimates."""
     if decided:  # the topic's party's: a party named last is a weapon's recipient ("sent to Russian units")
-        ctx.metric, ctx.party = decided[-1][1].metric, "nk"
+        ctx.metric, ctx.party = decided[-1][1].metric, topic.subject_party
         personnel = [d for _, d in decided if topic.counts_people(d.noun)]
         if personnel:  # the group spoken of: "wounded" leaves people for the next sentence, not wounded ones
             ctx.noun = topic.member(personnel[-1].noun)
@@ -198,7 +208,7 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
             ctx.noun = hit[2]
     named = phrases.last(masked) if phrases is not None and not decided and phrases.may_match(masked) else None
     if named and named[2] in topic.specs:
-        ctx.metric, ctx.party, ctx.noun = named[2], "nk", topic.specs[named[2]].nouns[0]
+        ctx.metric, ctx.party, ctx.noun = named[2], topic.subject_party, topic.specs[named[2]].nouns[0]
 
 
 def _same_figure(heading: Claim, body: Claim) -> bool:
@@ -208,10 +218,11 @@ def _same_figure(heading: Claim, body: Claim) -> bool:
     return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
-def _dedupe(found: list[_Found]) -> list[Claim]:
+def _dedupe(found: list[_Found]) -> list[_Found]:
     """A headline repeated in the body is one claim; an exact repeat is one claim."""
     body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
-    out, seen = [], set()
+    out: list[_Found] = []
+    seen = set()
     for f in found:
         c = f.claim
         if f.heading and any(_same_figure(c, b) for b in body):
@@ -220,21 +231,29 @@ def _dedupe(found: list[_Found]) -> list[Claim]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(c)
+        out.append(f)
     return out
+
+
+def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
+            published: date | datetime | None = None) -> list[tuple[Claim, Why]]:
+    """The claims `extract` gives, each with why it reads as it does."""
+    topic = topic or load_topic()
+    pub = published.date() if isinstance(published, datetime) else published
+    found = _extract(text, topic, pub)
+    if title and title.strip() and title.strip() not in text:
+        cap = topic.confidence.get("title", 0.8)
+        heads = [_Found(replace(f.claim, confidence=min(f.claim.confidence, cap)), True,
+                        replace(f.why, confidence=(*f.why.confidence, f"title {cap:g}")))
+                 for f in _extract(title, topic, pub)]
+        found = found + heads
+    return [(f.claim, f.why) for f in _dedupe(found)]
 
 
 def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
             published: date | datetime | None = None) -> list[Claim]:
     """The topic's figures reported in `text` (and in `title`, when the text lacks it)."""
-    topic = topic or load_topic()
-    pub = published.date() if isinstance(published, datetime) else published
-    found = _extract(text, topic, pub)
-    if title and title.strip() and title.strip() not in text:
-        heads = [_Found(replace(f.claim, confidence=min(f.claim.confidence, topic.confidence.get("title", 0.8))), True)
-                 for f in _extract(title, topic, pub)]
-        found = found + heads
-    return _dedupe(found)
+    return [c for c, _ in explain(text, topic=topic, title=title, published=published)]
 
 
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:

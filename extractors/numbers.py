@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from extractors.alternation import FLAGS, _alternation
 from extractors.backwards import EndCue
-from extractors.topic import FLAGS, Topic, _alternation
+from extractors.lexicon import any_of, words
+
+if TYPE_CHECKING:
+    from extractors.topic import Topic
 
 CANDIDATE = re.compile(r"\b(?:(\d)|([A-Za-z]+))")  # where a number may start: a digit or a word
 # fixed patterns, compiled once (a call of re.match(str, ...) pays a cache look-up each time)
 DIGITS = re.compile(r"([\d,]+(?:\.\d+)?)[\s-]*([a-z]*)$")  # "1.2 million", "10-thousand"
 SPACES = re.compile(r"[\s-]+")
-OF = re.compile(r"\s+of\b")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PERCENT = re.compile(r"([\d.,]+)")
 REVISION_REACH = 120  # "raised its estimate of North Korean soldiers killed in ... from 600": verb to "from"
@@ -62,56 +65,69 @@ class Between:
 
 
 class Scanner:
-    """The compiled number grammar of one topic."""
+    """The compiled number grammar of one language (with its topic's additions)."""
 
-    def __init__(self, numbers: dict[str, Any]) -> None:
-        self.words: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("units", {}).items()}
-        self.scales: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("scales", {}).items()}
-        self.suffixes: dict[str, int] = {k.lower(): int(v) for k, v in numbers.get("suffix_scales", {}).items()}
-        self.dozen = int(numbers.get("dozen", 12))
-        self.vague = {k.lower(): (float(v[0]), str(v[1])) for k, v in numbers.get("vague", {}).items()}
-        self.fractions = {k.lower(): float(v) for k, v in numbers.get("fractions", {}).items()}
-        self.q_before = {k.lower(): v for k, v in numbers.get("qualifiers_before", {}).items()}
-        self.q_after = {k.lower(): v for k, v in numbers.get("qualifiers_after", {}).items()}
-        self._compile(numbers)
+    def __init__(self, numbers: dict[str, Any], revision: dict[str, Any], months: list[str]) -> None:
+        """numbers: the language's [numbers] (with the topic's not_counts joined); revision: its [revision];
+        months: the month names (a number before or after one is a date)."""
+        self.words: dict[str, int] = {k.lower(): int(v) for k, v in numbers["units"].items()}
+        self.scales: dict[str, int] = {k.lower(): int(v) for k, v in numbers["scales"].items()}
+        self.suffixes: dict[str, int] = {k.lower(): int(v) for k, v in numbers["suffix_scales"].items()}
+        self.multipliers: dict[str, int] = {k.lower(): int(v) for k, v in numbers["multipliers"].items()}
+        self.vague = {k.lower(): (float(v[0]), str(v[1])) for k, v in numbers["vague"].items()}
+        self.fractions = {k.lower(): float(v) for k, v in numbers["fractions"].items()}
+        self.q_before = {k.lower(): v for k, v in numbers["qualifiers_before"].items()}
+        self.q_after = {k.lower(): v for k, v in numbers["qualifiers_after"].items()}
+        self.article, self.conjunction, self.half = (numbers[k].lower() for k in ("article", "conjunction", "half"))
+        self.range_to = numbers["range_to"].lower()
+        self.pronouns_before_of = frozenset(w.lower() for w in numbers["pronoun_before_of"])
+        self._compile(numbers, months)
+        self.superseded = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(revision["superseded"]) + r")\s*\W{0,2}$", FLAGS))
+        self.change_re = any_of(revision["change"])
 
-    def _compile(self, numbers: dict[str, Any]) -> None:
-        word = _alternation([re.escape(w) for w in [*self.words, *self.scales, "dozen", "half"]])
+    def _compile(self, numbers: dict[str, Any], month_names: list[str]) -> None:
+        a, and_, half, of = self.article, self.conjunction, self.half, numbers["of"]
+        own_multipliers = [w for w in self.multipliers if w not in self.scales]  # "dozen": no scale of its own
+        word = _alternation([re.escape(w) for w in [*self.words, *self.scales, *own_multipliers, half]])
         scale = _alternation([re.escape(w) for w in self.scales])
         suffix = _alternation([re.escape(w) for w in self.suffixes])
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
                rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
-        and_a_half = rf"\s+and\s+a\s+half(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
-        wnum = rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:dozen|{scale})(?![\w])))?(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?![\w-])"
+        and_a_half = rf"\s+{and_}\s+{a}\s+{half}(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
+        a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"  # "a dozen", "half a million"
+        wnum = rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?![\w-])"
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
         vague = _alternation([re.escape(v).replace(r"\ ", r"\s+") for v in self.vague])
-        pct = rf"(?:{dig})\s*(?:%|percent|per\s+cent)"
+        pct = rf"(?:{dig})\s*(?:{words(numbers['percent'])})"
         firsts = {w.split()[0].split("-")[0].lower() for w in [*self.words, *self.scales, *self.fractions, *self.vague]}
-        self.firsts = frozenset(firsts | {"a", "between", "dozen"})
+        between = numbers["between"].lower()
+        self.firsts = frozenset(firsts | {a, between, *own_multipliers})
         first = _alternation([re.escape(w) for w in self.firsts])
+        share = words(numbers["share_determiners"])
         # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
         self.master = re.compile(
-            rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+of\s+(?:(?:the|its|their|those|these|an|all|some)\s+|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)*"
+            rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+{of}\s+(?:(?:{share})\s+|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)*"
             rf"(?:(?:{qb})\s+)?[\"“]?(?P<base>{num})"
-            rf"|(?<![\w-])between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})"
-            rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+to\s+)(?P<r2>{num})"
+            rf"|(?<![\w-]){between}\s+(?P<b1>{num})\s+{and_}\s+(?P<b2>{num})"
+            rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+{self.range_to}\s+)(?P<r2>{num})"
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
         self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
         self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
-        months = _alternation(numbers.get("months", []))
-        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers.get("not_counts_after", [])) + rf"|(?:{months})\b)", FLAGS)
-        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers.get("not_counts_before", [])) + rf"|(?:{months})\.?)\s*$", FLAGS))
+        months = _alternation(month_names)
+        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)", FLAGS)
+        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"]) + rf"|(?:{months})\.?)\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
-                        for b in numbers.get("not_counts_between", [])]
-        particles = numbers.get("verbs_with_particles", [])
+                        for b in numbers["not_counts_between"]]
+        particles = numbers["verbs_with_particles"]
         self.verb_particle = EndCue.of(re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
-        self.from_re = re.compile(r"(?<![\w])from\s*$", FLAGS)
-        self.to_re = re.compile(rf"\s+to\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
-        self.partitive_re = re.compile(rf"\s+of\s+(?:(?:the|its|their|those|these|all)\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
+        self.from_re = re.compile(rf"(?<![\w]){numbers['revised_from']}\s*$", FLAGS)
+        self.to_re = re.compile(rf"\s+{self.range_to}\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
+        self.partitive_re = re.compile(rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
+        self.of_after = re.compile(rf"\s+{of}\b", FLAGS)  # "one of the soldiers"
 
     # -- values -------------------------------------------------------------------------------
     def parse(self, s: str) -> float | None:
@@ -135,17 +151,15 @@ class Scanner:
         if words[0] in self.scales and len(words) == 1:
             return None  # "billion" alone ("$20 billion": the digits were money) counts nothing
         for w in words:
-            if w in ("a", "and"):  # "and" only as the grammar reads it: "three and a half thousand"
+            if w in (self.article, self.conjunction):  # "and" only as the grammar reads it: "three and a half thousand"
                 continue
-            if w == "half":  # "half a million", "three and a half thousand": a half of the scale that follows
+            if w == self.half:  # "half a million", "three and a half thousand": a half of the scale that follows
                 current, seen = current + 0.5, True
                 continue
             if w in self.words:
                 current += self.words[w]
-            elif w == "dozen":
-                current = (current or 1) * self.dozen
-            elif w == "hundred":
-                current = (current or 1) * 100
+            elif w in self.multipliers:  # "three dozen", "two hundred": the count so far, multiplied
+                current = (current or 1) * self.multipliers[w]
             elif w in self.scales:
                 total += (current or 1) * self.scales[w]
                 current = 0
@@ -190,8 +204,8 @@ class Scanner:
         value = self.parse(raw)
         if value is None or self._not_count(text, s, e) or any(b.holds(text, s, e, value) for b in self.between):
             return None
-        if raw.lower() == "one" and OF.match(text[e:e + 4]):
-            return None
+        if raw.lower() in self.pronouns_before_of and self.of_after.match(text, e, e + 4):
+            return None  # "one of the soldiers"
         year_like = bool(YEAR.fullmatch(raw))
         qual, low, high = self._qualifier(text, s, value)
         after = self.q_after_re.match(text, e)
@@ -206,16 +220,13 @@ class Scanner:
         return bool(self.after_re.match(text, e) or self.before_re.found(text[max(0, s - NOT_COUNT_REACH):s]))
 
     def _superseded(self, text: str, s: int) -> bool:
-        return bool(self.superseded and self.superseded.found(text[max(0, s - SUPERSEDED_REACH):s]))
+        return self.superseded.found(text[max(0, s - SUPERSEDED_REACH):s])
 
     def is_revision(self, text: str, s: int) -> bool:
         """"from N" after a change verb ("raised its estimate from 3,000")."""
         if not self.from_re.search(text[max(0, s - 8):s]):
             return False
-        return bool(self.change_re and self.change_re.search(text[max(0, s - REVISION_REACH):s]))
-
-    superseded: EndCue | None = None
-    change_re: re.Pattern[str] | None = None
+        return bool(self.change_re.search(text[max(0, s - REVISION_REACH):s]))
 
     def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
         before = text[max(0, s - QUALIFIER_REACH):s]
@@ -237,7 +248,7 @@ class Scanner:
             return []
         a = self._shared_scale(m.group(g1), m.group(g2), a, b)
         sep = text[m.end(g1):m.start(g2)]
-        if g1 == "r1" and "to" in sep.lower() and self.is_revision(text, start):
+        if g1 == "r1" and self.range_to in sep.lower() and self.is_revision(text, start):
             first = self._single(text, m.start(g1), m.end(g1))
             second = self._single(text, m.start(g2), m.end(g2))
             return [x for x in (first, second) if x]
@@ -303,19 +314,6 @@ def _link_partitives(sc: Scanner, text: str, found: list[Mention]) -> list[Menti
     return out
 
 
-_CACHE: dict[int, tuple[Topic, Scanner]] = {}
-
-
-def scanner_for(topic: Topic) -> Scanner:
-    """The topic's compiled number grammar (built once per topic)."""
-    hit = _CACHE.get(id(topic))
-    if hit is None or hit[0] is not topic:
-        sc = Scanner(topic.numbers)
-        sc.superseded, sc.change_re = EndCue.of(topic.superseded), topic.revision_change
-        hit = _CACHE[id(topic)] = (topic, sc)
-    return hit[1]
-
-
 def find_mentions(text: str, topic: Topic) -> list[Mention]:
     """Counting numbers in text, for callers and tests that re-read a claim's span."""
-    return scanner_for(topic).scan(text)
+    return topic.scanner.scan(text)

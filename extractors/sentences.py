@@ -1,18 +1,19 @@
-"""Sentences with their offsets: a linear split that knows common abbreviations."""
+"""Sentences with their offsets: a linear split that knows the language's abbreviations.
+
+The marks that end a sentence and what may open the next are the language's ([sentences]); the
+boundary regex opens with a character class, so that the engine skips to the next mark in C
+instead of trying the pattern at every place ("...2024.[1] South ...": "[.!?][.!?]*", not "[.!?]+").
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extractors.boilerplate import Line
-from extractors.topic import Topic
 
-# "...2024.[1] South ...": "[.!?][.!?]*", not "[.!?]+", so that the pattern opens with a character
-# class and the engine skips to the next mark in C instead of trying the pattern at every place
-_AFTER_MARK = r"[.!?]*[\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])"
-BOUNDARY = re.compile(r"[.!?]" + _AFTER_MARK)
-# the same boundaries in a line without "!" or "?": opening with a literal, it skips to each "." faster
-PERIOD = re.compile(r"\." + _AFTER_MARK)
+if TYPE_CHECKING:
+    from extractors.topic import Topic
 MAX_SENTENCE = 1500  # longer "sentences" are no prose; they are cut so that work stays linear
 CUT = re.compile(r"\s")
 # a fact box's line, "Killed: ~600" or "~4,000 — killed or wounded": part of the box's story
@@ -58,12 +59,15 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int, headin
 def split_sentences(text: str, lines: list[Line], topic: Topic) -> list[Sentence]:
     """Sentences of the kept lines, in order."""
     out: list[Sentence] = []
-    abbreviations = topic.abbreviations
+    g = topic.grammar
+    abbreviations, rare = g.abbreviations, g.rare_marks
     for para, line in enumerate(lines):
         start = line.start
-        marks = PERIOD if text.find("!", start, line.end) < 0 and text.find("?", start, line.end) < 0 else BOUNDARY
+        # a line with only the common mark ("."): a pattern opening with its literal skips to each one faster
+        common = all(text.find(mark, start, line.end) < 0 for mark in rare)
+        marks = g.boundary_common if common else g.boundary
         for m in marks.finditer(text, line.start, line.end):
-            if _abbreviation(text, m.start(), abbreviations, topic.numbering):
+            if _abbreviation(text, m.start(), abbreviations, g.numbering):
                 continue
             _add(out, text, start, m.end(), para, line.heading)
             start = m.end()

@@ -1,15 +1,18 @@
 """Who says each figure: a document's attributions, resolved across its sentences.
 
-A sentence's own attribution first (in the figure's clause, else the sentence's); a pronoun to
-the source named before it ("the agency" to the last agency named); else its paragraph's, a fact
-box's "Source:" line, or a transcript's speaker. An acronym source is written in full.
+SOURCE_RULES, in order: a sentence's own attribution (in the figure's clause, else the
+sentence's); a pronoun to the source named before it ("the agency" to the last agency named);
+else its paragraph's, a fact box's "Source:" line, a list's intro, or a transcript's speaker. The
+first that answers names the source (and the rule, for `figwatch extract --why`). An acronym
+source is written in full.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronyms, attributor_for, expanded, pick
-from extractors.classify import grammar_for
+from extractors.attribution import PRONOUN, Attribution, pick
+from extractors.reading import first, rule
 from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
 
@@ -26,8 +29,8 @@ class DocumentSources:
 
     def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
         self.text, self.sents = text, sents
-        self.attributor = attributor_for(topic)
-        self.clause = grammar_for(topic).clause
+        self.attributor = topic.attributor
+        self.clause = topic.grammar.clause
         self._attrs: dict[int, list[Attribution]] = {}
         self._acronyms: dict[str, str] | None = None  # read on the first source
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
@@ -83,14 +86,19 @@ class DocumentSources:
             return self.own(nxt)
         return None
 
-    def source_for(self, i: int, at: int) -> str | None:
-        """The figure's source as written; an acronym the document spells out, in full."""
-        src = self._source_for(i, at)
-        if not src or not ACRONYM_SOURCE.fullmatch(src):
+    def source_for(self, i: int, at: int) -> tuple[str | None, str]:
+        """The figure's source as written (an acronym the document spells out, in full), and the rule
+        that found it ("" for none)."""
+        found = first(SOURCE_RULES, self, _Ask(i, at, pick(self._clause_attrs(i, at), at)))
+        rule_name, src = found if found else ("", None)
+        return self._in_full(src), rule_name
+
+    def _in_full(self, src: str | None) -> str | None:
+        if not src or not self.attributor.is_acronym(src):
             return src
         if self._acronyms is None:  # read once, and only for a document that cites an acronym
-            self._acronyms = {**self.attributor.known_acronyms, **acronyms(self.text)}
-        return expanded(src, self._acronyms)
+            self._acronyms = {**self.attributor.known_acronyms, **self.attributor.acronyms(self.text)}
+        return self.attributor.expanded(src, self._acronyms)
 
     def _clause_attrs(self, i: int, at: int) -> list[Attribution]:
         """The attributions of the figure's own clause, when it has any ("X said A, while B, by Y's
@@ -107,14 +115,6 @@ class DocumentSources:
                 break
         own = [a for a in found if lo <= a.start < hi]
         return own or found
-
-    def _source_for(self, i: int, at: int) -> str | None:
-        chosen = pick(self._clause_attrs(i, at), at)
-        if chosen and chosen.source != PRONOUN:
-            return chosen.source
-        named = self.antecedent(i, chosen) if chosen else None
-        return (named or (self.own(i) if chosen else None) or self.paragraph_source(i) or self.block_source(i)
-                or self.list_source(i) or self.answerer(i))
 
     def _line_start(self, i: int) -> int:
         return self.text.rfind("\n", 0, self.sents[i].start) + 1
@@ -193,3 +193,58 @@ def _full_name(text: str, who: str) -> str | None:
             return text[at:rest.end()]
         at = text.find(who, at + 1)
     return None
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """A figure whose source is asked for: its sentence, its place, and the attribution nearest it."""
+
+    i: int
+    at: int
+    chosen: Attribution | None
+
+
+@rule
+def named_in_clause(ds: DocumentSources, q: _Ask) -> str | None:
+    """"..., the NIS said", "according to Kyiv": the attribution of the figure's clause (else its sentence's)."""
+    return q.chosen.source if q.chosen and q.chosen.source != PRONOUN else None
+
+
+@rule
+def pronoun_antecedent(ds: DocumentSources, q: _Ask) -> str | None:
+    """"The agency said": the last agency named before it, even as a subject ("The NIS gave the assessment")."""
+    return ds.antecedent(q.i, q.chosen) or None if q.chosen else None
+
+
+@rule
+def pronoun_earlier_source(ds: DocumentSources, q: _Ask) -> str | None:
+    """"It added ...": the source the sentences before spoke through."""
+    return ds.own(q.i) or None if q.chosen else None
+
+
+@rule
+def paragraph(ds: DocumentSources, q: _Ask) -> str | None:
+    """A sentence with no source takes its paragraph's ("Seoul's spy agency briefed lawmakers. About 1,100 ...")."""
+    return ds.paragraph_source(q.i) or None
+
+
+@rule
+def fact_box(ds: DocumentSources, q: _Ask) -> str | None:
+    """"Source: NIS" above a fact box's "Killed: ~600" lines."""
+    return ds.block_source(q.i) or None
+
+
+@rule
+def list_intro(ds: DocumentSources, q: _Ask) -> str | None:
+    """"The report finds: • 250 missiles ...": a list item takes the line that introduces it."""
+    return ds.list_source(q.i) or None
+
+
+@rule
+def transcript_speaker(ds: DocumentSources, q: _Ask) -> str | None:
+    """"A: ..." is the briefer's, "KWON: ..." is Kwon Hyuk-soo's: a transcript's speaker."""
+    return ds.answerer(q.i) or None
+
+
+SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, paragraph, fact_box, list_intro,
+                transcript_speaker)

@@ -1,10 +1,18 @@
-"""A topic as data: the TOML file compiled once into lexicons the extractor scans with.
+"""A topic as data: its TOML file and its language's, checked and compiled once into one `Topic`.
+
+`load_topic(path)` reads the topic file and the language file it names (`[topic] language`,
+extractors/lang/<code>.toml), checks both against their schemas (extractors/schema.py: every
+problem of a file at once, one line each naming the file and the key), joins the lists the topic
+adds to the language's, and compiles everything the extractor reads: the topic's lexicons, the
+language's grammar (language.Grammar), the number scanner, the attributor and the page furniture.
+The one `Topic` is passed explicitly to every part; nothing is cached per topic elsewhere.
 
 Every lexicon is one compiled alternation with a named group per label, so a scan is a single
 linear pass of the regex engine; no lexicon is hard-coded in Python.
 """
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -13,83 +21,27 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from extractors import schema
+from extractors.alternation import FLAGS, _alternation
+from extractors.attribution import Attributor
+from extractors.boilerplate import Furniture
+from extractors.language import Grammar
+from extractors.lexicon import Lexicon, any_of
+from extractors.numbers import Scanner
 from figwatch.errors import ConfigError
 from figwatch.models import Metric
 
-from extractors.alternation import FLAGS, _alternation  # noqa: F401 (FLAGS re-exported)
-from extractors.prefilter import literals
-
-APOS = "['’]"
-MODALITY_SETTINGS = ("realis", "sentence")  # [modality] keys that are no class of cues
-_ARTICLE_OR_POSSESSIVE = re.compile(rf"^(?:the|a|an)\s+|{APOS}s?$", FLAGS)
+# lists a topic may add to its language's (table, key): the two are joined, the language's first
+JOINED = (("numbers", "not_counts_before"), ("numbers", "not_counts_after"), ("grammar", "np_stop"),
+          ("grammar", "transparent"), ("coreference", "markers"))
 
 
-def _bounded(body: str) -> str:
-    """Word-bounded without \\b, so patterns may begin or end with punctuation ("~", "%")."""
-    return rf"(?<![\w-])(?:{body})(?![\w])"
+class TopicFileError(ConfigError):
+    """Every problem of a topic's files, one line each: "nk_russia.toml: modifers: unknown key ..."."""
 
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Labelled patterns: one unnamed alternation finds cues fast; per-label regexes name them.
-
-    `hits` lists (start, end, label). Named groups would cost the engine a mark per attempt,
-    about three times the scan, so the label is found only for the (rare) matches."""
-
-    regex: re.Pattern[str] | None
-    labelled: tuple[tuple[str, re.Pattern[str]], ...]
-
-    @classmethod
-    def build(cls, groups: dict[str, list[str]]) -> "Lexicon":
-        pats = [p for pats in groups.values() for p in pats]
-        if not pats:
-            return cls(None, ())
-        labelled = tuple((label, re.compile(_bounded(_alternation(ps)), FLAGS)) for label, ps in groups.items() if ps)
-        return cls(re.compile(r"\b" + _bounded(_alternation(pats)), FLAGS), labelled)
-
-    def may_match(self, text: str) -> bool:
-        """False when no cue can be in text (a str check before any scan; the literals are read once)."""
-        if self.regex is None:
-            return False
-        needs = literals(self.regex.pattern, self.regex.flags)
-        if needs is None:
-            return True
-        low = text.lower()
-        return any(n in low for n in needs)
-
-    def _label(self, text: str, start: int, end: int, endpos: int) -> str:
-        if len(self.labelled) == 1:
-            return self.labelled[0][0]  # every way below ends in the one label: no regex needed
-        for label, rx in self.labelled:
-            m = rx.match(text, start, endpos)
-            if m and m.end() == end:
-                return label
-        for label, rx in self.labelled:  # a shorter reading of the same place
-            if rx.match(text, start, endpos):
-                return label
-        return self.labelled[0][0]
-
-    def hits(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
-        """Every cue in text[pos:endpos], in order."""
-        if self.regex is None:
-            return []
-        end = len(text) if endpos is None else endpos
-        label = self._label
-        return [(s, e, label(text, s, e, end)) for s, e in (m.span() for m in self.regex.finditer(text, pos, end))]
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
-        end = len(text) if endpos is None else endpos
-        m = self.regex.search(text, pos, end) if self.regex is not None else None
-        return (m.start(), m.end(), self._label(text, m.start(), m.end(), end)) if m else None
-
-    def last(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int, str] | None:
-        if self.regex is None:
-            return None
-        end = len(text) if endpos is None else endpos
-        found = None
-        for found in self.regex.finditer(text, pos, end):
-            pass
-        return (found.start(), found.end(), self._label(text, found.start(), found.end(), end)) if found else None
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
 
 
 @dataclass(frozen=True)
@@ -108,35 +60,42 @@ class MetricSpec:
 
 @dataclass(frozen=True)
 class Topic:
-    """The compiled topic: metrics and every lexicon the extractor needs."""
+    """The compiled topic: metrics, every lexicon and the language's grammar, built once."""
 
     name: str
+    language: str
+    subject_party: str  # the party whose figures the topic follows
     metrics: dict[str, Metric]
     specs: dict[str, MetricSpec]
+    noun_metrics: dict[str, tuple[MetricSpec, ...]]  # the metrics a noun class may count
     nouns: Lexicon
-    noun_party: dict[str, str]
-    noun_implies: dict[str, str]
+    noun_party: dict[str, str]  # noun classes that are never the topic's party's: their party
+    noun_implies: dict[str, str]  # noun classes that carry a predicate ("casualties": total)
     predicates: Lexicon
+    predicate_re: dict[str, re.Pattern[str]]  # each predicate class alone (a sentence-scope metric's)
+    weak_predicates: Lexicon
     modifiers_local: Lexicon
     modifiers_clause: Lexicon
     modifiers_cancel: re.Pattern[str]
     parties: Lexicon
+    subjects: Lexicon  # whose "its own troops" are
+    party_after_phrase: re.Pattern[str]  # "the 12,000-strong force that Pyongyang sent"
+    gate: tuple[str, ...]  # lower-case keywords without which a sentence names no subject party
+    context_gate: tuple[str, ...]  # ... and no party at all
     link: re.Pattern[str]
     exclude: re.Pattern[str]
     coref: re.Pattern[str]
+    topic_phrases: Lexicon  # label: the metric a figure-less sentence names
+    group: str | None  # the noun class of a counted group of people
+    group_predicates: frozenset[str]
+    umbrella_predicates: frozenset[str]
     modality: Lexicon
     confidence: dict[str, float]
-    attribution: dict[str, Any]
     source_aliases: tuple[tuple[str, re.Pattern[str]], ...]
-    as_of: re.Pattern[str]
-    revision_change: re.Pattern[str]
-    superseded: re.Pattern[str]
-    numbers: dict[str, Any]
-    abbreviations: frozenset[str]
-    numbering: frozenset[str]  # abbreviations only before a number
-    boiler_headings: re.Pattern[str]
-    boiler_lines: re.Pattern[str]
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    grammar: Grammar
+    scanner: Scanner
+    attributor: Attributor
+    furniture: Furniture
     _canonical: dict[str, str | None] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def member(self, noun: str | None) -> str | None:
@@ -147,11 +106,6 @@ class Topic:
     def counts_people(self, noun: str | None) -> bool:
         """Does the noun class count people (the group, or what befell some of it), not weapons?"""
         return noun is not None and (noun == self.group or noun in self.noun_implies)
-
-    @property
-    def group(self) -> str | None:
-        """The noun class of a counted group of people (coreference.group)."""
-        return self.raw.get("coreference", {}).get("group")
 
     def canonical_source(self, name: str | None) -> str | None:
         """One key per source, so "the NIS" and "Seoul's spy agency" follow one series.
@@ -169,99 +123,118 @@ class Topic:
         for key, pattern in self.source_aliases:
             if pattern.search(name):
                 return key
-        cleaned = _ARTICLE_OR_POSSESSIVE.sub("", name.strip())
+        cleaned = self.grammar.articles.sub("", name.strip())
         return " ".join(cleaned.split()) or None
 
 
-def _furniture_regex(patterns: list[str]) -> re.Pattern[str]:
-    """Furniture patterns: those anchored with ^ tried at the line start only, word-led ones at word
-    starts (\\b lets the engine skip most positions), the rest anywhere."""
-    anchored = [p[1:] for p in patterns if p.startswith("^")]
-    worded = [p for p in patterns if not p.startswith("^") and re.match(r"[\w]", p)]
-    other = [p for p in patterns if not p.startswith("^") and not re.match(r"[\w]", p)]
-    parts = []
-    if anchored:
-        parts.append(r"\A(?:" + _alternation(anchored) + ")")
-    if worded:
-        parts.append(r"\b(?:" + _alternation(worded) + ")")
-    if other:
-        parts.append(_alternation(other))  # flat: each alternative opens with its literal (fast to skip)
-    return re.compile("|".join(parts) or r"(?!x)x", FLAGS)
-
-
-def _compile_any(patterns: list[str]) -> re.Pattern[str]:
-    body = _alternation(patterns) if patterns else r"(?!x)x"
-    return re.compile(_bounded(body), FLAGS)
+def merge(topic: dict[str, Any], lang: dict[str, Any]) -> dict[str, Any]:
+    """The language's tables with the topic's additions (JOINED, and the modality cues) joined in."""
+    out = copy.deepcopy(lang)
+    for table, key in JOINED:
+        out[table][key] = [*lang[table][key], *topic.get(table, {}).get(key, [])]
+    cues = out["modality"]["cues"]
+    for label, pats in topic.get("modality", {}).get("cues", {}).items():
+        cues[label] = [*cues.get(label, []), *pats]
+    return out
 
 
 def _metrics(data: dict[str, Any]) -> tuple[dict[str, Metric], dict[str, MetricSpec]]:
     metrics, specs = {}, {}
-    for name, m in data.get("metrics", {}).items():
-        try:
-            metrics[name] = Metric(name=name, label=str(m.get("label", name)), unit=str(m.get("unit", "")),
-                                   cumulative=bool(m.get("cumulative", True)), threshold=float(m.get("threshold", 0.05)))
-            specs[name] = MetricSpec(name=name, nouns=tuple(m["nouns"]), predicates=tuple(m.get("predicates", ())),
-                                     requires=tuple(m.get("requires", ())), scope=str(m.get("scope", "clause")),
-                                     vague=bool(m.get("vague", False)), fraction=bool(m.get("fraction", False)),
-                                     link=bool(m.get("link", False)))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(f"bad metric: {exc}", key=f"metrics.{name}") from exc
+    for name, m in data["metrics"].items():
+        metrics[name] = Metric(name=name, label=str(m.get("label", name)), unit=str(m.get("unit", "")),
+                               cumulative=bool(m.get("cumulative", True)), threshold=float(m.get("threshold", 0.05)))
+        specs[name] = MetricSpec(name=name, nouns=tuple(m["nouns"]), predicates=tuple(m.get("predicates", ())),
+                                 requires=tuple(m.get("requires", ())), scope=str(m.get("scope", "clause")),
+                                 vague=bool(m.get("vague", False)), fraction=bool(m.get("fraction", False)),
+                                 link=bool(m.get("link", False)))
     return metrics, specs
 
 
-def _sources(data: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((key, re.compile("|".join(f"(?:{p})" for p in pats), FLAGS)) for key, pats in data.get("sources", {}).items())
-
-
-def compile_topic(data: dict[str, Any]) -> Topic:
-    """Compile a parsed topic file; raises ConfigError naming the bad key."""
+def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
+    """Compile a checked topic and its checked language (see load_topic for the checks)."""
     metrics, specs = _metrics(data)
-    nouns = data.get("nouns", {})
-    mods, parties = data.get("modifiers", {}), data.get("parties", {})
-    mod = data.get("modality", {})
-    boiler = data.get("boilerplate", {})
+    d = merge(data, lang)
+    nouns, mods = data["nouns"], data.get("modifiers", {})
+    parties, coref = data["parties"], data.get("coreference", {})
+    predicates = data.get("predicates", {})
+    subject = data["topic"]["subject_party"]
+    noun_metrics: dict[str, list[MetricSpec]] = {}
+    for spec in specs.values():
+        for noun in spec.nouns:
+            noun_metrics.setdefault(noun, []).append(spec)
+    return Topic(
+        name=str(data["topic"]["name"]), language=d["language"]["code"], subject_party=subject,
+        metrics=metrics, specs=specs, noun_metrics={k: tuple(v) for k, v in noun_metrics.items()},
+        nouns=Lexicon.build({k: v["patterns"] for k, v in nouns.items()}),
+        noun_party={k: v["party"] for k, v in nouns.items() if "party" in v},
+        noun_implies={k: v["implies"] for k, v in nouns.items() if "implies" in v},
+        predicates=Lexicon.build(predicates),
+        predicate_re={label: re.compile(rf"(?<![\w-])(?:{_alternation(pats)})(?![\w])", FLAGS)
+                      for label, pats in predicates.items()},
+        weak_predicates=Lexicon.build(data.get("weak_predicates", {})),
+        modifiers_local=Lexicon.build({k: v.get("local", []) for k, v in mods.items()}),
+        modifiers_clause=Lexicon.build({k: v.get("clause", []) for k, v in mods.items()}),
+        modifiers_cancel=any_of([p for v in mods.values() for p in v.get("cancel", [])]),
+        parties=Lexicon.build(parties["cues"]),
+        subjects=Lexicon.build(parties.get("subjects", {})),
+        party_after_phrase=re.compile(d["grammar"]["party_after_phrase"].lstrip("^")
+                                      + f"(?:{_alternation(parties['cues'][subject])})", FLAGS),
+        gate=tuple(k.lower() for k in parties.get("gate", [])),
+        context_gate=tuple(parties.get("context_gate", [])),
+        link=any_of(parties.get("link", [])), exclude=any_of(parties.get("exclude", [])),
+        coref=re.compile(r"\s*(?:" + _alternation(d["coreference"]["markers"]) + r")\b", FLAGS),
+        topic_phrases=Lexicon.build(coref.get("topic_phrases", {})),
+        group=coref.get("group"),
+        group_predicates=frozenset(coref.get("group_predicates", [])),
+        umbrella_predicates=frozenset(coref.get("umbrella_predicates", [])),
+        modality=Lexicon.build(d["modality"]["cues"]),
+        confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
+        source_aliases=tuple((key, re.compile("|".join(f"(?:{p})" for p in pats), FLAGS))
+                             for key, pats in data.get("sources", {}).items()),
+        grammar=Grammar.build(d),
+        scanner=Scanner(d["numbers"], d["revision"], list(d["dates"]["months"])),
+        attributor=Attributor(d["attribution"], d["grammar"], data.get("attribution", {}).get("acronyms", {})),
+        furniture=Furniture.build(d["boilerplate"]["headings"], d["boilerplate"]["lines"]),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
     try:
-        return Topic(
-            name=str(data.get("topic", {}).get("name", "topic")), metrics=metrics, specs=specs,
-            nouns=Lexicon.build({k: v["patterns"] for k, v in nouns.items()}),
-            noun_party={k: v["party"] for k, v in nouns.items() if "party" in v},
-            noun_implies={k: v["implies"] for k, v in nouns.items() if "implies" in v},
-            predicates=Lexicon.build(data.get("predicates", {})),
-            modifiers_local=Lexicon.build({k: v.get("local", []) for k, v in mods.items()}),
-            modifiers_clause=Lexicon.build({k: v.get("clause", []) for k, v in mods.items()}),
-            modifiers_cancel=_compile_any([p for v in mods.values() for p in v.get("cancel", [])]),
-            parties=Lexicon.build({"nk": parties.get("nk", []), "other": parties.get("other", [])}),
-            link=_compile_any(parties.get("link", [])), exclude=_compile_any(parties.get("exclude", [])),
-            coref=re.compile(r"\s*(?:" + _alternation(data.get("coreference", {}).get("markers", [])) + r")\b", FLAGS),
-            modality=Lexicon.build({k: v for k, v in mod.items() if k not in MODALITY_SETTINGS}),
-            confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
-            attribution=data.get("attribution", {}), source_aliases=_sources(data),
-            as_of=_compile_any(data.get("as_of", {}).get("patterns", [])),
-            revision_change=_compile_any(data.get("revision", {}).get("change", [])),
-            superseded=re.compile(r"(?<![\w])(?:" + _alternation(data.get("revision", {}).get("superseded", [])) + r")\s*\W{0,2}$", FLAGS),
-            numbers=data.get("numbers", {}),
-            abbreviations=frozenset(a.lower() for a in data.get("sentences", {}).get("abbreviations", [])),
-            numbering=frozenset(a.lower() for a in data.get("sentences", {}).get("numbering", [])),
-            # "Related articles (관련 기사)": a translation in brackets after the heading
-            boiler_headings=re.compile(r"^\W*(?:" + _alternation(boiler.get("headings", [])) + r")\W*(?:\([^()]{1,40}\)\W*)?$", FLAGS),
-            boiler_lines=_furniture_regex(boiler.get("lines", [])),
-            raw=data,
-        )
-    except (KeyError, TypeError, re.error) as exc:
-        raise ConfigError(f"bad topic data: {exc}") from exc
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(exc), file=str(path)) from exc
+
+
+def language_path(name: str, topic_path: Path) -> Path:
+    """A language by its code ("en": extractors/lang/en.toml) or by a file beside the topic."""
+    if name.endswith(".toml"):
+        return topic_path.parent / name
+    return Path(str(resources.files("extractors") / "lang" / f"{name}.toml"))
+
+
+def _lines(path: Path, problems: list[schema.Problem]) -> list[str]:
+    return [f"{path}: {key or '(file)'}: {message}" for key, message in problems]
 
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> Topic:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(exc), file=path) from exc
-    try:
-        return compile_topic(data)
-    except ConfigError as exc:
-        raise ConfigError(str(exc), file=path) from exc
+    topic_path = Path(path)
+    data = _read(topic_path)
+    problems = _lines(topic_path, schema.check(data, schema.TOPIC))
+    lang_name = data.get("topic", {}).get("language", "en") if isinstance(data.get("topic"), dict) else "en"
+    lang_path = language_path(str(lang_name), topic_path)
+    if not lang_path.is_file():
+        raise TopicFileError([*problems, f"{topic_path}: topic.language: no language file {lang_path}"])
+    lang = _read(lang_path)
+    lang_problems = _lines(lang_path, schema.check(lang, schema.LANGUAGE))
+    if not lang_problems:
+        lang_problems = _lines(lang_path, schema.language_references(lang))
+    if not problems and not lang_problems:
+        problems = _lines(topic_path, schema.references(data, lang))
+    if problems or lang_problems:
+        raise TopicFileError([*problems, *lang_problems])
+    return compile_topic(data, lang)
 
 
 def default_topic_path() -> Path:
@@ -270,5 +243,5 @@ def default_topic_path() -> Path:
 
 
 def load_topic(path: str | Path | None = None) -> Topic:
-    """Load (and cache) a topic file; the default is extractors/topics/nk_russia.toml."""
+    """Load (and cache by path) a topic file; the default is extractors/topics/nk_russia.toml."""
     return _load_cached(str(Path(path) if path else default_topic_path()))

@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("--format", choices=("jsonl", "table"), default="table")
     ext.add_argument("--topic", metavar="FILE", help="a topic file (default: the configured or shipped one)")
+    ext.add_argument("--why", action="store_true",
+                     help="show each figure's metric rule, source rule and confidence reasons")
 
     sub.add_parser("sources", parents=[common], help="show each source's health")
     sub.add_parser("deliveries", parents=[common], help="list pending, sent and failed deliveries")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -95,33 +96,38 @@ def _num(value: float | None) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractors import extract, load_topic
+    from extractors import explain, load_topic
     from extractors.records import claim_to_record
     from figwatch.sources.article_files import read_article_file
 
     settings = load_settings(args.config)
     topic_path = args.topic or settings.topic.path
     topic = load_topic(topic_path) if topic_path else load_topic()
-    rows = []
+    rows, whys = [], []
     for path in args.paths:
         try:
             article = read_article_file(Path(path))
         except OSError as exc:
             raise FigwatchError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        rows += [claim_to_record(c, path) for c in extract(article.text, topic=topic, title=article.title)]
+        for claim, why in explain(article.text, topic=topic, title=article.title):
+            rows.append(claim_to_record(claim, path))
+            whys.append(why)
+    why = getattr(args, "why", False)
     if args.format == "jsonl":
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+        for row, w in zip(rows, whys):
+            print(json.dumps({**row, "why": dataclasses.asdict(w)} if why else row, ensure_ascii=False))
     else:
-        _print_table(rows)
+        _print_table(rows, whys if why else None)
     return 0
 
 
-def _print_table(rows: list[dict[str, Any]]) -> None:
+def _print_table(rows: list[dict[str, Any]], whys: list[Any] | None = None) -> None:
     print(f"{'document':28} {'metric':26} {'value':>10} {'qualifier':10} {'conf':>4}  source")
-    for r in rows:
+    for i, r in enumerate(rows):
         print(f"{Path(r['document']).name[:28]:28} {r['metric']:26} {_num(r['value']):>10} "
               f"{r['qualifier']:10} {r.get('confidence', 1):4.1f}  {r['source'] or '-'}")
+        for line in whys[i].lines() if whys else ():
+            print(f"    {line}")
 
 
 def _runtime(args: argparse.Namespace):

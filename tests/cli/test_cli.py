@@ -42,6 +42,23 @@ def test_extract_table_and_a_missing_file(tmp_path):
     assert "nope.txt" in missing.stderr and "Traceback" not in missing.stderr
 
 
+def test_extract_why_names_the_rules_of_each_figure(tmp_path):
+    article = tmp_path / "why.txt"
+    article.write_text("North Korea has sent 11,000 troops to Russia, the NIS said. Pyongyang could send "
+                       "another 5,000 troops, Kyiv said.\n", encoding="utf-8")
+    table = figwatch("extract", "--why", str(article))
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[1].split()[1:3] == ["troops.deployed", "11,000"]
+    assert lines[2:5] == ["    metric: nearest-predicate (predicate deploy; noun personnel, whose: party-before)",
+                          "    source: named-in-clause",
+                          "    confidence: base 0.9"]
+    assert lines[8] == "    confidence: base 0.9; modality-in-clause: projection 'could' 0.3 (stance: planned)"
+    rows = [json.loads(line) for line in figwatch("extract", "--why", "--format", "jsonl", str(article)).stdout.splitlines()]
+    assert [(r["rule"], r["why"]["source_rule"], r["stance"]) for r in rows] == [
+        ("nearest-predicate", "named-in-clause", "current"), ("nearest-predicate", "named-in-clause", "planned")]
+
+
 @pytest.mark.parametrize(
     ("text", "needle"),
     [

@@ -26,7 +26,7 @@ def _stated(label: dict) -> bool:
            for m in mentions for t in targets):
         return True
     # a derived figure whose share the scanner does not pair with its base ("Of the 12,000 ..., a third")
-    shares = [v for k, v in load_topic().raw["numbers"]["fractions"].items() if k in label["evidence"].lower()]
+    shares = [v for k, v in load_topic().scanner.fractions.items() if k in label["evidence"].lower()]
     return bool(label.get("derived")) and any(abs(m.value * share - label["value"]) <= tol * label["value"]
                                               for m in mentions for share in shares)
 

@@ -86,7 +86,7 @@ def test_every_line_a_furniture_pattern_matches_is_furniture(furniture: str) -> 
     """The screen before the furniture regex is exact: it lets through every line the regex matches."""
     topic = load_topic()
     text = f"North Korea sent 11,000 troops to Russia.\n{furniture}\nThe troops fought in Kursk."
-    assert topic.boiler_lines.search(furniture)
+    assert topic.furniture.lines.search(furniture)
     assert [text[ln.start:ln.end] for ln in content_lines(text, topic)] == [
         "North Korea sent 11,000 troops to Russia.", "The troops fought in Kursk."]
 

@@ -7,9 +7,8 @@ import re
 import pytest
 
 from extractors import load_topic
+from extractors.alternation import FLAGS
 from extractors.backwards import EndCue, _backward
-from extractors.numbers import scanner_for
-from extractors.topic import FLAGS
 
 WORDS = ["up", "from", "down", "by", "some", "about", "more", "than", "previously", "estimated", "the", "earlier",
          "misstated", "number", "as", "aged", "21", "and", "Feb", "No.", "$", "Hwasong-", "handed", "over", "roughly",
@@ -26,7 +25,7 @@ def _windows(n: int, seed: int = 7) -> list[str]:
 
 
 def _cues() -> dict[str, tuple[EndCue, int]]:
-    sc = scanner_for(load_topic())
+    sc = load_topic().scanner
     assert sc.superseded is not None
     return {"superseded": (sc.superseded, 100), "before": (sc.before_re, 24), "qualifier": (sc.q_before_re, 40),
             "particle": (sc.verb_particle, 40)}
@@ -71,6 +70,6 @@ def test_a_regex_with_no_simple_reverse_is_searched_as_written(pattern: str) -> 
 
 @pytest.mark.parametrize("raw", ["11,000", "0123", "1234567890123456", "5", "1,2,3", "٣٠٠", "12", "1,000,000", "0"])
 def test_plain_digits_parse_as_the_general_reading_does(raw: str) -> None:
-    sc = scanner_for(load_topic())
+    sc = load_topic().scanner
     assert raw.replace(",", "").isdecimal()  # the shortcut's case
     assert sc.parse(raw) == sc.parse(f" {raw} ")  # a space takes the general path (strip, DIGITS)

@@ -22,7 +22,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
@@ -119,12 +119,19 @@ def _chosen(rt: Runtime, names: Sequence[str] | None) -> list[SourceSettings]:
     return [s for s in rt.settings.sources if not names or s.name in names]
 
 
-def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True) -> FoldSummary:
+#: What reads an article's claims: the extractor, or (a story fixture) claims written down.
+ClaimReader = Callable[[Article], Sequence[Claim]]
+
+
+def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True,
+                  claims_of: ClaimReader | None = None) -> FoldSummary:
     """Extract claims from the articles not seen before and fold them into the figures.
 
     Articles arrive as a stream and are handled a batch at a time (one transaction each);
-    syndicated copies within a batch are dropped before extraction.
+    syndicated copies within a batch are dropped before extraction. `claims_of` replaces the
+    extractor (eval/events.py folds a story's written claims through the same steps).
     """
+    read = claims_of or (lambda a: extract(a.text, topic=rt.topic, title=a.title))
     seen = new = claims = review = 0
     events: list[Event] = []
     counts: Counter[str] = Counter()
@@ -132,7 +139,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
         fresh = _unseen(rt.store, near_duplicates(batch)[0])
-        extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
+        extracted = {a.url: [c.attach(a) for c in read(a)] for a in fresh}
         with rt.store.writer() as tx:
             inserted = tx.add_articles(fresh)
             batch_claims = [c for a in inserted for c in extracted[a.url]]

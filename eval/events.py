@@ -207,13 +207,14 @@ def score(run: Run, gold_rows: list[dict], names: dict[str, str], scorer: Module
 
 def compare_expected(events: Sequence[Event], expected: list[dict], names: dict[str, str],
                      scorer: ModuleType) -> dict[str, Any]:
-    """Which expected events the run gave (same kind, metric and value within 2 %), which it did
-    not, and which events nobody expected."""
+    """Which expected events the run gave (same kind, metric, value within 2 % and, when the
+    expectation names one, article), which it did not, and which events nobody expected."""
     left = list(events)
     found, missing = 0, []
     for want in expected:
         hit = next((e for e in left if e.kind == want["kind"] and e.metric == want["metric"]
-                    and scorer.matches({"value": want["value"]}, _pred(e.new.value))), None)
+                    and scorer.matches({"value": want["value"]}, _pred(e.new.value))
+                    and want.get("article") in (None, names.get(e.new.article_url or ""))), None)
         if hit is None:
             missing.append({k: want.get(k) for k in ("kind", "metric", "value", "source", "article")})
             continue

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from tests.flows.helpers import write_config
-
 from figwatch.config import load_settings
 from figwatch.store import Store
 from flows.jobs import BackfillRequest, report_json, run_backfill
+from tests.flows.helpers import write_config
 
 WIRE = ("{dateline}North Korea has sent about {troops} troops to Russia, South Korea's Joint Chiefs of Staff said "
         "on Friday. The soldiers have been moved to the Kursk border region, where Ukrainian forces still hold a "

@@ -85,7 +85,8 @@ HELD = {
                             "spy agency said."),
     "b.txt": ("2025-02-01", "Ukraine's military intelligence said 60,000 North Korean soldiers had been killed or "
                             "wounded in Russia."),
-    "c.txt": ("2025-02-03", "About 11,000 North Korean troops are in Russia, South Korea's Joint Chiefs of Staff said."),
+    "c.txt": ("2025-02-03", "About 11,000 North Korean troops are in Russia, South Korea's Joint Chiefs of Staff "
+                            "said."),
     "d.txt": ("2025-02-05", "Around 20,000 North Korean soldiers are now fighting for Russia in the Kursk region."),
 }
 

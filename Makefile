@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test eval bench bench-extract report lint clean
+.PHONY: run test eval eval-events bench bench-extract report lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 ## Extractor scoreboard on the seeds and the labelled corpus.
 eval: $(STAMP)
 	$(BIN)/python -m eval.evaluate
+
+## Event-level scores (precision, source accuracy, events per figure, coverage) on the story fixtures.
+STORIES := $(sort $(dir $(wildcard tests/stories/*/gold.jsonl)))
+eval-events: $(STAMP)
+	@for story in $(STORIES); do $(BIN)/python -m eval.events $$story $${story}gold.jsonl || exit 1; done
 
 ## Benchmarks: figures printed as a table and written under bench/results/.
 bench: $(STAMP)

@@ -212,7 +212,8 @@ TOPIC = Table({
     "topic": Table({"name": Str(), "description": Str(), "language": Str(), "subject_party": Str()},
                    frozenset({"name", "subject_party"})),
     "metrics": MapOf(Table({
-        "label": Str(), "unit": Str(), "cumulative": Bool(), "threshold": Num(), "nouns": WORDS, "predicates": WORDS,
+        "label": Str(), "unit": Str(), "cumulative": Bool(), "threshold": Num(), "plausible_ratio": Num(),
+        "nouns": WORDS, "predicates": WORDS,
         "requires": WORDS, "scope": OneOf(("clause", "sentence")), "vague": Bool(), "fraction": Bool(), "link": Bool(),
     }, frozenset({"nouns"}))),
     "nouns": MapOf(Table({"patterns": PATTERNS, "party": Str(), "implies": Str()}, frozenset({"patterns"}))),

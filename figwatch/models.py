@@ -20,6 +20,9 @@ EVENT_KINDS: tuple[str, ...] = ("new", "changed", "disagreement", "unconfirmed")
 Stance = Literal["current", "superseded", "planned", "denied"]
 STANCES: tuple[str, ...] = ("current", "superseded", "planned", "denied")
 DeliveryStatus = Literal["pending", "sent", "failed"]
+#: A person's verdict on a held-back figure (`figwatch review`): confirmed figures are news even
+#: when one report would not be enough; rejected ones never are.
+Review = Literal["confirmed", "rejected"]
 
 #: Claims under this confidence are kept for review and never reach a digest.
 REVIEW_THRESHOLD = 0.5
@@ -34,6 +37,9 @@ class Metric:
     unit: str = ""  # "soldiers", "shells", "units"
     cumulative: bool = True  # normally only grows: a lower figure is a downward revision
     threshold: float = 0.05  # relative change that counts as a change
+    # a report above this many times the current figure, or below its inverse, waits for an
+    # independent source or a person before it is news (figwatch/fold/series.py)
+    plausible_ratio: float = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,7 @@ class Claim:
     stance: Stance = "current"
     derived: bool = False  # computed from a share of a stated total ("one-third of the 12,000")
     rule: str | None = None  # the extractor's named rule that decided the metric (`extract --why`)
+    review: Review | None = None  # a person's verdict (`figwatch review`), on every copy of the report
     # article context
     article_url: str | None = None
     published: datetime | None = None
@@ -113,11 +120,13 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A metric's reported value over time: its baseline and every report, oldest first."""
+    """A metric's reported value over time: its baseline, every accepted report and every held
+    one (waiting for an independent source or a person), oldest first."""
 
     metric: str
     baseline: Claim | None = None
     history: tuple[Claim, ...] = ()
+    held: tuple[Claim, ...] = ()  # reports held as unconfirmed: never the baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +210,8 @@ class RunReport:
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
+    undated: tuple[str, ...] = ()  # URLs of new articles with no date: kept out of the figures
+    copies_dropped: int = 0  # syndicated copies (same story, same figures) not read again
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,12 +211,15 @@ def cmd_review(args: argparse.Namespace) -> int:
     for item in pending:
         c = item.claim
         row = {"id": item.id, "metric": c.metric, "value": c.value, "confidence": c.confidence, "source": c.source,
-               "article": c.article_url, "evidence": c.evidence}
+               "article": c.article_url, "evidence": c.evidence, "unconfirmed": item.reason}
+        why = f"unconfirmed: {item.reason}" if item.reason else f"conf {c.confidence:.2f}"
         print(json.dumps(row, ensure_ascii=False) if args.json else
-              f"{item.id:>6} {c.metric:26} {_num(c.value):>10} conf {c.confidence:.2f}  {c.evidence[:100]}")
+              f"{item.id:>6} {c.metric:26} {_num(c.value):>10} {why}  {c.evidence[:100]}")
     if not args.json:
-        print(f"{len(pending)} figures wait for review (confidence below 0.5; they stay out of digests);"
-              " confirm or reject them by id: figwatch review --confirm ID... / --reject ID...")
+        held = sum(1 for i in pending if i.reason)
+        print(f"{len(pending)} figures wait for review ({len(pending) - held} with confidence below 0.5, {held} "
+              "unconfirmed; they stay out of the figures); confirm or reject them by id: "
+              "figwatch review --confirm ID... / --reject ID...")
     return 0
 
 

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from figwatch.config import Settings
-from figwatch.models import Event, RunReport
+from figwatch.models import EVENT_KINDS, Claim, Event, RunReport
+from figwatch.news import leads
 from flows import steps
 
 
@@ -92,6 +93,12 @@ def _check_source_names(settings: Settings, names: Sequence[str]) -> None:
         raise ConfigError(f"no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})")
 
 
+def _report_json(claim: Claim) -> dict[str, Any]:
+    """One report as a series or an estimate lists it: value, who, when."""
+    return {"value": claim.value, "qualifier": claim.qualifier, "source": claim.source,
+            "published": claim.published.isoformat() if claim.published else None, "article": claim.article_url}
+
+
 def event_json(event: Event) -> dict[str, Any]:
     new, old = event.new, event.old
     return {
@@ -106,6 +113,11 @@ def event_json(event: Event) -> dict[str, Any]:
         "published": new.published.isoformat() if new.published else None,
         "revision": event.revision,
         "evidence": new.evidence,
+        "derived": new.derived,
+        "leads": leads(event),
+        "reason": event.reason,
+        "series": [_report_json(c) for c in event.series],
+        "estimates": [_report_json(c) for c in event.estimates],
     }
 
 
@@ -116,8 +128,10 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "articles_new": report.articles_new,
         "claims": report.claims,
         "events": [event_json(e) for e in report.events],
-        "event_counts": {k: report.event_counts.get(k, 0) for k in ("new", "changed", "disagreement")},
+        "event_counts": {k: report.event_counts.get(k, 0) for k in EVENT_KINDS},
         "digests": list(report.digests),
         "deliveries": dict(report.deliveries),
         "source_errors": dict(report.source_errors),
+        "undated": list(report.undated),
+        "copies_dropped": report.copies_dropped,
     }

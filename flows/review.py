@@ -1,5 +1,6 @@
-"""`figwatch review`: a person confirms or rejects figures the extractor held back, and the
-decided cases leave as labelled fixtures for the extractor's corpus (tests/corpus's format)."""
+"""`figwatch review`: a person confirms or rejects figures held back (by the extractor, unsure
+of them, or by the fold, as unconfirmed: far from the current figure or naming no source), and
+the decided cases leave as labelled fixtures for the extractor's corpus (tests/corpus's format)."""
 from __future__ import annotations
 
 import json
@@ -28,14 +29,16 @@ class Verdicts:
 
 
 def decide(rt: Runtime, ids: Sequence[int], verdict: Verdict) -> Verdicts:
-    """Record a verdict on the waiting claims `ids`; a confirmed figure joins the figures at once."""
+    """Record a verdict on the waiting claims `ids`; a confirmed figure joins the figures at once
+    (an unconfirmed one is released as news: the next digest reports it)."""
     with rt.store.writer() as tx:
         items = tx.waiting_review(ids)
         events: list[Event] = []
         confidence = None
         if verdict == "confirmed" and items:
             confidence = rt.topic.confidence.get("confirmed", CONFIRMED_CONFIDENCE)
-            confirmed = [replace(i.claim, confidence=confidence) for i in items]
+            confirmed = [replace(i.claim, confidence=max(confidence, i.claim.confidence), review="confirmed")
+                         for i in items]
             figures = tx.load_figures({c.metric for c in confirmed})
             folded = fold_claims(figures, confirmed, rt.metrics, window_days=rt.settings.topic.window_days)
             events = tx.add_events(folded.events, notify=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
@@ -23,7 +23,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
@@ -60,6 +60,8 @@ class FoldSummary:
     events: tuple[Event, ...]  # the first REPORTED_EVENTS of them
     review: int  # low-confidence claims kept for a person
     event_counts: dict[str, int]  # kind -> number, all of them
+    undated: tuple[str, ...] = ()  # new articles with no date (the first REPORTED_EVENTS): out of the figures
+    copies: int = 0  # syndicated copies dropped (same story, same figures)
 
 
 def open_runtime(settings: Settings) -> Runtime:
@@ -70,7 +72,7 @@ def open_runtime(settings: Settings) -> Runtime:
     metrics = {
         name: replace(m, threshold=thresholds.get(name, m.threshold)) for name, m in topic.metrics.items()
     }
-    return Runtime(settings, Store.open(settings.database_url), topic, metrics, opened)
+    return Runtime(settings, Store.open(settings.database_url, metrics=metrics), topic, metrics, opened)
 
 
 def harvest_sources(
@@ -149,36 +151,68 @@ def _chosen(rt: Runtime, names: Sequence[str] | None) -> list[SourceSettings]:
     return [s for s in rt.settings.sources if not names or s.name in names]
 
 
-def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True) -> FoldSummary:
+#: What reads an article's claims: the extractor, or (a story fixture) claims written down.
+ClaimReader = Callable[[Article], Sequence[Claim]]
+
+
+class _BatchClaims:
+    """Each article's claims, read once a batch: copy detection compares them, the fold folds them."""
+
+    def __init__(self, read: ClaimReader) -> None:
+        self._read = read
+        self._by_url: dict[str, list[Claim]] = {}
+
+    def __call__(self, article: Article) -> list[Claim]:
+        claims = self._by_url.get(article.url)
+        if claims is None:
+            claims = self._by_url[article.url] = [c.attach(article) for c in self._read(article)]
+        return claims
+
+    def figures(self, article: Article) -> frozenset[Hashable]:
+        """What makes a copy a copy: the same figures (a follow-up with a new one is news)."""
+        return frozenset((c.metric, c.value) for c in self(article))
+
+
+def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True,
+                  claims_of: ClaimReader | None = None) -> FoldSummary:
     """Extract claims from the articles not seen before and fold them into the figures.
 
     Articles arrive as a stream and are handled a batch at a time (one transaction each);
-    syndicated copies within a batch are dropped before extraction.
+    syndicated copies within a batch (the same story with the same figures) are dropped. The
+    claims of an article with no date are stored but kept out of the figures. `claims_of`
+    replaces the extractor (eval/events.py folds a story's written claims through the same steps).
     """
-    seen = new = claims = review = 0
+    read = claims_of or (lambda a: extract(a.text, topic=rt.topic, title=a.title))
+    seen = new = claims = review = copies = 0
     events: list[Event] = []
+    undated: list[str] = []
     counts: Counter[str] = Counter()
     folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
-        fresh = _unseen(rt.store, near_duplicates(batch)[0])
-        extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
+        claims_of_batch = _BatchClaims(read)
+        kept, dropped = near_duplicates(batch, figures=claims_of_batch.figures)
+        copies += len(dropped)
+        fresh = _unseen(rt.store, kept)
         with rt.store.writer() as tx:
             inserted = tx.add_articles(fresh)
-            batch_claims = [c for a in inserted for c in extracted[a.url]]
+            batch_claims = [c for a in inserted for c in claims_of_batch(a)]
+            dated = [c for a in inserted if not a.published_inferred for c in claims_of_batch(a)]
             if folder is None or tx.claim_watermark() != mark:  # another writer came between: reload
                 folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days, compact=True)
-            batch_events, _reports = folder.fold(batch_claims)
+            batch_events, _reports = folder.fold(dated)
             tx.add_claims(batch_claims)
             stored = tx.add_events(batch_events, notify=notify)
             counts.update(e.kind for e in stored)
             events.extend(stored[: max(0, REPORTED_EVENTS - len(events))])
             mark = tx.claim_watermark()
         crash_point("after-batch")
+        undated.extend(a.url for a in inserted if a.published_inferred)
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
-    return FoldSummary(seen, new, claims, tuple(events), review, dict(counts))
+    return FoldSummary(seen, new, claims, tuple(events), review, dict(counts), tuple(undated[:REPORTED_EVENTS]),
+                       copies)
 
 
 def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
@@ -248,13 +282,17 @@ def record_and_compose(
 def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     """A dry run: what folding these articles would report, with nothing written."""
     articles = list(articles)
-    fresh = _unseen(rt.store, near_duplicates(articles)[0])
-    claims = [c.attach(a) for a in fresh for c in extract(a.text, topic=rt.topic, title=a.title)]
+    claims_of = _BatchClaims(lambda a: extract(a.text, topic=rt.topic, title=a.title))
+    kept, dropped = near_duplicates(articles, figures=claims_of.figures)
+    fresh = _unseen(rt.store, kept)
+    claims = [c for a in fresh for c in claims_of(a)]
     figures = rt.store.load_figures({c.metric for c in claims})
-    result = fold_claims(figures, claims, rt.metrics, window_days=rt.settings.topic.window_days)
+    dated = [c for a in fresh if not a.published_inferred for c in claims_of(a)]
+    result = fold_claims(figures, dated, rt.metrics, window_days=rt.settings.topic.window_days)
     counts = dict(Counter(e.kind for e in result.events))
+    undated = tuple(a.url for a in fresh if a.published_inferred)[:REPORTED_EVENTS]
     return FoldSummary(len(articles), len(fresh), len(claims), result.events[:REPORTED_EVENTS],
-                       sum(c.reviewable for c in claims), counts)
+                       sum(c.reviewable for c in claims), counts, undated, len(dropped))
 
 
 def run_report(
@@ -273,6 +311,8 @@ def run_report(
         digests=(digest.id,) if digest is not None and digest.id is not None else (),
         deliveries=deliveries,
         source_errors={r.source: r.error for r in results if r.error},
+        undated=folded.undated,
+        copies_dropped=folded.copies,
     )
 
 

@@ -25,6 +25,9 @@ FORBIDDEN = {
     "bench": {"tests", "eval"},
     "flows": {"bench", "eval", "tests"},
 }
+# modules allowed what their package is not: the event-level evaluation scores what a run gives a
+# reader, so it drives a backfill through the plain steps and reads the store it wrote, as bench does
+ALLOWED = {"eval/events.py": {"flows", "figwatch.store", "figwatch.sources"}}
 
 
 def imports_of(path: Path) -> set[str]:
@@ -41,8 +44,9 @@ def imports_of(path: Path) -> set[str]:
 def test_package_imports_only_what_its_arrows_allow(package):
     offences = []
     for path in sorted((ROOT / package).rglob("*.py")):
+        forbidden = FORBIDDEN[package] - ALLOWED.get(path.relative_to(ROOT).as_posix(), set())
         for name in imports_of(path):
-            if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[package]):
+            if any(name == bad or name.startswith(bad + ".") for bad in forbidden):
                 offences.append(f"{path.relative_to(ROOT)} imports {name}")
     assert offences == []
 

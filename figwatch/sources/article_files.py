@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
+from figwatch.sources.dateline import stated_date
 from figwatch.sources.published import implausible, parse_date
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fingerprint import with_fingerprints
@@ -106,8 +107,10 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
         own, body = split_header(text)
     meta = (meta or ArticleMeta()).over(own)
     published, inferred = meta.published, False
-    if published is None:
-        published, inferred = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc), True
+    if published is None:  # a date the article states itself (a dateline), else the file's time, marked
+        written = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        stated = stated_date(body, written)
+        published, inferred = (stated, False) if stated else (written, True)
     article = Article(url=meta.url or path.resolve().as_uri(), title=meta.title or first_line(body),
                       text=body, published=published, source=source, outlet=meta.outlet,
                       published_inferred=inferred, guid=meta.guid)
@@ -221,9 +224,10 @@ class _Reading:
             self.problems.append(f"{feed.name}: {entry.link}: entry has no text")
             return
         url = entry.link or f"urn:figwatch:{self.source.name}:{entry.guid}"
+        published = entry.published or stated_date(entry.text, self.now)
         article = Article(url=url, title=entry.title or first_line(entry.text), text=entry.text,
-                          published=entry.published or self.now, source=self.source.name,
-                          published_inferred=entry.published is None, guid=entry.guid)
+                          published=published or self.now, source=self.source.name,
+                          published_inferred=published is None, guid=entry.guid)
         self.add(with_fingerprints(article), f"{feed.name}: {url}")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 
 from figwatch.models import Article
@@ -98,8 +99,11 @@ class SimhashIndex:
 
     def find(self, fp: int) -> object | None:
         """The first stored item within the distance of `fp`, or None."""
+        return next(self.find_all(fp), None)
+
+    def find_all(self, fp: int) -> Iterator[object]:
+        """Every stored item within the distance of `fp` (an item may come more than once)."""
         for key in self._keys(fp):
             for other, item in self._buckets.get(key, ()):
                 if hamming(fp, other) <= self.distance:
-                    return item
-        return None
+                    yield item

@@ -15,6 +15,7 @@ import httpx
 from figwatch.config import FetchSettings
 from figwatch.models import Article, HttpState, Source, SourceResult
 from figwatch.sources.canonical import canonical_url
+from figwatch.sources.dateline import stated_date
 from figwatch.sources.published import implausible
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fetch import ACCEPT_PAGE, Fetched, HostGate, Sleep, fetch_url
@@ -105,7 +106,7 @@ def _entry_article(run: _Run, entry: Entry, outlet: str | None) -> Article | Non
     if not text.strip():
         run.problems.append(f"{entry.link or entry.guid}: no text in entry or page: dropped")
         return None
-    published = _published(run, entry, page)
+    published = _published(run, entry, page, text)
     article = Article(
         url=url or f"urn:figwatch:{run.source.name}:{entry.guid}",
         title=entry.title or (page.title if page else None) or "",
@@ -117,14 +118,17 @@ def _entry_article(run: _Run, entry: Entry, outlet: str | None) -> Article | Non
     return with_fingerprints(article)
 
 
-def _published(run: _Run, entry: Entry, page: PageContent | None) -> datetime | None:
-    """The entry's date, else the page's (if plausible), else None with the reason noted."""
+def _published(run: _Run, entry: Entry, page: PageContent | None, text: str) -> datetime | None:
+    """The entry's date, else the page's (if plausible), else one its text states (a dateline),
+    else None with the reason noted."""
     published = entry.published
     if published is None and page is not None and page.published is not None:
         why = implausible(page.published, run.now)
         published = None if why else page.published
         if why:
             run.problems.append(f"{entry.link}: page {why}: ignored")
+    if published is None:
+        published = stated_date(text, run.now)
     if published is None:
         run.problems.append(f"{entry.link or entry.guid}: no publication date: fetch time used")
     return published

@@ -8,7 +8,7 @@ through temporary files (plan.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from figwatch.errors import SourceError
@@ -23,6 +23,7 @@ from figwatch.sources.article_files import (
     iter_files,
     split_header,
 )
+from figwatch.sources.dateline import stated_date
 from figwatch.sources.plan import Planned, sorted_plan
 
 SNIFF_BYTES = 4096
@@ -75,10 +76,11 @@ def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
             return read_article_file(path, ArticleMeta(), source=reading.source.name).published
         with path.open("rb") as fh:
             head = decode(fh.read(SNIFF_BYTES))
-        meta, _ = split_header(head)
+        meta, body = split_header(head)
         if meta is not None and meta.published is not None:
             return meta.published
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=reading.now.tzinfo)
+        written = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        return stated_date(body, written) or written  # as read_article_file will date it
     except (OSError, SourceError) as exc:
         reading.problems.append(f"{path.name}: {exc}")
         return None

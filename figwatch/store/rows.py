@@ -16,7 +16,7 @@ CHUNK = 500  # under every backend's limit on bound parameters
 CLAIM_COLUMNS = (
     "metric", "value", "qualifier", "evidence", "start", "end", "low", "high", "source",
     "source_key", "confidence", "as_of", "revised_from", "article_url", "published", "outlet", "title",
-    "stance", "derived", "rule",
+    "stance", "derived", "rule", "review",
 )
 
 

@@ -12,18 +12,38 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from figwatch.errors import StoreError
-from figwatch.models import Article, Claim, Delivery, Digest, Event, Figure, HttpState, SourceHealth
+from figwatch.models import (
+    Article,
+    Claim,
+    Delivery,
+    Digest,
+    Event,
+    Figure,
+    HttpState,
+    Metric,
+    SourceHealth,
+)
 from figwatch.store import engine as engines
 from figwatch.store import rows, verdicts
 from figwatch.store.codec import decode_digest, encode_digest
-from figwatch.store.schema import articles, claims, deliveries, digests, events, http_cache, runs, sources
-from figwatch.store.tx import Tx, read_figures
+from figwatch.store.reading import read_figures
+from figwatch.store.schema import (
+    articles,
+    claims,
+    deliveries,
+    digests,
+    events,
+    http_cache,
+    runs,
+    sources,
+)
+from figwatch.store.tx import Tx
 
 MAX_ATTEMPTS = 50  # a backstop: the deliverer gives up earlier (mark_failed with None)
 MAX_ERROR_CHARS = 2000
@@ -33,13 +53,17 @@ DELIVERY_LEASE = timedelta(minutes=5)  # how long a claimed delivery is another 
 class Store:
     """The repository: open it with a URL, write through `writer()`, read with the rest."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, metrics: Mapping[str, Metric] | None = None):
         self._engine = engine
         self._local = threading.local()  # which threads are inside writer(): nesting would deadlock
+        self._metrics = metrics  # the fold's per-metric rules (threshold, plausible ratio) for figures
 
     @classmethod
-    def open(cls, url: str) -> "Store":
-        """Connect, create the SQLite folder if needed, and migrate to the latest schema."""
+    def open(cls, url: str, *, metrics: Mapping[str, Metric] | None = None) -> "Store":
+        """Connect, create the SQLite folder if needed, and migrate to the latest schema.
+
+        `metrics` carries the topic's per-metric rules the figures are rebuilt with (default:
+        each metric's defaults)."""
         parsed = engines.parse_url(url)
         engine = engines.create(parsed)
         try:
@@ -53,7 +77,7 @@ class Store:
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine)
+        return cls(engine, metrics)
 
     @property
     def engine(self) -> Engine:
@@ -79,7 +103,7 @@ class Store:
         self._local.writing = True
         try:
             with engines.locked(self._engine) as conn:
-                yield Tx(conn)
+                yield Tx(conn, metrics=self._metrics)
         except SQLAlchemyError as exc:
             raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
         finally:
@@ -126,7 +150,7 @@ class Store:
 
     def load_figures(self, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
         with self._reader() as conn:
-            return read_figures(conn, metrics)
+            return read_figures(conn, metrics, self._metrics)
 
     def claims(self, metric: str | None = None) -> list[Claim]:
         """Every stored claim (copies and reviewable ones included), oldest first."""
@@ -137,9 +161,12 @@ class Store:
             return [rows.to_claim(r) for r in conn.execute(query)]
 
     def review_items(self, *, decided: bool = False) -> list[verdicts.ReviewItem]:
-        """Claims waiting for a person's verdict, or (decided) those confirmed or rejected."""
+        """Claims waiting for a person's verdict (held back by the extractor, then those the fold
+        holds as unconfirmed), or (decided) those confirmed or rejected."""
         with self._reader() as conn:
-            return verdicts.decided(conn) if decided else verdicts.waiting(conn)
+            if decided:
+                return verdicts.decided(conn)
+            return verdicts.waiting(conn) + verdicts.unconfirmed(conn, self._metrics)
 
     def events(self, digest_id: int | None = None) -> list[Event]:
         """All events in the order they were found, or those of one digest."""

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from figwatch.figures import figures_from_claims
-from figwatch.models import REVIEW_THRESHOLD, Article, Claim, Event, Figure, HttpState
+from figwatch.models import Article, Claim, Event, Figure, HttpState, Metric
 from figwatch.store import rows, verdicts
+from figwatch.store.reading import read_figures
 from figwatch.store.schema import articles, claims, events, http_cache, sources
 
 
@@ -19,23 +19,13 @@ def insert(conn: Connection, table: Table) -> Any:
     return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
 
 
-def read_figures(conn: Connection, metrics: Iterable[str] | None) -> dict[str, Figure]:
-    """Figures rebuilt from every stored confident claim (the fold's own rule, so they agree)."""
-    query = select(claims).where(claims.c.confidence >= REVIEW_THRESHOLD).order_by(claims.c.id)
-    if metrics is not None:
-        names = rows.unique(metrics)
-        if not names:
-            return {}
-        query = query.where(claims.c.metric.in_(names))
-    return figures_from_claims(rows.to_claim(r) for r in conn.execute(query))
-
-
 class Tx:
     """One writer transaction: commit on leaving `Store.writer()`, rollback on an exception."""
 
-    def __init__(self, conn: Connection, now: datetime | None = None):
+    def __init__(self, conn: Connection, now: datetime | None = None, metrics: Mapping[str, Metric] | None = None):
         self._conn = conn
         self._now = now
+        self._metrics = metrics
 
     @property
     def connection(self) -> Connection:
@@ -62,7 +52,7 @@ class Tx:
 
     def load_figures(self, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
         """The figures as this transaction sees them: fresh, under the writer lock."""
-        return read_figures(self._conn, metrics)
+        return read_figures(self._conn, metrics, self._metrics)
 
     def add_claims(self, new: Sequence[Claim]) -> None:
         """Store claims (every copy, reviewable ones too), each with its article's id."""
@@ -92,8 +82,10 @@ class Tx:
         return inserted
 
     def waiting_review(self, ids: Iterable[int]) -> list[verdicts.ReviewItem]:
-        """Those of the claim ids that wait for a person's verdict."""
-        return verdicts.waiting(self._conn, ids)
+        """Those of the claim ids that wait for a person's verdict: held back by the extractor
+        (low confidence) or by the fold (unconfirmed)."""
+        ids = list(ids)
+        return verdicts.waiting(self._conn, ids) + verdicts.unconfirmed(self._conn, self._metrics, ids)
 
     def record_verdict(self, items: Sequence[verdicts.ReviewItem], verdict: verdicts.Verdict,
                        confidence: float | None = None) -> int:

@@ -190,10 +190,13 @@ def test_untouched_figures_are_kept():
 
 def test_simultaneous_reports_rank_a_stated_figure_above_a_derived_one():
     """Seeds, January: Kyiv's stated "over 3,000" and an unattributed "one-third of 12,000"
-    appear the same day; the stated figure is the baseline, so March's 4,000 is a change."""
-    derived = replace(claim("casualties.total", 4000, day(1, 24), None), confidence=0.8)
-    stated = claim("casualties.total", 3000, day(1, 24), "Kyiv")
-    assert baseline_of([derived, stated]) == baseline_of([stated, derived]) == stated
+    appear the same day; the stated figure is the baseline, so March's 4,000 is a change (a
+    derived figure is no report of 4,000: it does not make the stated one old news)."""
+    derived = replace(claim("casualties.total", 4000, day(1, 24), None), confidence=0.8, derived=True)
+    stated = claim("casualties.total", 3000, day(1, 24), "Kyiv", qualifier="more_than", low=3000)
+    january = fold_claims({}, [derived, stated], METRICS)
+    assert january.figures["casualties.total"].baseline == stated
+    assert [(e.kind, e.new.value) for e in january.events] == [("new", 3000)]  # the derived 4,000 agrees
     later = claim("casualties.total", 4000, day(3, 27), "Seoul")
     result = fold_claims({}, [later, derived, stated], METRICS)
     changed = [e for e in result.events if e.kind == "changed"]

@@ -78,3 +78,51 @@ def test_decided_cases_export_as_fixtures_the_extractor_can_be_scored_on(tmp_pat
         assert label["evidence"] in article.text and article.url.startswith("https://ex.org/")
         held = [c for c in extract(article.text, title=article.title) if c.metric == label["metric"]]
         assert held and all(c.value == label["value"] and c.reviewable for c in held)  # why they were held back
+
+
+HELD = {
+    "a.txt": ("2025-01-10", "About 4,000 North Korean soldiers have been killed or wounded in Russia, South Korea's "
+                            "spy agency said."),
+    "b.txt": ("2025-02-01", "Ukraine's military intelligence said 60,000 North Korean soldiers had been killed or "
+                            "wounded in Russia."),
+    "c.txt": ("2025-02-03", "About 11,000 North Korean troops are in Russia, South Korea's Joint Chiefs of Staff "
+                            "said."),
+    "d.txt": ("2025-02-05", "Around 20,000 North Korean soldiers are now fighting for Russia in the Kursk region."),
+}
+
+
+def test_unconfirmed_items_are_listed_with_ids_and_a_confirmed_one_reaches_the_figures_and_next_digest(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, (day, body) in HELD.items():
+        (corpus / name).write_text(f"Title: {name}\nPublished: {day}\nURL: https://ex.org/{name}\n\n{body}\n",
+                                   encoding="utf-8")
+    cfg = str(write_config(tmp_path, seeds=corpus))
+    first = json.loads(figwatch("run", "--direct", "--json", "--config", cfg).stdout)
+    held = {e["metric"]: e for e in first["events"] if e["kind"] == "unconfirmed"}
+    assert held["casualties.total"]["reason"] == "15.0x the current figure"
+    assert held["troops.deployed"]["reason"] == "names no source"
+    listed = figwatch("review", "--config", cfg)
+    assert "unconfirmed: 15.0x the current figure" in listed.stdout and "2 unconfirmed" in listed.stdout
+    waiting = _waiting(cfg)
+    assert {m: r["unconfirmed"] for m, r in waiting.items()} == {
+        "casualties.total": "15.0x the current figure", "troops.deployed": "names no source"}
+
+    confirm = figwatch("review", "--confirm", str(waiting["casualties.total"]["id"]), "--config", cfg)
+    assert confirm.returncode == 0, confirm.stderr
+    assert "confirmed 1 figures" in confirm.stdout and "1 events wait for the next digest" in confirm.stdout
+    reject = figwatch("review", "--reject", str(waiting["troops.deployed"]["id"]), "--config", cfg)
+    assert reject.returncode == 0 and "rejected 1 figures" in reject.stdout
+    assert _waiting(cfg) == {}
+
+    second = json.loads(figwatch("run", "--direct", "--json", "--config", cfg).stdout)
+    assert second["articles_new"] == 0 and len(second["digests"]) == 1
+    digest = next((tmp_path / "digests").glob(f"digest-{second['digests'][0]}-*.txt")).read_text(encoding="utf-8")
+    assert "60,000" in digest
+    from figwatch.config import load_settings
+    from figwatch.store import Store
+
+    with Store.open(load_settings(cfg).database_url) as store:
+        figures = store.load_figures()
+        assert figures["casualties.total"].baseline.value == 60000
+        assert figures["troops.deployed"].baseline.value == 11000 and figures["troops.deployed"].held == ()

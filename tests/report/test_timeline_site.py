@@ -44,13 +44,16 @@ def test_index_lists_every_metric_and_says_when_there_is_no_report(seed_site: Pa
 
 def test_index_row_shows_latest_value_last_change_sparkline_and_date(seed_site: Path, report_store) -> None:
     html = (seed_site / "index.html").read_text(encoding="utf-8")
-    row = html[html.index('data-metric="troops.deployed"'):]
+    row = html[html.index('data-metric="casualties.total"'):]
     row = row[: row.index("</tr>")]
-    figure = report_store.load_figures()["troops.deployed"]
+    figure = report_store.load_figures()["casualties.total"]
     assert f"<strong>{fmt_value(figure.baseline)} soldiers</strong>" in row
     assert f'<time datetime="{fmt_date(figure.baseline)}">' in row
-    assert "about 12,000 → about 11,000, -1,000 (-8.3%), on 2025-03-27" in row  # docs/DESIGN.md's seed story
+    assert "over 3,000 → about 4,000, +1,000 (+33.3%), on 2025-03-27" in row  # the seeds' story
     assert re.search(r'<polyline points="[0-9., ]+" />', row)
+    troops = html[html.index('data-metric="troops.deployed"'):]
+    # issue 15: January's sourced 11,000 is the figure; the unsourced 12,000 of the same day is held
+    assert "no change yet" in troops[: troops.index("</tr>")]
 
 
 def test_casualties_chart_has_one_series_per_source_with_its_reports(seed_site: Path, report_store) -> None:
@@ -71,7 +74,8 @@ def test_seed_casualties_tell_the_story(fake_site: Path) -> None:
     assert kyiv["data-value"] == "over 3,000 soldiers" and kyiv["data-date"] == "2025-01-24"
     assert kyiv["data-outlet"] == "Defence Talks" and "as per Kyiv’s figures" in kyiv["data-quote"]
     assert probe.count("path", "bound") == 1  # "over 3,000" is open upwards
-    assert "Disagreements" in html and html.index("2025-03-27") < html.index("2025-01-24", html.index("<table"))
+    # issue 15: "over 3,000" and "about 4,000" on one day agree, so no disagreement is listed
+    assert "Disagreements" not in html and html.index("2025-03-27") < html.index("2025-01-24", html.index("<table"))
 
 
 def test_pages_are_self_contained_with_text_alternatives(seed_site: Path) -> None:
@@ -92,8 +96,8 @@ def hostile_claims() -> list[Claim]:
               article_url="https://example.org/jan", **base),
         Claim(value=600, evidence=evil, source='NIS "quote" <i>', source_key="NIS", published=T,
               article_url="javascript:alert(1)", **base),
-        Claim(value=11000, evidence="Between 10,000 and 12,000.", source="JCS", source_key="JCS", published=T,
-              article_url="https://example.org/range", **{**base, "qualifier": "range"}, low=10000, high=12000),
+        Claim(value=650, evidence="Between 500 and 800.", source="JCS", source_key="JCS", published=T,
+              article_url="https://example.org/range", **{**base, "qualifier": "range"}, low=500, high=800),
     ]
 
 

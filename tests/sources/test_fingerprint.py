@@ -67,3 +67,21 @@ def test_band_index_finds_what_all_pairs_would(stored, probe, distance, seed):
             index.add(s, i)
         brute = any(hamming(fp, s) <= distance for s in stored)
         assert (index.find(fp) is not None) == brute
+
+
+def test_a_follow_up_with_a_new_figure_is_no_copy_but_a_copy_with_the_same_figures_is():
+    """Issue 15: an update that repeats yesterday's story with a new figure is news."""
+    story = WIRE + "\n\nNorth Korean casualties have reached about 4,700."
+    follow_up = art("https://wire.example/update", story.replace("about 4,700", "about 5,200"))
+    copy = art("https://outlet.example/copy", story + "\n\nReporting by the wire; editing by the desk.")
+    first = art("https://wire.example/first", story)
+    kept, dropped = near_duplicates([first, follow_up, copy])
+    assert kept == [first, follow_up]
+    assert [(d.article.url, d.of) for d in dropped] == [(copy.url, first.url)]
+
+
+def test_the_figures_that_make_a_copy_are_the_callers_to_say():
+    a, b = art("https://a/1", WIRE), art("https://b/2", WIRE + "\nUpdated at 17:45.")
+    assert near_duplicates([a, b])[0] == [a, b]  # by default every number counts: 17 and 45 are new
+    same = near_duplicates([a, b], figures=lambda article: frozenset({("troops.deployed", 11000.0)}))
+    assert same[0] == [a] and same[1][0].of == a.url

@@ -1,0 +1,187 @@
+"""What becomes news (issue 15): current confident figures only, held far or unsourced reports,
+corroboration, each figure news once, compatible statements, one disagreement, revisions, series."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from figwatch.figures import Folder, fold_claims, leads
+from figwatch.models import Event
+from tests.figures.helpers_fold import METRICS, claim, day
+
+T, C, K = "troops.deployed", "casualties.total", "casualties.killed"
+
+
+def _events(*batches):
+    """Fold batches one after another (as runs would); every event, as (kind, value, source)."""
+    figures, out = {}, []
+    for batch in batches:
+        result = fold_claims(figures, batch, METRICS)
+        figures = result.figures
+        out.extend(result.events)
+    return out, figures
+
+
+def _told(events):
+    return [(e.kind, e.new.value, e.new.source) for e in events]
+
+
+@pytest.mark.parametrize("stance", ["superseded", "planned", "denied"])
+def test_a_figure_not_stated_as_current_is_never_baseline_or_news(stance):
+    said = replace(claim(K, 200, day(9, 10), "HUR"), stance=stance)
+    events, figures = _events([claim(K, 2000, day(9, 1), "NIS")], [said])
+    assert _told(events) == [("new", 2000, "NIS")]
+    assert figures[K].baseline.value == 2000 and said not in figures[K].history + figures[K].held
+
+
+def test_a_figure_a_person_rejected_is_never_news():
+    events, figures = _events([replace(claim(T, 15000, day(1, 8), "NIS"), review="rejected")])
+    assert events == [] and figures == {}
+
+
+def test_a_derived_figure_is_marked_and_cannot_lead_a_digest():
+    derived = replace(claim(C, 5000, day(12, 19), "a Western official"), derived=True)
+    events, _ = _events([claim(T, 15000, day(12, 19), "a Western official"), derived])
+    by_metric = {e.metric: e for e in events}
+    assert by_metric[C].new.derived and not leads(by_metric[C])
+    assert leads(by_metric[T])
+
+
+def test_a_report_far_from_the_current_figure_is_held_with_its_ratio():
+    events, figures = _events([claim(C, 4000, day(4, 3), "NIS")], [claim(C, 60000, day(4, 28), "HUR")])
+    held = events[-1]
+    assert (held.kind, held.reason, held.old.value) == ("unconfirmed", "15.0x the current figure", 4000)
+    assert not leads(held)
+    assert figures[C].baseline.value == 4000 and [c.value for c in figures[C].held] == [60000]
+    low, _ = _events([claim(K, 1200, day(6, 12), "HUR")], [claim(K, 200, day(9, 10), "HUR")])
+    assert low[-1].reason == "1/6 of the current figure"
+
+
+def test_the_ratio_is_the_metrics_own():
+    lenient = {**METRICS, C: replace(METRICS[C], plausible_ratio=20.0)}
+    result = fold_claims(fold_claims({}, [claim(C, 4000, day(4, 3), "NIS")], lenient).figures,
+                         [claim(C, 60000, day(4, 28), "HUR")], lenient)
+    assert [e.kind for e in result.events] == ["changed"]
+
+
+def test_a_change_resting_on_an_article_that_names_no_source_is_held():
+    events, figures = _events([claim(T, 15000, day(4, 3), "NIS")], [claim(T, 20000, day(4, 22), None)])
+    assert (events[-1].kind, events[-1].reason) == ("unconfirmed", "names no source")
+    assert figures[T].baseline.value == 15000
+    first, _ = _events([claim(T, 12000, day(1, 24), None)])  # a first figure is no change: it is new
+    assert [e.kind for e in first] == ["new"]
+
+
+def test_an_independent_source_stating_a_compatible_figure_releases_a_held_one():
+    events, figures = _events(
+        [claim(C, 5000, day(12, 19), "a Western official")],
+        [claim(C, 16000, day(3, 10, 2026), "HUR")],
+        [claim(C, 16500, day(3, 12, 2026), "UK Defence Intelligence")],
+    )
+    assert [(e.kind, e.new.value) for e in events] == [("new", 5000), ("unconfirmed", 16000), ("changed", 16500)]
+    assert events[-1].old.value == 5000
+    figure = figures[C]
+    assert figure.baseline.value == 16500 and figure.held == ()
+    assert [c.value for c in figure.history] == [5000, 16000, 16500]
+
+
+def test_a_copy_of_the_same_source_or_a_vaguer_statement_confirms_nothing():
+    events, figures = _events(
+        [claim(C, 5000, day(12, 19), "a Western official"), claim(T, 11000, day(12, 19), "NIS")],
+        [claim(C, 16000, day(3, 10, 2026), "HUR"), claim(T, 20000, day(3, 10, 2026), None)],
+        [claim(C, 16000, day(3, 11, 2026), "HUR", url="https://b.example/again"),  # the same source again
+         claim(T, 10000, day(3, 11, 2026), "Pentagon", qualifier="more_than", low=10000)],  # "more than 10,000"
+    )
+    assert [e.kind for e in events] == ["new", "new", "unconfirmed", "unconfirmed"]  # nothing more: told once
+    assert figures[C].baseline.value == 5000 and figures[T].baseline.value == 11000
+    assert {c.value for c in figures[C].held} == {16000} and [c.value for c in figures[T].held] == [20000]
+
+
+def test_an_unsourced_held_figure_is_history_once_a_named_source_states_it():
+    events, figures = _events(
+        [claim(K, 2500, day(11, 14), "NIS")],
+        [claim(K, 3000, day(2, 11, 2026), None)],
+        [claim(K, 3000, day(2, 25, 2026), "NIS")],
+    )
+    assert [(e.kind, e.new.source, e.revision) for e in events] == [
+        ("new", "NIS", False), ("unconfirmed", None, False), ("changed", "NIS", True)]
+    assert figures[K].held == () and figures[K].baseline.source == "NIS"
+
+
+def test_a_person_confirming_a_held_figure_releases_it_into_the_figures_and_the_next_digest():
+    _, figures = _events([claim(C, 4000, day(4, 3), "NIS")], [claim(C, 60000, day(4, 28), "HUR")])
+    (held,) = figures[C].held
+    result = fold_claims(figures, [replace(held, review="confirmed")], METRICS)
+    assert [(e.kind, e.old.value, e.new.value) for e in result.events] == [("changed", 4000, 60000)]
+    assert result.figures[C].baseline.value == 60000 and result.figures[C].held == ()
+
+
+def test_a_figure_already_reported_is_news_once_backgrounders_and_third_sources_included():
+    events, figures = _events(
+        [claim(K, 300, day(1, 13), "NIS"), claim(T, 11000, day(11, 5, 2024), "JCS"),
+         claim(T, 12000, day(11, 12, 2024), "HUR")],
+        [claim(K, 600, day(4, 3), "NIS"), claim(T, 11000, day(2, 10), "Pentagon"),
+         claim(T, 11000, day(2, 12), "JCS")],
+        [claim(K, 300, day(9, 11), "Global Affairs Explainer"), claim(T, 12000, day(3, 1), "HUR")],
+    )
+    assert _told(events) == [("new", 11000, "JCS"), ("disagreement", 12000, "HUR"), ("new", 300, "NIS"),
+                             ("changed", 600, "NIS")]
+    assert figures[K].baseline.value == 600  # the backgrounder's old 300 does not move it back
+    assert figures[T].baseline.value == 12000
+
+
+def test_two_sources_alternating_do_not_ping_pong():
+    stream = [claim(T, 10000 if i % 2 else 11000, day(1, 1 + 2 * i), "JCS" if i % 2 else "HUR") for i in range(12)]
+    events, _ = _events(stream[:4], stream[4:])
+    assert [e.kind for e in events] == ["new", "disagreement"]
+
+
+def test_compatible_statements_do_not_disagree_and_a_more_precise_one_is_still_news():
+    same_day, _ = _events([claim(C, 3000, day(1, 13), "Zelensky", qualifier="more_than", low=3000),
+                           claim(C, 4000, day(1, 13), "NIS")])
+    assert [(e.kind, e.new.value) for e in same_day] == [("new", 3000), ("changed", 4000)]
+    ranged, _ = _events([claim(T, 11000, day(3, 1), "JCS")],
+                        [claim(T, 11500, day(3, 3), "HUR", qualifier="range", low=11000, high=12000)])
+    assert [e.kind for e in ranged] == ["new"]
+    vaguer, figures = _events([claim(T, 11000, day(10, 2), "NIS")],
+                              [claim(T, 10000, day(10, 3), "Pentagon", qualifier="more_than", low=10000)])
+    assert [e.kind for e in vaguer] == ["new"] and figures[T].baseline.value == 11000
+
+
+def test_a_metrics_disagreements_in_one_batch_are_one_event_listing_each_sources_estimate():
+    first = fold_claims({}, [claim(T, 11000, day(3, 1), "JCS")], METRICS)
+    batch = [claim(T, 12500, day(3, 3), "HUR"), claim(T, 13500, day(3, 5), "NIS"),
+             claim(C, 4000, day(3, 5), "NIS")]
+    result = fold_claims(first.figures, batch, METRICS)
+    (disagreement,) = [e for e in result.events if e.kind == "disagreement"]
+    assert disagreement.new.value == 13500
+    assert [(c.source, c.value) for c in disagreement.estimates] == [("NIS", 13500), ("HUR", 12500), ("JCS", 11000)]
+
+
+def test_a_revision_is_one_source_changing_its_own_figure():
+    events, _ = _events([claim(T, 12000, day(1, 24), "Kyiv")], [claim(T, 11000, day(3, 27), "JCS")],
+                        [claim(T, 10000, day(5, 27), "JCS")])
+    lower, revised = events[1], events[2]
+    assert (lower.kind, lower.revision, lower.old.source) == ("changed", False, "Kyiv")  # a lower estimate
+    assert (revised.kind, revised.revision, revised.old.value) == ("changed", True, 11000)
+
+
+def test_every_change_carries_its_sources_own_series():
+    events, _ = _events([claim(K, 300, day(1, 13), "NIS")], [claim(K, 600, day(4, 3), "NIS")],
+                        [claim(K, 600, day(5, 3), "NIS"), claim(K, 1200, day(6, 12), "HUR")],
+                        [claim(K, 2000, day(9, 10), "NIS")])
+    last: Event = events[-1]
+    assert [(c.value, c.published.month) for c in last.series] == [(300, 1), (600, 4)]  # repeats collapsed
+    assert events[0].series == () and [c.value for c in events[1].series] == [300]
+
+
+def test_a_held_report_older_than_the_newest_one_is_confirmed_with_its_own_date():
+    folder = Folder({}, METRICS)
+    folder.fold([claim(C, 4000, day(4, 3), "NIS"), claim(C, 60000, day(4, 28), "HUR")])
+    (held,) = folder.held(C)
+    folder.fold([claim(C, 4000, day(5, 3), "NIS")])
+    events, _ = folder.fold([replace(held, review="confirmed")])
+    assert [(e.kind, e.new.value, e.old.value) for e in events] == [("disagreement", 60000, 4000)]
+    figure = folder.figures()[C]
+    assert figure.baseline.value == 4000 and figure.held == ()  # NIS restated its own 4,000 after it

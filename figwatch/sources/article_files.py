@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
+from figwatch.sources.canonical import has_control
 from figwatch.sources.published import implausible, parse_date
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fingerprint import with_fingerprints
@@ -105,6 +106,8 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
     else:
         own, body = split_header(text)
     meta = (meta or ArticleMeta()).over(own)
+    if meta.url and has_control(meta.url):
+        raise SourceError(f"URL with control characters refused: {meta.url[:80]!r}", url=path.as_uri())
     published, inferred = meta.published, False
     if published is None:
         published, inferred = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc), True

@@ -20,6 +20,7 @@ QUALIFIER_WORDS: Mapping[str, str] = {
 }
 
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
 
 
 def fmt_number(x: float) -> str:
@@ -113,6 +114,17 @@ def header_safe(text: str, limit: int = 250) -> str:
     """One line for a header: CR, LF and runs of whitespace become one space (no header injection)."""
     line = _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def terminal_safe(text: str, *, json: bool = False) -> str:
+    """Text that cannot drive a terminal: ESC, BEL, CR and other C0/C1 controls shown escaped (\\x1b).
+
+    Newlines and tabs stay; CRLF becomes a newline. With `json`, for the output of json.dumps
+    (which escapes C0 already), DEL and C1 become \\u escapes: the same JSON data, nothing raw.
+    """
+    if json:
+        return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r\n", "\n"))
 
 
 def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from figwatch.config import Settings, load_settings
 from figwatch.errors import FigwatchError
+from figwatch.wording import terminal_safe
 
 
 def prepare_prefect(settings: Settings) -> None:
@@ -77,14 +78,15 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
     print(f"events: {kinds['new']} new, {kinds['changed']} changed, {kinds['disagreement']} disagreement")
     for e in report["events"][:MAX_LISTED]:
         if e["kind"] != "new":
-            print(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} ({e['source'] or 'unattributed'})")
+            print(terminal_safe(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} "
+                                f"({e['source'] or 'unattributed'})"))
     print(f"digests written: {len(report['digests'])}")
     if settings.alerts.files is not None:
         for digest_id in report["digests"]:
             for path in sorted(Path(settings.alerts.files.dir).glob(f"digest-{digest_id}-*.html")):
                 print(f"  {path}")
     for name, error in report.get("source_errors", {}).items():
-        print(f"source failed: {name}: {error}", file=sys.stderr)
+        print(terminal_safe(f"source failed: {name}: {error}"), file=sys.stderr)
 
 
 MAX_LISTED = 50  # changes and disagreements printed by name; the digest has them all
@@ -120,8 +122,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _print_table(rows: list[dict[str, Any]]) -> None:
     print(f"{'document':28} {'metric':26} {'value':>10} {'qualifier':10} {'conf':>4}  source")
     for r in rows:
-        print(f"{Path(r['document']).name[:28]:28} {r['metric']:26} {_num(r['value']):>10} "
-              f"{r['qualifier']:10} {r.get('confidence', 1):4.1f}  {r['source'] or '-'}")
+        print(terminal_safe(f"{Path(r['document']).name[:28]:28} {r['metric']:26} {_num(r['value']):>10} "
+                            f"{r['qualifier']:10} {r.get('confidence', 1):4.1f}  {r['source'] or '-'}"))
 
 
 def _runtime(args: argparse.Namespace):
@@ -137,7 +139,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for s in rt.settings.sources:
         h = health.get(s.name)
         ok = h.last_success.isoformat(timespec="seconds") if h and h.last_success else "never"
-        print(f"{s.name:20} {ok:25} {h.consecutive_failures if h else 0:>8}  {(h.last_error if h else None) or '-'}")
+        print(terminal_safe(f"{s.name:20} {ok:25} {h.consecutive_failures if h else 0:>8}  "
+                            f"{(h.last_error if h else None) or '-'}"))
     return 0
 
 
@@ -206,8 +209,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         c = item.claim
         row = {"id": item.id, "metric": c.metric, "value": c.value, "confidence": c.confidence, "source": c.source,
                "article": c.article_url, "evidence": c.evidence}
-        print(json.dumps(row, ensure_ascii=False) if args.json else
-              f"{item.id:>6} {c.metric:26} {_num(c.value):>10} conf {c.confidence:.2f}  {c.evidence[:100]}")
+        print(terminal_safe(json.dumps(row, ensure_ascii=False), json=True) if args.json else
+              terminal_safe(f"{item.id:>6} {c.metric:26} {_num(c.value):>10} conf {c.confidence:.2f}  {c.evidence[:100]}"))
     if not args.json:
         print(f"{len(pending)} figures wait for review (confidence below 0.5; they stay out of digests);"
               " confirm or reject them by id: figwatch review --confirm ID... / --reject ID...")

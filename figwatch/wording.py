@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from figwatch.models import Claim, Event, Metric
 
@@ -128,11 +129,27 @@ def terminal_safe(text: str, *, json: bool = False) -> str:
 
 
 def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:
-    """Replace every planted secret by "***" so error text can be stored and shown."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
+    """Replace every planted secret by "***" so error text can be stored and shown.
+
+    A secret URL (a webhook) is a secret in its parts too: a server's reply may echo only its
+    path ("/services/T0/B0/XYZ") or its last token, so the path and every token-like segment
+    of it (6+ characters with a digit or a capital) are replaced as well.
+    """
+    for secret in sorted({part for s in secrets for part in _secret_parts(s)}, key=len, reverse=True):
+        text = text.replace(secret, "***")
     return text
+
+
+def _secret_parts(secret: str) -> list[str]:
+    if not secret or len(secret) < 4:
+        return []
+    parts = [secret]
+    if secret.lower().startswith(("http://", "https://")):
+        path = urlsplit(secret).path
+        if path.strip("/"):
+            parts += [path, path.lstrip("/")]
+            parts += [seg for seg in path.split("/") if len(seg) >= 6 and re.search(r"[0-9A-Z]", seg)]
+    return parts
 
 
 def metric_page_name(metric: str) -> str:

@@ -41,8 +41,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         prepare_prefect(settings)
         from flows.orchestration import monitor
+        from flows.prefect_home import first_use
 
-        report = monitor(config=args.config)
+        with first_use():  # two first runs on a fresh Prefect home: one sets it up, then the other
+            report = monitor(config=args.config)
     _print_report(report, settings, as_json=args.json, title="figwatch run")
     return 0
 
@@ -59,11 +61,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     else:
         prepare_prefect(settings)
         from flows.orchestration import backfill
+        from flows.prefect_home import first_use
 
-        report = backfill(
-            since=args.since, until=args.until, sources=args.source or None,
-            notify=args.notify, dry_run=args.dry_run, config=args.config,
-        )
+        with first_use():
+            report = backfill(
+                since=args.since, until=args.until, sources=args.source or None,
+                notify=args.notify, dry_run=args.dry_run, config=args.config,
+            )
     _print_report(report, settings, as_json=args.json, title="figwatch backfill" + (" (dry run)" if args.dry_run else ""))
     return 0
 
@@ -177,11 +181,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _digest_id(rt: Any, wanted: str) -> int:
+def _digest_id(rt: Any, wanted: int | str) -> int:
     if wanted != "latest":
-        if not wanted.isdigit():
-            raise FigwatchError(f"digest id must be a number, got {wanted!r}")
-        return int(wanted)
+        return int(wanted)  # checked by the parser: ASCII digits within the database's range
     ids = [d.digest_id for d in rt.store.deliveries()]
     if not ids:
         raise FigwatchError("no digest yet: run `figwatch run` first")

@@ -16,7 +16,7 @@ import jinja2
 from alerts.digest_view import DigestView, digest_view
 from alerts.slack_blocks import slack_messages
 from figwatch.models import Claim, Digest, Event, Metric
-from figwatch.wording import fmt_delta, header_safe, label_of, unit_of
+from figwatch.wording import fmt_delta, header_safe, label_of, terminal_safe, unit_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -54,7 +54,7 @@ def render_digest(
     view = digest_view(digest, metrics, base_url=base_url, history=history)
     return Rendered(
         subject=header_safe(digest.subject),
-        text=_TEXT_ENV.get_template("digest.txt.j2").render(v=view),
+        text=terminal_safe(_TEXT_ENV.get_template("digest.txt.j2").render(v=view)),  # read on terminals
         html=_HTML_ENV.get_template("digest.html.j2").render(v=view),
         slack_messages=slack_messages(view),
         json=digest_json(digest, metrics, view),

@@ -6,6 +6,7 @@ integer, got 'abc'"). Secrets never live in the file: it names environment varia
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 import types
@@ -57,6 +58,9 @@ class FetchSettings:
     polite_delay: float = 0.5  # seconds between requests to one host
     run_budget: float = 300.0  # seconds for all fetching in one run
     fetch_pages: bool = True  # fetch the article page when an entry has only a summary
+    # Hosts a feed's links and redirects may reach although they are not public (an intranet
+    # server, another port of this machine); a feed's own origin needs no entry.
+    allow_hosts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,7 @@ def load_settings(path: str | os.PathLike[str] | None) -> Settings:
     settings = _build(Settings, raw, "", file)
     settings = _resolve_paths(settings, Path(file).absolute().parent)
     _check_sources(settings)
+    _check_allow_hosts(settings)
     return settings
 
 
@@ -250,6 +255,18 @@ def _check_sources(settings: Settings) -> None:
         if s.name in seen:
             raise ConfigError(f"duplicate source name {s.name!r}", file=settings.file, key=f"{key}.name")
         seen.add(s.name)
+
+
+def _check_allow_hosts(settings: Settings) -> None:
+    """fetch.allow_hosts holds bare host names or IP addresses: a URL or a port there would never match."""
+    for i, host in enumerate(settings.fetch.allow_hosts):
+        bare = host.strip().strip("[]")
+        try:
+            ipaddress.ip_address(bare)
+        except ValueError:
+            if not bare or any(c in bare for c in "/:@ \t"):
+                raise ConfigError(f"expected a host name or IP address (no scheme, port or path), got {host!r}",
+                                  file=settings.file, key=f"fetch.allow_hosts[{i}]") from None
 
 
 def secret_from_env(variable: str | None, *, key: str) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from figwatch.models import Claim, Event, Metric
 
@@ -22,6 +23,7 @@ QUALIFIER_WORDS: Mapping[str, str] = {
 DERIVED_MARK = "derived"
 
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
 
 
 def fmt_number(x: float) -> str:
@@ -120,12 +122,39 @@ def header_safe(text: str, limit: int = 250) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def terminal_safe(text: str, *, json: bool = False) -> str:
+    """Text that cannot drive a terminal: ESC, BEL, CR and other C0/C1 controls shown escaped (\\x1b).
+
+    Newlines and tabs stay; CRLF becomes a newline. With `json`, for the output of json.dumps
+    (which escapes C0 already), DEL and C1 become \\u escapes: the same JSON data, nothing raw.
+    """
+    if json:
+        return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r\n", "\n"))
+
+
 def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:
-    """Replace every planted secret by "***" so error text can be stored and shown."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
+    """Replace every planted secret by "***" so error text can be stored and shown.
+
+    A secret URL (a webhook) is a secret in its parts too: a server's reply may echo only its
+    path ("/services/T0/B0/XYZ") or its last token, so the path and every token-like segment
+    of it (6+ characters with a digit or a capital) are replaced as well.
+    """
+    for secret in sorted({part for s in secrets for part in _secret_parts(s)}, key=len, reverse=True):
+        text = text.replace(secret, "***")
     return text
+
+
+def _secret_parts(secret: str) -> list[str]:
+    if not secret or len(secret) < 4:
+        return []
+    parts = [secret]
+    if secret.lower().startswith(("http://", "https://")):
+        path = urlsplit(secret).path
+        if path.strip("/"):
+            parts += [path, path.lstrip("/")]
+            parts += [seg for seg in path.split("/") if len(seg) >= 6 and re.search(r"[0-9A-Z]", seg)]
+    return parts
 
 
 def metric_page_name(metric: str) -> str:

@@ -9,10 +9,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import NoReturn
 
 from figwatch.errors import ConfigError, FigwatchError
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
+MAX_ID = 2**31 - 1  # ids are INTEGER columns (32 bits on PostgreSQL): a larger id cannot exist
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line (and exit 2), like every other figwatch error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} -h)\n")
 
 
 def _date(text: str) -> date:
@@ -22,10 +31,27 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _id(text: str) -> int:
+    """A database id: ASCII digits only ("²" is a digit to str.isdigit, not to int) and in range."""
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"not an id (a whole number): {text!r}")
+    return int(text)
+
+
+def _digest_id(text: str) -> int | str:
+    return text if text == "latest" else _id(text)
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port (0 to 65535; 0 picks a free one): {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--config", metavar="FILE", help="TOML settings (default: the embedded defaults)")
-    parser = argparse.ArgumentParser(prog="figwatch", description="Watch the news for reported figures.")
+    parser = _Parser(prog="figwatch", description="Watch the news for reported figures.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", parents=[common], help="run the monitor flow once")
@@ -52,13 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("deliveries", parents=[common], help="list pending, sent and failed deliveries")
     sub.add_parser("deliver", parents=[common], help="send pending deliveries now")
     dig = sub.add_parser("digest", parents=[common], help="write a digest as files to look at")
-    dig.add_argument("--preview", nargs="?", const="latest", default="latest", metavar="ID")
+    dig.add_argument("--preview", nargs="?", type=_digest_id, const="latest", default="latest", metavar="ID")
     dig.add_argument("--out", metavar="DIR", help="where to write (default: <home>/preview)")
     rev = sub.add_parser("review", parents=[common], help="list, confirm or reject figures held back for a person")
     rev.add_argument("--json", action="store_true")
     verdict = rev.add_mutually_exclusive_group()
-    verdict.add_argument("--confirm", type=int, nargs="+", metavar="ID", help="these figures are right: they join the figures")
-    verdict.add_argument("--reject", type=int, nargs="+", metavar="ID", help="these figures are wrong: they stay out")
+    verdict.add_argument("--confirm", type=_id, nargs="+", metavar="ID",
+                         help="these figures are right: they join the figures")
+    verdict.add_argument("--reject", type=_id, nargs="+", metavar="ID", help="these figures are wrong: they stay out")
     verdict.add_argument("--export", metavar="DIR", help="write the decided cases as labelled fixtures")
     db = sub.add_parser("db", parents=[common], help="database maintenance")
     db.add_argument("action", choices=("upgrade",))
@@ -67,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", parents=[common], help="write the static timeline site")
     rep.add_argument("--out", metavar="DIR")
     rep.add_argument("--serve", action="store_true", help="serve it on 127.0.0.1 for a quick look")
-    rep.add_argument("--port", type=int, default=8765)
+    rep.add_argument("--port", type=_port, default=8765)
     return parser
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from figwatch.config import Settings, load_settings
 from figwatch.errors import FigwatchError
+from figwatch.wording import terminal_safe
 
 
 def prepare_prefect(settings: Settings) -> None:
@@ -41,8 +42,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         prepare_prefect(settings)
         from flows.orchestration import monitor
+        from flows.prefect_home import first_use
 
-        report = monitor(config=args.config)
+        with first_use():  # two first runs on a fresh Prefect home: one sets it up, then the other
+            report = monitor(config=args.config)
     _print_report(report, settings, as_json=args.json, title="figwatch run")
     return 0
 
@@ -59,11 +62,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     else:
         prepare_prefect(settings)
         from flows.orchestration import backfill
+        from flows.prefect_home import first_use
 
-        report = backfill(
-            since=args.since, until=args.until, sources=args.source or None,
-            notify=args.notify, dry_run=args.dry_run, config=args.config,
-        )
+        with first_use():
+            report = backfill(
+                since=args.since, until=args.until, sources=args.source or None,
+                notify=args.notify, dry_run=args.dry_run, config=args.config,
+            )
     _print_report(report, settings, as_json=args.json, title="figwatch backfill" + (" (dry run)" if args.dry_run else ""))
     return 0
 
@@ -78,14 +83,15 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
     print(f"events: {kinds['new']} new, {kinds['changed']} changed, {kinds['disagreement']} disagreement")
     for e in report["events"][:MAX_LISTED]:
         if e["kind"] != "new":
-            print(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} ({e['source'] or 'unattributed'})")
+            print(terminal_safe(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} "
+                                f"({e['source'] or 'unattributed'})"))
     print(f"digests written: {len(report['digests'])}")
     if settings.alerts.files is not None:
         for digest_id in report["digests"]:
             for path in sorted(Path(settings.alerts.files.dir).glob(f"digest-{digest_id}-*.html")):
                 print(f"  {path}")
     for name, error in report.get("source_errors", {}).items():
-        print(f"source failed: {name}: {error}", file=sys.stderr)
+        print(terminal_safe(f"source failed: {name}: {error}"), file=sys.stderr)
 
 
 MAX_LISTED = 50  # changes and disagreements printed by name; the digest has them all
@@ -124,10 +130,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _print_table(rows: list[dict[str, Any]], whys: list[Any] | None = None) -> None:
     print(f"{'document':28} {'metric':26} {'value':>10} {'qualifier':10} {'conf':>4}  source")
     for i, r in enumerate(rows):
-        print(f"{Path(r['document']).name[:28]:28} {r['metric']:26} {_num(r['value']):>10} "
-              f"{r['qualifier']:10} {r.get('confidence', 1):4.1f}  {r['source'] or '-'}")
+        print(terminal_safe(f"{Path(r['document']).name[:28]:28} {r['metric']:26} {_num(r['value']):>10} "
+                            f"{r['qualifier']:10} {r.get('confidence', 1):4.1f}  {r['source'] or '-'}"))
         for line in whys[i].lines() if whys else ():
-            print(f"    {line}")
+            print(terminal_safe(f"    {line}"))
 
 
 def _runtime(args: argparse.Namespace):
@@ -143,7 +149,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for s in rt.settings.sources:
         h = health.get(s.name)
         ok = h.last_success.isoformat(timespec="seconds") if h and h.last_success else "never"
-        print(f"{s.name:20} {ok:25} {h.consecutive_failures if h else 0:>8}  {(h.last_error if h else None) or '-'}")
+        print(terminal_safe(f"{s.name:20} {ok:25} {h.consecutive_failures if h else 0:>8}  "
+                            f"{(h.last_error if h else None) or '-'}"))
     return 0
 
 
@@ -180,11 +187,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _digest_id(rt: Any, wanted: str) -> int:
+def _digest_id(rt: Any, wanted: int | str) -> int:
     if wanted != "latest":
-        if not wanted.isdigit():
-            raise FigwatchError(f"digest id must be a number, got {wanted!r}")
-        return int(wanted)
+        return int(wanted)  # checked by the parser: ASCII digits within the database's range
     ids = [d.digest_id for d in rt.store.deliveries()]
     if not ids:
         raise FigwatchError("no digest yet: run `figwatch run` first")
@@ -213,8 +218,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         row = {"id": item.id, "metric": c.metric, "value": c.value, "confidence": c.confidence, "source": c.source,
                "article": c.article_url, "evidence": c.evidence, "unconfirmed": item.reason}
         why = f"unconfirmed: {item.reason}" if item.reason else f"conf {c.confidence:.2f}"
-        print(json.dumps(row, ensure_ascii=False) if args.json else
-              f"{item.id:>6} {c.metric:26} {_num(c.value):>10} {why}  {c.evidence[:100]}")
+        print(terminal_safe(json.dumps(row, ensure_ascii=False), json=True) if args.json else
+              terminal_safe(f"{item.id:>6} {c.metric:26} {_num(c.value):>10} {why}  {c.evidence[:100]}"))
     if not args.json:
         held = sum(1 for i in pending if i.reason)
         print(f"{len(pending)} figures wait for review ({len(pending) - held} with confidence below 0.5, {held} "

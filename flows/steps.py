@@ -23,7 +23,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
@@ -235,18 +235,11 @@ def collect_notices(rt: Runtime, failing_before: set[str], *, now: datetime, kin
     alerts = rt.settings.alerts
     notices = watch_sources(rt.store.source_health(), failing_before, alerts.failing_after_runs)
     figures = rt.store.load_figures()
-    notices += watch_stale(figures, _latest_report(figures) or now, alerts.stale_after_days, metrics=rt.metrics)
+    notices += watch_stale(figures, now, alerts.stale_after_days, metrics=rt.metrics)  # days counted to the run
     if kind == "monitor":
         interval = timedelta(minutes=rt.settings.schedule.interval_minutes)
         notices += watch_schedule(rt.store.last_run("monitor"), now, interval)
     return notices
-
-
-def _latest_report(figures: dict[str, Figure]) -> datetime | None:
-    """Staleness is measured against the newest report of any metric, not the wall clock: a
-    metric goes quiet while coverage goes on. (A silent source is the failing-source watchdog's.)"""
-    dates = [f.baseline.published for f in figures.values() if f.baseline and f.baseline.published]
-    return max(dates, default=None)
 
 
 def compose(rt: Runtime, notices: Sequence[Notice], *, now: datetime, force: bool = False) -> Digest | None:

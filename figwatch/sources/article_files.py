@@ -4,20 +4,26 @@ A plain-text article may open with `Title:`/`Published:`/`URL:`/`Outlet:` header
 blank line; a folder may carry a manifest.json with the same per file. Without a header the
 text is handed on byte for byte (decoded), so the extractor's spans index the file itself.
 Per-file failures become problems of the SourceResult; nothing raises out of read_path_source.
+A folder is read as found, so only regular files are read (a FIFO would block the run, a device
+never end), no link may lead out of the folder, and every read is capped by the bytes actually
+read, whatever the file's size claims to be.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
+from figwatch.sources.canonical import has_control
 from figwatch.sources.dateline import stated_date
 from figwatch.sources.published import implausible, parse_date
 from figwatch.sources.feeds import Entry, capped, parse_feed
@@ -58,10 +64,10 @@ def load_manifest(folder: Path) -> dict[str, ArticleMeta]:
     if not path.is_file():
         return {}
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(read_capped(path, within=folder).decode("utf-8"))
         items = raw["articles"] if isinstance(raw, dict) else raw
         return {str(item["file"]): _manifest_meta(item) for item in items}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise SourceError(f"bad manifest: {exc}", url=path.as_uri()) from None
 
 
@@ -89,16 +95,18 @@ def split_header(text: str) -> tuple[ArticleMeta | None, str]:
     return None, text
 
 
-def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: str = "") -> Article:
+def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: str = "",
+                      within: Path | None = None) -> Article:
     """One article file; `meta` (manifest or feed entry) wins over the file's own header.
 
     With no `meta`, the folder's manifest.json (if any, and readable) is consulted, so a
     single seed read alone gets the same title and date as in a folder walk.
-    Raises SourceError when the file cannot be read or is not text.
+    Raises SourceError when the file cannot be read, is not text, or is not a regular file
+    inside `within` (the source's folder, when one is being walked).
     """
     if meta is None:
         meta = _manifest_entry(path)
-    text = decode(read_capped(path))
+    text = decode(read_capped(path, within=within))
     if path.suffix.lower() in HTML_SUFFIXES:
         page = extract_page(text, (meta.url if meta else None))
         own = ArticleMeta(title=page.title, published=page.published, outlet=page.outlet)
@@ -106,6 +114,8 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
     else:
         own, body = split_header(text)
     meta = (meta or ArticleMeta()).over(own)
+    if meta.url and has_control(meta.url):
+        raise SourceError(f"URL with control characters refused: {meta.url[:80]!r}", url=path.as_uri())
     published, inferred = meta.published, False
     if published is None:  # a date the article states itself (a dateline), else the file's time, marked
         written = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
@@ -124,15 +134,47 @@ def _manifest_entry(path: Path) -> ArticleMeta | None:
         return None  # a folder walk reports a bad manifest; one file read alone just goes without
 
 
-def read_capped(path: Path, cap: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes; a file over the cap is refused, not read."""
+def read_capped(path: Path, cap: int = MAX_FILE_BYTES, *, within: Path | None = None) -> bytes:
+    """The bytes of a regular file; a file over the cap is refused (cap + 1 bytes read at most)."""
+    with open_regular(path, within=within) as fh:
+        if os.fstat(fh.fileno()).st_size > cap:  # refused early; a small size is never believed
+            raise SourceError(f"over the {cap} byte cap", url=path.as_uri())
+        try:
+            data = fh.read(cap + 1)
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}", url=path.as_uri()) from None
+    if len(data) > cap:
+        raise SourceError(f"over the {cap} byte cap", url=path.as_uri())
+    return data
+
+
+def open_regular(path: Path, *, within: Path | None = None) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (inside `within`, when given, links resolved).
+
+    A FIFO, a socket or a device is refused without blocking (opened non-blocking, checked with
+    fstat on the open file); a link leading outside `within` is refused before anything is opened.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK
+    if within is not None:
+        real = path.resolve()
+        if not real.is_relative_to(within.resolve()):
+            raise SourceError("a link leading outside the source folder: refused", url=path.as_uri())
+        path, flags = real, flags | os.O_NOFOLLOW  # the resolved path is checked; a link swapped in now fails
     try:
-        size = path.stat().st_size
-        if size > cap:
-            raise SourceError(f"{size} bytes, over the {cap} byte cap", url=path.as_uri())
-        return path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", url=path.as_uri()) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise SourceError(f"not a regular file ({_kind(mode)}): refused", url=path.as_uri())
+    return os.fdopen(fd, "rb")
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def decode(data: bytes) -> str:
@@ -156,10 +198,10 @@ def first_line(text: str) -> str:
 
 
 class _Reading:
-    """The articles and problems of one path source, URLs kept unique."""
+    """The articles and problems of one path source, URLs kept unique; `within`: the folder walked."""
 
-    def __init__(self, source: Source, now: datetime) -> None:
-        self.source, self.now = source, now
+    def __init__(self, source: Source, now: datetime, within: Path | None = None) -> None:
+        self.source, self.now, self.within = source, now, within
         self.articles: list[Article] = []
         self.problems: list[str] = []
         self.urls: set[str] = set()
@@ -189,13 +231,15 @@ class _Reading:
     def article_file(self, path: Path, meta: ArticleMeta | None = None) -> None:
         try:
             own = self.manifest_for(path) or ArticleMeta()
-            self.add(read_article_file(path, meta.over(own) if meta else own, source=self.source.name), path.name)
+            article = read_article_file(path, meta.over(own) if meta else own, source=self.source.name,
+                                        within=self.within)
+            self.add(article, path.name)
         except SourceError as exc:
             self.problems.append(f"{path.name}: {exc}")
 
     def feed_file(self, path: Path) -> None:
         try:
-            data = read_capped(path)
+            data = read_capped(path, within=self.within)
         except SourceError as exc:
             self.problems.append(f"{path.name}: {exc}")
             return
@@ -236,7 +280,7 @@ def read_path_source(source: Source, *, now: datetime) -> SourceResult:
     if not source.path:
         return SourceResult(source=source.name, error="source has no path")
     root = Path(source.path)
-    reading = _Reading(source, now)
+    reading = _Reading(source, now, within=root if root.is_dir() else None)
     if root.is_dir():
         files = walk(root)
         for path in (p for p in files if p.suffix.lower() in FEED_SUFFIXES):

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from figwatch.sources.canonical import has_control
 from figwatch.sources.published import from_struct, implausible
 from figwatch.sources.pages import html_to_text
 
@@ -147,12 +148,18 @@ def _entry(item, base: str, now: datetime, schemes: tuple[str, ...], problems: l
     is_html = "html" in ((item.get("title_detail") or {}).get("type") or "")
     title = html_to_text(raw_title) if is_html else " ".join(raw_title.split())
     guid = item.get("id") or None
+    if guid and has_control(guid):
+        problems.append(f"{where}: guid with control characters ignored")
+        guid = None
     return Entry(title=title, link=link, guid=guid, published=published, text=text,
                  summary_only=not content.strip())
 
 
 def _link(raw: str | None, base: str, schemes: tuple[str, ...], problems: list[str], where: str) -> str | None:
     if not raw:
+        return None
+    if has_control(raw.strip()):
+        problems.append(f"{where}: link with control characters refused: {raw.strip()[:80]!r}")
         return None
     link = urljoin(base, raw.strip())
     scheme = urlsplit(link).scheme.lower()

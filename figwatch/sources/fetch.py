@@ -3,7 +3,8 @@
 Every answer is a `Fetched` value; nothing here raises for a bad server. Bounds: connect,
 read and total timeouts; a redirect cap that refuses loops and non-http(s) targets; a body
 cap counted on the wire and again after decompression (we inflate ourselves, in bounded
-steps, so a gzip bomb is refused rather than inflated). Retries with exponential backoff
+steps, so a gzip bomb is refused rather than inflated); every hop checked against the source's
+LinkPolicy (addresses.py: public addresses, the feed's own origin, or allowed hosts). Retries with exponential backoff
 and jitter on timeouts, 429 and 5xx honour Retry-After but never outrun the run's deadline.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ import httpx
 
 from figwatch.config import FetchSettings
 from figwatch.models import HttpState
+from figwatch.sources.addresses import GuardedTransport, LinkPolicy
 from figwatch.sources.body import BodyError, read_body
 
 ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
@@ -33,12 +35,13 @@ Sleep = Callable[[float], None]
 
 def make_client(settings: FetchSettings) -> httpx.Client:
     """A client that names figwatch and its contact; redirects are followed by fetch_url, not httpx."""
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=16)
     return httpx.Client(
         timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
         follow_redirects=False,
         max_redirects=settings.max_redirects,
         headers={"User-Agent": f"figwatch/0.1 (+{settings.contact})", "Accept-Encoding": "gzip, deflate"},
-        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+        transport=GuardedTransport(limits),
     )
 
 
@@ -103,19 +106,24 @@ class _Failure(Exception):
 def fetch_url(
     client: httpx.Client, url: str, settings: FetchSettings, *, deadline: float,
     state: HttpState | None = None, gate: HostGate | None = None, sleep: Sleep = time.sleep,
-    accept: str = ACCEPT_FEED,
+    accept: str = ACCEPT_FEED, policy: LinkPolicy | None = None,
 ) -> Fetched:
-    """GET `url` within `deadline` (time.monotonic()), conditionally when `state` is given."""
+    """GET `url` within `deadline` (time.monotonic()), conditionally when `state` is given.
+
+    `policy` says where the URL and its redirects may lead; by default only `url`'s own origin
+    and public addresses.
+    """
     headers = {"Accept": accept}
     if state and state.etag:
         headers["If-None-Match"] = state.etag
     if state and state.last_modified:
         headers["If-Modified-Since"] = state.last_modified
     gate = gate or HostGate(settings.per_host_concurrency, settings.polite_delay, sleep)
+    policy = policy or LinkPolicy.for_feed(url)
     requests = 0
     for attempt in range(settings.retries + 1):
         try:
-            fetched, n = _follow(client, url, settings, headers, deadline, gate)
+            fetched, n = _follow(client, url, settings, headers, deadline, gate, policy)
             if fetched.not_modified and state:
                 fetched = _keep_state(fetched, state)
             return _with_requests(fetched, requests + n)
@@ -156,11 +164,14 @@ def _with_requests(fetched: Fetched, n: int) -> Fetched:
 
 
 def _follow(client: httpx.Client, url: str, settings: FetchSettings, headers: dict[str, str],
-            deadline: float, gate: HostGate) -> tuple[Fetched, int]:
-    """One attempt: request, follow redirects ourselves (cap, loops, schemes), read the body."""
+            deadline: float, gate: HostGate, policy: LinkPolicy) -> tuple[Fetched, int]:
+    """One attempt: request, follow redirects ourselves (cap, loops, schemes, addresses), read the body."""
     current, seen = url, {url}
     for hop in range(settings.max_redirects + 1):
-        with gate.slot(current):
+        refusal = policy.refusal(current)
+        if refusal:
+            raise _counted(_Failure(f"{'redirect to ' if hop else ''}{current}: {refusal}"), hop)
+        with gate.slot(current), policy.connecting(current):
             result = _request(client, current, settings, headers, deadline, hop + 1)
         if isinstance(result, Fetched):
             return Fetched(url=url, final_url=current, status=result.status, body=result.body,

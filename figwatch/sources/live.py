@@ -14,6 +14,7 @@ import httpx
 
 from figwatch.config import FetchSettings
 from figwatch.models import Article, HttpState, Source, SourceResult
+from figwatch.sources.addresses import LinkPolicy
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.dateline import stated_date
 from figwatch.sources.published import implausible
@@ -38,6 +39,7 @@ class _Run:
     gate: HostGate
     sleep: Sleep
     seen: Callable[[str], bool] | None
+    policy: LinkPolicy
     problems: list[str] = field(default_factory=list)
     states: list[HttpState] = field(default_factory=list)
     page_articles: list[tuple[str, str]] = field(default_factory=list)
@@ -47,7 +49,7 @@ class _Run:
     def get(self, url: str, accept: str | None = None) -> Fetched:
         kwargs = {"accept": accept} if accept else {}
         fetched = fetch_url(self.client, url, self.settings, deadline=self.deadline, state=self.state(url),
-                            gate=self.gate, sleep=self.sleep, **kwargs)
+                            gate=self.gate, sleep=self.sleep, policy=self.policy, **kwargs)
         self.requests += fetched.requests
         self.not_modified += fetched.not_modified
         if (http_state := fetched.http_state()) is not None:
@@ -70,9 +72,10 @@ def fetch_source(
     `deadline` is on the time.monotonic() clock. A 304 is a success with no articles.
     """
     gate = gate or HostGate(settings.per_host_concurrency, settings.polite_delay, sleep)
-    run = _Run(source, client, settings, state, now, deadline, gate, sleep, seen)
     if not source.url or not source.url.lower().startswith(("http://", "https://")):
-        return run.result(error=f"only http and https sources are fetched, got {source.url!r}")
+        return SourceResult(source=source.name, error=f"only http and https sources are fetched, got {source.url!r}")
+    policy = LinkPolicy.for_feed(source.url, settings.allow_hosts)
+    run = _Run(source, client, settings, state, now, deadline, gate, sleep, seen, policy)
     fetched = run.get(source.url)
     if fetched.error:
         return run.result(error=fetched.error)

@@ -21,6 +21,7 @@ from figwatch.sources.article_files import (
     _Reading,
     decode,
     iter_files,
+    open_regular,
     split_header,
 )
 from figwatch.sources.dateline import stated_date
@@ -41,7 +42,7 @@ def stream_path_source(
         chosen = sorted((a for a in result.articles if _within(a.published, since, until)),
                         key=lambda a: (a.published, a.url))
         return iter(chosen), list(result.problems) + ([result.error] if result.error else [])
-    reading = _Reading(source, now)
+    reading = _Reading(source, now, within=root)
     feeds: list[Path] = []
 
     def plan() -> Iterator[Planned]:
@@ -73,8 +74,8 @@ def _sniff_date(reading: _Reading, path: Path) -> datetime | None:
         if path.suffix.lower() in HTML_SUFFIXES:
             from figwatch.sources.article_files import read_article_file
 
-            return read_article_file(path, ArticleMeta(), source=reading.source.name).published
-        with path.open("rb") as fh:
+            return read_article_file(path, ArticleMeta(), source=reading.source.name, within=reading.within).published
+        with open_regular(path, within=reading.within) as fh:
             head = decode(fh.read(SNIFF_BYTES))
         meta, body = split_header(head)
         if meta is not None and meta.published is not None:

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -35,8 +36,7 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        shown = re.sub(r"://[^@/]*@", "://***@", url)  # never echo a password
-        raise StoreError(f"bad database URL {shown!r}: expected sqlite:///path or postgresql://...") from exc
+        raise StoreError(f"bad database URL {unparsed_url(url)!r}: expected sqlite:///path or postgresql://...") from exc
     backend = parsed.get_backend_name()
     if backend in ("postgres", "postgresql"):
         return parsed.set(drivername="postgresql+psycopg")
@@ -45,6 +45,19 @@ def parse_url(url: str) -> URL:
             return parsed.set(database=str(Path(parsed.database).expanduser()))
         return parsed
     raise StoreError(f"unsupported database {backend!r} in {safe_url(parsed)}: use sqlite or postgresql")
+
+
+def unparsed_url(url: str) -> str:
+    """A URL that did not parse, fit for an error: everything between the scheme and the last '@' hidden.
+
+    A password may hold '/', '@' or ':', so no pattern can tell where it ends; the host after the
+    last '@' is what helps a reader.
+    """
+    head, at, rest = url.rpartition("@")
+    if not at:
+        return url
+    scheme = re.match(r"[\w+.-]+:/*", head)
+    return (scheme.group(0) if scheme else "") + "***@" + rest
 
 
 def safe_url(url: URL | str) -> str:
@@ -133,9 +146,15 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         with locked(engine, MIGRATION_LOCK) as conn:
             command.upgrade(alembic_config(conn), revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {safe_url(engine.url)}: {first_line(exc)}") from exc
+        raise StoreError(f"cannot migrate {safe_url(engine.url)}: {first_line(exc, engine.url)}") from exc
+    except CommandError as exc:  # the database names a revision this figwatch does not ship
+        raise StoreError(f"cannot migrate {safe_url(engine.url)}: {first_line(exc, engine.url)} "
+                         "(was it written by a newer figwatch?)") from exc
 
 
-def first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException, url: URL | None = None) -> str:
+    """The error's first line; the URL's password, should a driver echo it, replaced by ***."""
     orig = getattr(exc, "orig", None) or exc
-    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    line = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    password = str(url.password) if url is not None and url.password else ""
+    return line.replace(password, "***") if len(password) >= 4 else line

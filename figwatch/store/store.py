@@ -71,7 +71,7 @@ class Store:
                 pass
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines.first_line(exc)}") from exc
+            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines.first_line(exc, parsed)}") from exc
         try:
             engines.migrate(engine)
         except StoreError:

@@ -1,0 +1,44 @@
+"""Article text cannot drive the operator's terminal: `figwatch review` and the text digest show
+ESC, BEL and C1 controls escaped. Real runs of the command on an article file that carries them."""
+from __future__ import annotations
+
+import json
+
+from tests.cli.test_cli import figwatch
+from tests.flows.helpers import write_config
+
+RAW = ("\x1b", "\x07", "\x9b")
+ARTICLE = ("Title: Troops\nPublished: 2025-03-01\n\n"
+           "North Korea has sent 11,000 troops to Russia, South Korea's military said \x1b]0;owned\x07 on Thursday.\n\n"
+           "Pyongyang could send up to 30,000 more troops \x1b[31mnext year\x9b, a think tank projected.\n")
+
+
+def _run_over(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    config = str(write_config(tmp_path, seeds=folder))
+    done = figwatch("run", "--direct", "--config", config)
+    assert done.returncode == 0, done.stderr
+    return config
+
+
+def test_review_and_the_text_digest_show_control_characters_escaped(tmp_path):
+    config = _run_over(tmp_path)
+
+    listing = figwatch("review", "--config", config)
+    assert listing.returncode == 0, listing.stderr
+    assert "30,000" in listing.stdout and "\\x1b[31m" in listing.stdout
+    assert not any(c in listing.stdout for c in RAW)
+
+    as_json = figwatch("review", "--json", "--config", config)
+    assert not any(c in as_json.stdout for c in RAW)
+    (row,) = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert "\x1b[31mnext year\x9b" in row["evidence"]  # the JSON still carries the text as it was
+
+    preview = figwatch("digest", "--preview", "--out", str(tmp_path / "preview"), "--config", config)
+    assert preview.returncode == 0, preview.stderr
+    text = next(p for p in preview.stdout.split() if p.endswith(".txt"))
+    digest = open(text, encoding="utf-8").read()
+    assert "11,000" in digest and "\\x1b]0;owned\\x07" in digest
+    assert not any(c in digest for c in RAW)

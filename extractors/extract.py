@@ -23,6 +23,7 @@ from extractors.numbers import scanner_for
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.topic import Lexicon, Topic, load_topic
+from extractors.work import Work
 from figwatch.models import Claim
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
@@ -90,22 +91,12 @@ class _Links:
         return self._lead
 
 
-@dataclass
-class Work:
-    """How much the extractor read: the bound that keeps it linear (tests check it, not a clock)."""
-
-    sentences: int = 0
-    sentences_read: int = 0  # past the keyword gate
-    chars_read: int = 0  # characters of the sentences read
-    figures: int = 0  # numbers classified (each with a bounded window: classify.WINDOW)
-
-
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
-    scanner, classifier = scanner_for(topic), _classifier(topic)
-    sents = split_sentences(text, content_lines(text, topic), topic)
-    sources, links = DocumentSources(text, topic, sents), _Links(text, topic, sents)
+    scanner, classifier, work = scanner_for(topic), _classifier(topic), work if work is not None else Work()
+    sents = split_sentences(text, content_lines(text, topic), topic, work)
+    sources, links = DocumentSources(text, topic, sents, work), _Links(text, topic, sents)
     ref, ref_read = None, False  # the year an undated "late February" falls in: read at the first figure
-    gate, work = _Gate(text, topic), work if work is not None else Work()
+    gate = _Gate(text, topic)
     work.sentences = len(sents)
     ctx, found = Context(), []
     held: Context | None = None  # the story before a heading, for the body if the heading names no one

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from extractors.boilerplate import Line
 from extractors.topic import Topic
+from extractors.work import Work
 
 # "...2024.[1] South ...": "[.!?][.!?]*", not "[.!?]+", so that the pattern opens with a character
 # class and the engine skips to the next mark in C instead of trying the pattern at every place
@@ -55,7 +56,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int, headin
     out.append(Sentence(start, end, para, heading))
 
 
-def split_sentences(text: str, lines: list[Line], topic: Topic) -> list[Sentence]:
+def split_sentences(text: str, lines: list[Line], topic: Topic, work: Work | None = None) -> list[Sentence]:
     """Sentences of the kept lines, in order."""
     out: list[Sentence] = []
     abbreviations = topic.abbreviations

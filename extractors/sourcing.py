@@ -12,6 +12,7 @@ from extractors.attribution import ACRONYM_SOURCE, PRONOUN, Attribution, acronym
 from extractors.classify import grammar_for
 from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
+from extractors.work import Work
 
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  # "• ...", "- ...", "2) ..."
@@ -24,8 +25,8 @@ class DocumentSources:
     """Who says each figure of one document: attributions read lazily (only near figures), pronouns,
     a paragraph's or a fact box's source, a transcript's speaker, acronyms written in full."""
 
-    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
-        self.text, self.sents = text, sents
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence], work: Work | None = None) -> None:
+        self.text, self.sents, self.work = text, sents, work if work is not None else Work()
         self.attributor = attributor_for(topic)
         self.clause = grammar_for(topic).clause
         self._attrs: dict[int, list[Attribution]] = {}
@@ -37,6 +38,7 @@ class DocumentSources:
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
             s = self.sents[i]
+            self.work.attribution_chars += s.end - s.start
             self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
         return self._attrs[i]
 
@@ -44,6 +46,7 @@ class DocumentSources:
         """The sentence's own source, a pronoun resolved to the source named last before it (through
         at most PRONOUN_HOPS sentences that themselves speak through a pronoun: "The agency said ...
         It added ...")."""
+        self.work.source_steps += 1
         found = self.attrs(i)
         src = found[0].source if found else None
         if src != PRONOUN:
@@ -65,9 +68,14 @@ class DocumentSources:
         assessment")."""
         if not att.refers:
             return None
+        self.work.source_steps += 1
         spans = [(self.sents[i].start, att.start)] + [(self.sents[j].start, self.sents[j].end)
                                                        for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1)]
-        return next(filter(None, (self.attributor.antecedent(att.refers, self.text, lo, hi) for lo, hi in spans)), None)
+        return next(filter(None, (self._antecedent_in(att.refers, lo, hi) for lo, hi in spans)), None)
+
+    def _antecedent_in(self, refers: str, lo: int, hi: int) -> str | None:
+        self.work.antecedent_chars += hi - lo
+        return self.attributor.antecedent(refers, self.text, lo, hi)
 
     def paragraph_source(self, i: int) -> str | None:
         """A figure with no source in its sentence takes its paragraph's: the sentences before, else

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from figwatch.sources.published import from_struct, implausible
 from figwatch.sources.pages import html_to_text
+from figwatch.sources.published import from_struct, implausible
 
 MAX_ENTRY_CHARS = 200_000  # an entry longer than a long book chapter is junk
 MAX_ENTRIES = 1_000
@@ -36,6 +36,15 @@ class Entry:
     published: datetime | None
     text: str  # content if the entry has it, else the summary, as plain text
     summary_only: bool  # no full content: the article page holds the text
+
+
+@dataclass(slots=True)
+class FeedWork:
+    """What parsing one feed cost, counted (tests bound it, not a clock)."""
+
+    bytes_parsed: int = 0  # bytes handed to feedparser
+    markup_parsed: int = 0  # "<" and "&" in them: feedparser's cost is per tag (an entry's HTML too), not per byte
+    entries_parsed: int = 0  # entries feedparser built
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +86,10 @@ def strip_entities(data: bytes) -> tuple[bytes, str | None]:
 
 def parse_feed(
     data: bytes, base_url: str, *, now: datetime, content_type: str | None = None,
-    schemes: tuple[str, ...] = ("http", "https"),
+    schemes: tuple[str, ...] = ("http", "https"), work: FeedWork | None = None,
 ) -> ParsedFeed:
     """Entries of a feed document; `schemes` are the link schemes an entry may point to."""
+    work = work if work is not None else FeedWork()
     refusal = sniff(data)
     if refusal:
         return ParsedFeed(error=refusal)
@@ -91,6 +101,9 @@ def parse_feed(
     if content_type:
         headers["content-type"] = content_type
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
+    work.bytes_parsed += len(data)
+    work.markup_parsed += data.count(b"<") + data.count(b"&")
+    work.entries_parsed += len(parsed.entries)
     if parsed.get("bozo"):
         problems.append(f"malformed feed: {_describe(parsed.get('bozo_exception'))}")
     if not parsed.get("version") and not parsed.entries:

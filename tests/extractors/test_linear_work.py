@@ -1,0 +1,145 @@
+"""Cost that an attacker controls, counted (never timed): runs of marks, "the Ministry said", any text.
+
+Each hot loop adds to extractors.work.Work; a test compares the work on an input and on one twice
+its size, and bounds the work per character or per figure.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors import extract, load_topic
+from extractors.boilerplate import content_lines
+from extractors.extract import measure_work
+from extractors.sentences import split_sentences
+from extractors.sourcing import DocumentSources
+from extractors.work import Work
+
+TOPIC = load_topic()
+RATIO = 2.2  # work on twice the input over work on the input
+
+
+def _split_work(text: str) -> tuple[Work, list[tuple[int, int]]]:
+    work = Work()
+    sents = split_sentences(text, content_lines(text, TOPIC), TOPIC, work)
+    return work, [(s.start, s.end) for s in sents]
+
+
+def _marks(mark: str, n: int) -> str:
+    return f"North Korea sent 1,000 troops to Russia{mark * n} Then 2,000 more arrived. And {mark * n}x"
+
+
+@pytest.mark.parametrize("mark", [".", "!", "?", ".?!", "?”", ". "])
+def test_a_run_of_marks_is_read_once(mark: str) -> None:
+    small, large = (_split_work(_marks(mark, n))[0] for n in (2_000, 4_000))
+    assert 0 < large.split_chars <= RATIO * small.split_chars
+    assert large.split_chars <= 3 * len(_marks(mark, 4_000))
+
+
+def test_forty_thousand_dots_split_where_they_did() -> None:
+    text = _marks(".", 40_000)
+    work, spans = _split_work(text)
+    assert work.split_chars <= 3 * len(text)
+    first = text.index("Then")
+    assert spans[0] == (0, first) and text[spans[1][0]:spans[1][0] + 4] == "Then"
+    assert measure_work(text, topic=TOPIC).split_chars == work.split_chars
+
+
+def _ministry(n: int, *, lines: bool = False) -> str:
+    forms = ["North Korea sent {n:,} troops to Russia, the Ministry said.",
+             "The ministry said {n:,} North Korean soldiers had been killed.",
+             "It added that {n:,} more North Korean troops were on their way to Russia.",
+             "According to the ministry, North Korea shipped {n:,} shells to Russia."]
+    sep = "\n" if lines else " "
+    return sep.join(forms[i % len(forms)].format(n=1_000 + i) for i in range(n))
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["one paragraph", "a line each"])
+def test_who_said_it_is_linear_and_cheap_through_the_ministry(lines: bool) -> None:
+    small, large = (measure_work(_ministry(n, lines=lines), topic=TOPIC) for n in (60, 120))
+    text = _ministry(120, lines=lines)
+    assert large.figures >= 120
+    for field in ("source_steps", "antecedent_chars", "attribution_chars"):
+        assert getattr(large, field) <= RATIO * getattr(small, field), field
+    # each sentence is searched for an antecedent once (and the speaking one up to its pronoun)
+    assert large.antecedent_chars <= 2 * len(text)
+    assert large.attribution_chars <= len(text)
+    assert large.source_steps <= 12 * large.figures
+
+
+def test_a_named_ministry_still_stands_behind_the_pronouns() -> None:
+    text = "Russia's Defence Ministry reported on the front. " + _ministry(8)
+    claims = extract(text, topic=TOPIC)
+    assert claims and {c.source for c in claims if c.value == 1_000} == {"Russia's Defence Ministry"}
+
+
+# Text from an alphabet rich in what the splitter and the attribution read: marks and runs of them,
+# quotes, "said", numbers, capitals, newlines, pronouns.
+TOKENS = [".", "!", "?", "...", "”", "\"", "’", ")", "[1]", " ", "\n", "\n\n", "said", "the Ministry said",
+          "the agency", "It added", "according to the ministry", "North Korea", "North Korean troops", "sent",
+          "to Russia", "killed",
+          "1,000", "11,000", "3", "2025", "Seoul", "NIS", "The", "A", "U.S.", "No.", "Kim", ",", ":", "•", "- ",
+          "North Korea sent 2,000 troops to Russia, the Ministry said.", "The agency said 300 North Koreans died."]
+runs = st.tuples(st.sampled_from(TOKENS), st.integers(1, 40)).map(lambda t: t[0] * t[1] if t[0] in ".!? \n" else t[0])
+hostile = st.lists(st.one_of(runs, st.sampled_from(TOKENS)), min_size=1, max_size=120).map(" ".join)
+
+
+def _linear(x: str) -> None:
+    """Work on x twice over is at most RATIO times the work on x (plus one sentence's worth), and
+    each counter is bounded per character or per figure."""
+    once, twice = measure_work(x, topic=TOPIC), measure_work(x + x, topic=TOPIC)
+    slack = 2 * 1500  # a sentence that straddles the join
+    for field in ("split_chars", "attribution_chars", "antecedent_chars", "chars_read"):
+        assert getattr(twice, field) <= RATIO * getattr(once, field) + slack, field
+    assert twice.source_steps <= RATIO * once.source_steps + 40
+    assert twice.split_chars <= 3 * len(x + x) + 2
+    assert twice.antecedent_chars <= 2 * len(x + x) and twice.attribution_chars <= len(x + x)
+    assert twice.source_steps <= 12 * (twice.figures + 1)
+
+
+QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@QUICK
+@given(hostile)
+def test_fuzz_work_is_linear_in_input(x: str) -> None:
+    _linear(x)
+
+
+@pytest.mark.slow
+@THOROUGH
+@given(st.lists(hostile, min_size=1, max_size=8).map("\n".join))
+def test_fuzz_work_is_linear_in_longer_input(x: str) -> None:
+    _linear(x)
+
+
+@QUICK
+@given(hostile)
+def test_fuzz_splitter_reads_each_character_a_bounded_number_of_times(x: str) -> None:
+    once, _ = _split_work(x)
+    twice, _ = _split_work(x + x)
+    assert once.split_chars <= 3 * len(x) + 1
+    assert twice.split_chars <= RATIO * once.split_chars + 1500
+
+
+def _attribution_work(text: str) -> tuple[Work, int]:
+    """Who says a figure in every sentence (as if each held one): the search's work, and the sentences."""
+    work = Work()
+    sents = split_sentences(text, content_lines(text, TOPIC), TOPIC, work)
+    sources = DocumentSources(text, TOPIC, sents, work)
+    for i, s in enumerate(sents):
+        sources.source_for(i, s.start)
+    return work, len(sents)
+
+
+@QUICK
+@given(hostile)
+def test_fuzz_attribution_work_is_linear_in_input(x: str) -> None:
+    once, _ = _attribution_work(x)
+    twice, sentences = _attribution_work(x + x)
+    assert twice.source_steps <= 12 * sentences + 1
+    assert twice.antecedent_chars <= 2 * len(x + x) and twice.attribution_chars <= len(x + x)
+    for field in ("source_steps", "antecedent_chars", "attribution_chars"):
+        assert getattr(twice, field) <= RATIO * getattr(once, field) + 3000, field

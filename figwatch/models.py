@@ -198,6 +198,7 @@ class RunReport:
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
+    deferred: int = 0  # articles left for the next run: the run's time budget was spent
 
 
 @dataclass(frozen=True, slots=True)

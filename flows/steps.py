@@ -10,9 +10,10 @@ directly. Ordering rules that keep a crash from losing anything:
 from __future__ import annotations
 
 import heapq
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 
@@ -22,7 +23,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
@@ -32,14 +33,38 @@ from figwatch.store import Store
 URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})
 
 
+# One article's cost is bounded by what the extractor reads of it: its first ARTICLE_CHARS characters
+# (about 15,000 words; the costliest text known takes about a second at this size: bench/bench_hostile.py)
+# and TITLE_CHARS of its title.
+ARTICLE_CHARS = 100_000
+TITLE_CHARS = 1_000
+HARVEST_SHARE = 0.8  # of the run's budget, for fetching: a feed that drips until the deadline leaves the rest
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A run's time (FetchSettings.run_budget from the run's start), checked before each article is
+    extracted: a run overruns it by at most one article, which ARTICLE_CHARS bounds."""
+
+    deadline: float
+    clock: Callable[[], float] = time.monotonic
+
+    def left(self) -> float:
+        return self.deadline - self.clock()
+
+    def spent(self) -> bool:
+        return self.left() <= 0
+
+
 @dataclass(frozen=True)
 class Runtime:
-    """What every step needs: settings, the open store, the topic and its metrics."""
+    """What every step needs: settings, the open store, the topic and its metrics, the run's budget."""
 
     settings: Settings
     store: Store
     topic: Topic
     metrics: dict[str, Metric]
+    budget: Budget
 
 
 REPORTED_EVENTS = 1000  # a run report lists this many events; a long backfill only counts the rest
@@ -53,6 +78,7 @@ class FoldSummary:
     events: tuple[Event, ...]  # the first REPORTED_EVENTS of them
     review: int  # low-confidence claims kept for a person
     event_counts: dict[str, int]  # kind -> number, all of them
+    deferred: dict[str, int] = field(default_factory=dict)  # source -> articles left for the next run (budget spent)
 
 
 def open_runtime(settings: Settings) -> Runtime:
@@ -62,7 +88,8 @@ def open_runtime(settings: Settings) -> Runtime:
     metrics = {
         name: replace(m, threshold=thresholds.get(name, m.threshold)) for name, m in topic.metrics.items()
     }
-    return Runtime(settings, Store.open(settings.database_url), topic, metrics)
+    budget = Budget(time.monotonic() + settings.fetch.run_budget)
+    return Runtime(settings, Store.open(settings.database_url), topic, metrics, budget)
 
 
 def harvest_sources(
@@ -73,7 +100,9 @@ def harvest_sources(
     `live_only` leaves path sources out: a backfill streams those (`backfill_articles`).
     """
     sources = [s.to_source() for s in _chosen(rt, names) if not (live_only and s.path)]
-    results = harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
+    reserve = (1 - HARVEST_SHARE) * rt.settings.fetch.run_budget  # kept for extraction
+    fetching = replace(rt.settings.fetch, run_budget=max(0.0, rt.budget.left() - reserve))
+    results = harvest(sources, fetching, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
     outlets = {s.name: s.outlet for s in sources if s.outlet}
     return [_with_outlet(r, outlets[r.source]) if r.source in outlets else r for r in results]
 
@@ -119,22 +148,27 @@ def _chosen(rt: Runtime, names: Sequence[str] | None) -> list[SourceSettings]:
     return [s for s in rt.settings.sources if not names or s.name in names]
 
 
-def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True) -> FoldSummary:
+def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True,
+                  budget: Budget | None = None) -> FoldSummary:
     """Extract claims from the articles not seen before and fold them into the figures.
 
     Articles arrive as a stream and are handled a batch at a time (one transaction each);
-    syndicated copies within a batch are dropped before extraction.
+    syndicated copies within a batch are dropped before extraction. With a `budget`, the articles
+    still unread when it is spent are left for the next run (FoldSummary.deferred): not stored, so
+    they are new to it.
     """
     seen = new = claims = review = 0
     events: list[Event] = []
     counts: Counter[str] = Counter()
+    deferred: Counter[str] = Counter()
     folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
         fresh = _unseen(rt.store, near_duplicates(batch)[0])
-        extracted = {a.url: [c.attach(a) for c in extract(a.text, topic=rt.topic, title=a.title)] for a in fresh}
+        extracted, left = _extract_within(rt, fresh, budget)  # once spent, the budget leaves every later batch
+        deferred.update(a.source for a in left)
         with rt.store.writer() as tx:
-            inserted = tx.add_articles(fresh)
+            inserted = tx.add_articles([a for a in fresh if a.url in extracted])
             batch_claims = [c for a in inserted for c in extracted[a.url]]
             if folder is None or tx.claim_watermark() != mark:  # another writer came between: reload
                 folder = Folder(tx.load_figures(), rt.metrics, window_days=rt.settings.topic.window_days, compact=True)
@@ -148,7 +182,31 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
-    return FoldSummary(seen, new, claims, tuple(events), review, dict(counts))
+    return FoldSummary(seen, new, claims, tuple(events), review, dict(counts), dict(deferred))
+
+
+def _extract_within(rt: Runtime, articles: list[Article],
+                    budget: Budget | None) -> tuple[dict[str, list[Claim]], list[Article]]:
+    """The claims of each article read before the budget is spent (checked before each), and the
+    articles left."""
+    done: dict[str, list[Claim]] = {}
+    for k, a in enumerate(articles):
+        if budget is not None and budget.spent():
+            return done, articles[k:]
+        done[a.url] = article_claims(rt, a)
+    return done, []
+
+
+def article_claims(rt: Runtime, article: Article) -> list[Claim]:
+    """The article's claims, from its first ARTICLE_CHARS characters (and TITLE_CHARS of its title)."""
+    title = article.title[:TITLE_CHARS] if article.title else article.title
+    return [c.attach(article) for c in extract(article.text[:ARTICLE_CHARS], topic=rt.topic, title=title)]
+
+
+def without_deferred_validators(results: Sequence[SourceResult], folded: FoldSummary) -> list[SourceResult]:
+    """The results with no HTTP validators for a source whose articles were left for the next run: it
+    fetches that feed and its pages whole again, and skips the articles stored as seen."""
+    return [replace(r, http_states=()) if r.source in folded.deferred else r for r in results]
 
 
 def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
@@ -219,7 +277,7 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     """A dry run: what folding these articles would report, with nothing written."""
     articles = list(articles)
     fresh = _unseen(rt.store, near_duplicates(articles)[0])
-    claims = [c.attach(a) for a in fresh for c in extract(a.text, topic=rt.topic, title=a.title)]
+    claims = [c for a in fresh for c in article_claims(rt, a)]
     figures = rt.store.load_figures({c.metric for c in claims})
     result = fold_claims(figures, claims, rt.metrics, window_days=rt.settings.topic.window_days)
     counts = dict(Counter(e.kind for e in result.events))
@@ -243,6 +301,7 @@ def run_report(
         digests=(digest.id,) if digest is not None and digest.id is not None else (),
         deliveries=deliveries,
         source_errors={r.source: r.error for r in results if r.error},
+        deferred=sum(folded.deferred.values()),
     )
 
 

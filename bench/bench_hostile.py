@@ -77,15 +77,21 @@ def feed_case(data: bytes) -> dict[str, Any]:
     return {"bytes": len(data), "seconds": round(seconds, 3), "entries": len(parsed.entries), "work": asdict(work)}
 
 
+# the costliest texts known per character: figures speaking through a pronoun, and sentences of 39 numbers
+COSTLY = {"ministry": "North Korea sent 1,000 troops to Russia, the Ministry said. The ministry said 300 died. ",
+          "numbers": "North Korean troops " + " ".join(str(n) for n in range(1, 40)) + ". "}
+
+
 def article_cap_case(topic) -> dict[str, Any]:
-    """The costliest text we know, cut at the cap a run extracts (absent before the cap existed)."""
+    """The costliest text known, cut at the cap a run extracts (absent before the cap existed)."""
     try:
         from flows.steps import ARTICLE_CHARS
     except ImportError:
         return {"cap": None}
-    unit = "North Korea sent 1,000 troops to Russia, the Ministry said. The ministry said 300 of them died. "
-    text = (unit * (ARTICLE_CHARS // len(unit) + 1))[:ARTICLE_CHARS]
-    return {"cap": ARTICLE_CHARS, **text_case(text, topic)}
+    rows = {name: text_case((unit * (ARTICLE_CHARS // len(unit) + 1))[:ARTICLE_CHARS], topic)
+            for name, unit in COSTLY.items()}
+    name, row = max(rows.items(), key=lambda kv: kv[1]["seconds"])
+    return {"cap": ARTICLE_CHARS, "text": name, **row}
 
 
 def hostile_feed() -> bytes:

@@ -34,7 +34,8 @@ URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})
 
 
 # One article's cost is bounded by what the extractor reads of it: its first ARTICLE_CHARS characters
-# (about 15,000 words; the costliest text known takes about a second at this size: bench/bench_hostile.py)
+# (about 15,000 words; the costliest text known, sentences of 39 numbers, takes under 2 s at this size:
+# bench/bench_hostile.py)
 # and TITLE_CHARS of its title.
 ARTICLE_CHARS = 100_000
 TITLE_CHARS = 1_000

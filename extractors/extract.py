@@ -199,12 +199,15 @@ def _same_figure(heading: Claim, body: Claim) -> bool:
     return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
-def _dedupe(found: list[_Found]) -> list[Claim]:
+def _dedupe(found: list[_Found], work: Work | None = None) -> list[Claim]:
     """A headline repeated in the body is one claim; an exact repeat is one claim."""
+    work = work if work is not None else Work()
     body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
     out, seen = [], set()
     for f in found:
         c = f.claim
+        if f.heading:
+            work.dedupe_steps += len(body)
         if f.heading and any(_same_figure(c, b) for b in body):
             continue
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
@@ -231,5 +234,5 @@ def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:
     """The work `extract` does on text, counted (for linearity tests and benchmarks)."""
     work = Work()
-    _extract(text, topic or load_topic(), None, work)
+    _dedupe(_extract(text, topic or load_topic(), None, work), work)
     return work

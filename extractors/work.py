@@ -17,3 +17,4 @@ class Work:
     antecedent_chars: int = 0  # characters searched for what a pronoun ("the ministry") stands for
     source_steps: int = 0  # steps of the who-said-it search over neighbouring sentences
     line_chars: int = 0  # characters searched back for the start of a figure's line (a fact box's, a list's)
+    dedupe_steps: int = 0  # body figures a headline's figure is compared with

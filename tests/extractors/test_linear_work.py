@@ -103,6 +103,16 @@ def test_sourceless_figures_on_one_long_line_find_its_start_once() -> None:
     assert large.line_chars <= len("North Korea sent 1,000 troops to Russia. " * 1_000)
 
 
+def test_headline_figures_meet_the_body_once_each() -> None:
+    # a short line without a stop reads as a headline; each is checked against the body's figures
+    def doc(n: int) -> str:
+        return "".join(f"North Korea sent {1_000 + i} troops to Russia\n"
+                       f"North Korea sent {50_000 + i:,} troops to Russia, Seoul said.\n" for i in range(n))
+    small, large = (measure_work(doc(n), topic=TOPIC) for n in (300, 600))
+    assert large.figures >= 1_200
+    assert large.dedupe_steps <= RATIO * small.dedupe_steps and large.dedupe_steps <= 4 * large.figures
+
+
 def test_a_named_ministry_still_stands_behind_the_pronouns() -> None:
     text = "Russia's Defence Ministry reported on the front. " + _ministry(8)
     claims = extract(text, topic=TOPIC)
@@ -133,6 +143,7 @@ def _linear(x: str) -> None:
     assert twice.antecedent_chars <= (KINDS + 1) * len(x + x) + MAX_SENTENCE * twice.figures
     assert twice.attribution_chars <= len(x + x)
     assert twice.source_steps <= 12 * (twice.figures + 1) and twice.line_chars <= len(x + x)
+    assert twice.dedupe_steps <= 4 * twice.figures
 
 
 QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,6 +11,8 @@ indexing the title (title[start:end] is the number), since it has no place in `t
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -199,17 +201,36 @@ def _same_figure(heading: Claim, body: Claim) -> bool:
     return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
+def _in_body(body: list[Claim]) -> Callable[[Claim], list[Claim]]:
+    """The body's figures a headline's figure may be (_same_figure), found by bisection: by kind of
+    metric, sorted by value, only the nearest value on either side. _same_figure's distance from the
+    headline's value minus its tolerance grows with the distance, so if any body value is close
+    enough, the nearest one on its side is."""
+    by_kind: dict[str, list[Claim]] = {}
+    for b in sorted(body, key=lambda b: b.value):
+        by_kind.setdefault(b.metric.split(".")[0], []).append(b)
+    values = {kind: [b.value for b in claims] for kind, claims in by_kind.items()}
+
+    def near(heading: Claim) -> list[Claim]:
+        kind = heading.metric.split(".")[0]
+        at = bisect_left(values.get(kind, []), heading.value)
+        return by_kind.get(kind, [])[max(0, at - 1):at + 1]
+
+    return near
+
+
 def _dedupe(found: list[_Found], work: Work | None = None) -> list[Claim]:
     """A headline repeated in the body is one claim; an exact repeat is one claim."""
     work = work if work is not None else Work()
-    body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
+    near = _in_body([f.claim for f in found if not f.heading and f.claim.confidence >= 0.5])
     out, seen = [], set()
     for f in found:
         c = f.claim
         if f.heading:
-            work.dedupe_steps += len(body)
-        if f.heading and any(_same_figure(c, b) for b in body):
-            continue
+            candidates = near(c)
+            work.dedupe_steps += len(candidates)
+            if any(_same_figure(c, b) for b in candidates):
+                continue
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
         if key in seen:
             continue

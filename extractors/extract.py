@@ -63,8 +63,8 @@ def _masked(text: str, start: int, end: int, attributions: list[Attribution]) ->
 class _Links:
     """Which sentences are tied to Russia (read lazily, once each)."""
 
-    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
-        self.text, self.topic, self.sents = text, topic, sents
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence], work: Work) -> None:
+        self.text, self.topic, self.sents, self.work = text, topic, sents, work
         self._links: dict[int, bool] = {}
         self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
         self._lead: list[int] | None = None
@@ -74,6 +74,7 @@ class _Links:
         return any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])) or any(map(self._linked, self.lead()))
 
     def _linked(self, j: int) -> bool:
+        self.work.link_steps += 1
         if j not in self._links:
             s = self.sents[j]
             self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))
@@ -96,7 +97,7 @@ class _Links:
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
     scanner, classifier, work = scanner_for(topic), _classifier(topic), work if work is not None else Work()
     sents = split_sentences(text, content_lines(text, topic), topic, work)
-    sources, links = DocumentSources(text, topic, sents, work), _Links(text, topic, sents)
+    sources, links = DocumentSources(text, topic, sents, work), _Links(text, topic, sents, work)
     ref, ref_read = None, False  # the year an undated "late February" falls in: read at the first figure
     gate = _Gate(text, topic)
     work.sentences = len(sents)

@@ -18,3 +18,4 @@ class Work:
     source_steps: int = 0  # steps of the who-said-it search over neighbouring sentences
     line_chars: int = 0  # characters searched back for the start of a figure's line (a fact box's, a list's)
     dedupe_steps: int = 0  # body figures a headline's figure is compared with
+    link_steps: int = 0  # sentences asked whether they tie a figure to Russia (each read once, then remembered)

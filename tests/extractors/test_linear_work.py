@@ -114,6 +114,15 @@ def test_headline_figures_meet_the_body_once_each() -> None:
     assert large.dedupe_steps <= RATIO * small.dedupe_steps and large.dedupe_steps <= 4 * large.figures
 
 
+def test_a_long_lead_is_asked_once_whether_it_ties_the_story_to_russia() -> None:
+    # the lead paragraph names North Korea but not Russia: every figure used to ask all its sentences
+    def doc(n: int) -> str:
+        return " ".join(f"North Korean troops numbered {1_000 + i:,} in the drill." for i in range(n))
+    small, large = (measure_work(doc(n), topic=TOPIC) for n in (300, 600))
+    assert large.figures >= 600
+    assert large.link_steps <= RATIO * small.link_steps and large.link_steps <= 12 * large.figures
+
+
 def test_a_named_ministry_still_stands_behind_the_pronouns() -> None:
     text = "Russia's Defence Ministry reported on the front. " + _ministry(8)
     claims = extract(text, topic=TOPIC)
@@ -144,7 +153,7 @@ def _linear(x: str) -> None:
     assert twice.antecedent_chars <= (KINDS + 1) * len(x + x) + MAX_SENTENCE * twice.figures
     assert twice.attribution_chars <= len(x + x)
     assert twice.source_steps <= 12 * (twice.figures + 1) and twice.line_chars <= len(x + x)
-    assert twice.dedupe_steps <= 4 * twice.figures
+    assert twice.dedupe_steps <= 4 * twice.figures and twice.link_steps <= 12 * (twice.figures + 1)
 
 
 QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

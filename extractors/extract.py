@@ -68,10 +68,15 @@ class _Links:
         self._links: dict[int, bool] = {}
         self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
         self._lead: list[int] | None = None
+        self._lead_ties: bool | None = None  # whether the lead ties the story to Russia, once asked
 
     def linked(self, i: int) -> bool:
         """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, the headline or the lead?"""
-        return any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])) or any(map(self._linked, self.lead()))
+        if any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])):
+            return True
+        if self._lead_ties is None:  # the lead is one for the whole story: asked once, not once a figure
+            self._lead_ties = any(map(self._linked, self.lead()))
+        return self._lead_ties
 
     def _linked(self, j: int) -> bool:
         self.work.link_steps += 1

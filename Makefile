@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test eval eval-events bench bench-extract report lint clean
+.PHONY: run test eval eval-events bench bench-extract bench-hostile report lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.bench_extract
+
+## Inputs an attacker controls (runs of marks, pronoun sources, huge feeds, a run's budget): seconds and counted work.
+bench-hostile: $(STAMP)
+	$(BIN)/python -m bench.bench_hostile
 
 ## The static timeline site of every figure.
 report: $(STAMP)

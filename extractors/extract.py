@@ -11,6 +11,8 @@ indexing the title (title[start:end] is the number), since it has no place in `t
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -18,11 +20,13 @@ from extractors.as_of import find_as_of, reference_year
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Span
+from extractors.controls import blank_controls
 from extractors.cues import SentenceCues
 from extractors.lexicon import Lexicon
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.topic import Topic, load_topic
+from extractors.work import Work
 from figwatch.models import Claim, Stance
 
 LINK_BACK = 2  # sentences before a figure that may tie it to Russia
@@ -71,17 +75,23 @@ def _masked(text: str, start: int, end: int, attributions: list[Attribution]) ->
 class _Links:
     """Which sentences are tied to Russia (read lazily, once each)."""
 
-    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
-        self.text, self.topic, self.sents = text, topic, sents
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence], work: Work) -> None:
+        self.text, self.topic, self.sents, self.work = text, topic, sents, work
         self._links: dict[int, bool] = {}
         self.heads = [j for j in range(min(TITLE_LINES, len(sents))) if sents[j].heading]  # the headline's sentences
         self._lead: list[int] | None = None
+        self._lead_ties: bool | None = None  # whether the lead ties the story to Russia, once asked
 
     def linked(self, i: int) -> bool:
         """Is the sentence tied to Russia: by itself, the LINK_BACK sentences before, the headline or the lead?"""
-        return any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])) or any(map(self._linked, self.lead()))
+        if any(map(self._linked, [*self.heads, *range(max(0, i - LINK_BACK), i + 1)])):
+            return True
+        if self._lead_ties is None:  # the lead is one for the whole story: asked once, not once a figure
+            self._lead_ties = any(map(self._linked, self.lead()))
+        return self._lead_ties
 
     def _linked(self, j: int) -> bool:
+        self.work.link_steps += 1
         if j not in self._links:
             s = self.sents[j]
             self._links[j] = bool(self.topic.link.search(self.text, s.start, s.end))
@@ -101,22 +111,14 @@ class _Links:
         return self._lead
 
 
-@dataclass
-class Work:
-    """How much the extractor read: the bound that keeps it linear (tests check it, not a clock)."""
-
-    sentences: int = 0
-    sentences_read: int = 0  # past the keyword gate
-    chars_read: int = 0  # characters of the sentences read
-    figures: int = 0  # numbers classified (each with a bounded window: classify.WINDOW)
-
-
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
+    text = blank_controls(text)  # "\x1b]0;" holds no figure; spans keep indexing the text as given
     scanner, classifier, party = topic.scanner, Classifier(topic), topic.subject_party
-    sents = split_sentences(text, content_lines(text, topic), topic)
-    sources, links = DocumentSources(text, topic, sents), _Links(text, topic, sents)
+    work = work if work is not None else Work()
+    sents = split_sentences(text, content_lines(text, topic), topic, work)
+    sources, links = DocumentSources(text, topic, sents, work), _Links(text, topic, sents, work)
     ref, ref_read = None, False  # the year an undated "late February" falls in: read at the first figure
-    gate, work = _Gate(text, topic), work if work is not None else Work()
+    gate = _Gate(text, topic)
     work.sentences = len(sents)
     ctx, found = Context(), []
     held: Context | None = None  # the story before a heading, for the body if the heading names no one
@@ -218,15 +220,37 @@ def _same_figure(heading: Claim, body: Claim) -> bool:
     return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
 
 
-def _dedupe(found: list[_Found]) -> list[_Found]:
+def _in_body(body: list[Claim]) -> Callable[[Claim], list[Claim]]:
+    """The body's figures a headline's figure may be (_same_figure), found by bisection: by kind of
+    metric, sorted by value, only the nearest value on either side. _same_figure's distance from the
+    headline's value minus its tolerance grows with the distance, so if any body value is close
+    enough, the nearest one on its side is."""
+    by_kind: dict[str, list[Claim]] = {}
+    for b in sorted(body, key=lambda b: b.value):
+        by_kind.setdefault(b.metric.split(".")[0], []).append(b)
+    values = {kind: [b.value for b in claims] for kind, claims in by_kind.items()}
+
+    def near(heading: Claim) -> list[Claim]:
+        kind = heading.metric.split(".")[0]
+        at = bisect_left(values.get(kind, []), heading.value)
+        return by_kind.get(kind, [])[max(0, at - 1):at + 1]
+
+    return near
+
+
+def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
     """A headline repeated in the body is one claim; an exact repeat is one claim."""
-    body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
+    work = work if work is not None else Work()
+    near = _in_body([f.claim for f in found if not f.heading and f.claim.confidence >= 0.5])
     out: list[_Found] = []
     seen = set()
     for f in found:
         c = f.claim
-        if f.heading and any(_same_figure(c, b) for b in body):
-            continue
+        if f.heading:
+            candidates = near(c)
+            work.dedupe_steps += len(candidates)
+            if any(_same_figure(c, b) for b in candidates):
+                continue
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
         if key in seen:
             continue
@@ -259,5 +283,5 @@ def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:
     """The work `extract` does on text, counted (for linearity tests and benchmarks)."""
     work = Work()
-    _extract(text, topic or load_topic(), None, work)
+    _dedupe(_extract(text, topic or load_topic(), None, work), work)
     return work

@@ -49,9 +49,8 @@ class Grammar:
     # sentences
     abbreviations: frozenset[str]
     numbering: frozenset[str]  # abbreviations only before a number
-    boundary: re.Pattern[str]  # a sentence's end and the space after it
-    boundary_common: re.Pattern[str]  # the same for the common mark alone (faster on a line without the others)
-    rare_marks: str  # the end marks but the common one
+    mark_run: re.Pattern[str]  # a run of end marks, found once each (extractors/sentences.py)
+    opening: re.Pattern[str]  # what may open the next sentence
     question_mark: str
     # dates
     months: dict[str, int]  # lower case
@@ -66,7 +65,6 @@ class Grammar:
         stop_marks = [p for p in g["np_stop"] if not p[:1].isalpha()]
         determiners = words(g["determiners"])
         marks = sent["end_marks"]
-        after_mark = (rf"[{re.escape(marks)}]*[\"”’)\]]*(?:\[\d{{1,3}}\])*\s+(?=(?:{sent['opening']}))")
         months = {k.lower(): int(v) for k, v in dates["months"].items()}
         parts = {k.lower(): int(v) for k, v in dates["parts_of_month"].items()}
         as_of = (rf"(?<![\w])(?:{_alternation(dates['as_of'])})\s+(?:(?P<part>{_alternation(list(parts))})[\s-]+)?"
@@ -97,9 +95,8 @@ class Grammar:
             stance={k: cast(Stance, v) for k, v in mod["stance"].items()},  # the schema checked them
             abbreviations=frozenset(a.lower() for a in sent["abbreviations"]),
             numbering=frozenset(a.lower() for a in sent["numbering"]),
-            boundary=re.compile(f"[{re.escape(marks)}]" + after_mark),
-            boundary_common=re.compile(re.escape(marks[0]) + after_mark),
-            rare_marks=marks[1:],
+            mark_run=re.compile(f"[{re.escape(marks)}]+"),
+            opening=re.compile(sent["opening"]),
             question_mark=sent["question_mark"],
             months=months,
             parts_of_month=parts,

@@ -15,6 +15,7 @@ from extractors.attribution import PRONOUN, Attribution, pick
 from extractors.reading import first, rule
 from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
+from extractors.work import Work
 
 NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  # "• ...", "- ...", "2) ..."
@@ -27,11 +28,15 @@ class DocumentSources:
     """Who says each figure of one document: attributions read lazily (only near figures), pronouns,
     a paragraph's or a fact box's source, a transcript's speaker, acronyms written in full."""
 
-    def __init__(self, text: str, topic: Topic, sents: list[Sentence]) -> None:
-        self.text, self.sents = text, sents
+    def __init__(self, text: str, topic: Topic, sents: list[Sentence], work: Work | None = None) -> None:
+        self.text, self.sents, self.work = text, sents, work if work is not None else Work()
         self.attributor = topic.attributor
         self.clause = topic.grammar.clause
         self._attrs: dict[int, list[Attribution]] = {}
+        self._own: dict[tuple[int, int], str | None] = {}  # (sentence, hops) -> its own source
+        self._antecedents: dict[tuple[int, int, str], str | None] = {}  # (sentence, pronoun's place, kind) -> name
+        self._names: dict[tuple[str, int, int], str | None] = {}  # (kind, span) -> the last such name in it
+        self._line_starts: dict[int, int] = {}  # paragraph (line) -> where its line starts
         self._acronyms: dict[str, str] | None = None  # read on the first source
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
         self._turns: dict[str, str | None] = {}  # a transcript's speakers by the name their turns open with
@@ -40,6 +45,7 @@ class DocumentSources:
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
             s = self.sents[i]
+            self.work.attribution_chars += s.end - s.start
             self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
         return self._attrs[i]
 
@@ -47,6 +53,13 @@ class DocumentSources:
         """The sentence's own source, a pronoun resolved to the source named last before it (through
         at most PRONOUN_HOPS sentences that themselves speak through a pronoun: "The agency said ...
         It added ...")."""
+        key = (i, hops)  # remembered: every figure of a paragraph asks its neighbours again
+        if key not in self._own:
+            self._own[key] = self._own_read(i, hops)
+        return self._own[key]
+
+    def _own_read(self, i: int, hops: int) -> str | None:
+        self.work.source_steps += 1
         found = self.attrs(i)
         src = found[0].source if found else None
         if src != PRONOUN:
@@ -65,12 +78,25 @@ class DocumentSources:
     def antecedent(self, i: int, att: Attribution) -> str | None:
         """What "the agency" (a pronoun with a head noun) stands for: the last agency named before it,
         in its sentence or the NEIGHBOURS before, even one named as a subject ("The NIS gave the
-        assessment")."""
+        assessment"). Each sentence is searched once per kind of pronoun, its own up to each pronoun once."""
         if not att.refers:
             return None
-        spans = [(self.sents[i].start, att.start)] + [(self.sents[j].start, self.sents[j].end)
-                                                       for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1)]
-        return next(filter(None, (self.attributor.antecedent(att.refers, self.text, lo, hi) for lo, hi in spans)), None)
+        key = (i, att.start, att.refers)
+        if key not in self._antecedents:
+            self.work.source_steps += 1
+            before = self._named_in(att.refers, self.sents[i].start, att.start)
+            whole = (self._named_in(att.refers, self.sents[j].start, self.sents[j].end)
+                     for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1))
+            self._antecedents[key] = before or next(filter(None, whole), None)
+        return self._antecedents[key]
+
+    def _named_in(self, refers: str, lo: int, hi: int) -> str | None:
+        """The name "the agency" (refers) can stand for last in text[lo:hi], searched once."""
+        key = (refers, lo, hi)
+        if key not in self._names:
+            self.work.antecedent_chars += hi - lo
+            self._names[key] = self.attributor.antecedent(refers, self.text, lo, hi)
+        return self._names[key]
 
     def paragraph_source(self, i: int) -> str | None:
         """A figure with no source in its sentence takes its paragraph's: the sentences before, else
@@ -117,7 +143,12 @@ class DocumentSources:
         return own or found
 
     def _line_start(self, i: int) -> int:
-        return self.text.rfind("\n", 0, self.sents[i].start) + 1
+        para = self.sents[i].para  # a line's sentences share its start: searched back once a line
+        if para not in self._line_starts:
+            at = self.sents[i].start
+            self._line_starts[para] = self.text.rfind("\n", 0, at) + 1
+            self.work.line_chars += at - self._line_starts[para]
+        return self._line_starts[para]
 
     def block_source(self, i: int) -> str | None:
         """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such

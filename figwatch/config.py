@@ -56,7 +56,7 @@ class FetchSettings:
     max_retry_after: float = 60.0
     per_host_concurrency: int = 2
     polite_delay: float = 0.5  # seconds between requests to one host
-    run_budget: float = 300.0  # seconds for all fetching in one run
+    run_budget: float = 300.0  # seconds for one run: fetching gets 80% of it, extraction the rest (flows/steps.py)
     fetch_pages: bool = True  # fetch the article page when an entry has only a summary
     # Hosts a feed's links and redirects may reach although they are not public (an intranet
     # server, another port of this machine); a feed's own origin needs no entry.

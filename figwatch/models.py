@@ -212,6 +212,7 @@ class RunReport:
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
     undated: tuple[str, ...] = ()  # URLs of new articles with no date: kept out of the figures
     copies_dropped: int = 0  # syndicated copies (same story, same figures) not read again
+    deferred: int = 0  # articles left for the next run: the run's time budget was spent
 
 
 @dataclass(frozen=True, slots=True)

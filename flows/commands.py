@@ -92,6 +92,8 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
                 print(f"  {path}")
     for name, error in report.get("source_errors", {}).items():
         print(terminal_safe(f"source failed: {name}: {error}"), file=sys.stderr)
+    if report.get("deferred"):
+        print(f"time budget spent: {report['deferred']} articles left for the next run", file=sys.stderr)
 
 
 MAX_LISTED = 50  # changes and disagreements printed by name; the digest has them all

@@ -46,7 +46,8 @@ def run_monitor(settings: Settings, *, run: Steps = DIRECT, now: datetime | None
     try:
         failing_before = steps.failing_sources(rt)
         results = run.harvest(rt, now=now)
-        folded = run.fold(rt, steps.select_articles(results), notify=True)
+        folded = run.fold(rt, steps.select_articles(results), notify=True, budget=rt.budget)
+        results = steps.without_deferred_validators(results, folded)
         digest = run.notify(rt, results, failing_before, now=now, kind="monitor")
         delivered = run.deliver(rt, now=now)
         report = steps.run_report(results, folded, digest, delivered)
@@ -134,4 +135,5 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "source_errors": dict(report.source_errors),
         "undated": list(report.undated),
         "copies_dropped": report.copies_dropped,
+        "deferred": report.deferred,
     }

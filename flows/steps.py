@@ -23,7 +23,7 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Claim, Digest, Event, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
@@ -33,14 +33,39 @@ from figwatch.store import Store
 URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})
 
 
+# One article's cost is bounded by what the extractor reads of it: its first ARTICLE_CHARS characters
+# (about 15,000 words; the costliest text known, sentences of 39 numbers, takes under 2 s at this size:
+# bench/bench_hostile.py)
+# and TITLE_CHARS of its title.
+ARTICLE_CHARS = 100_000
+TITLE_CHARS = 1_000
+HARVEST_SHARE = 0.8  # of the run's budget, for fetching: a feed that drips until the deadline leaves the rest
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A run's time (FetchSettings.run_budget from the run's start), checked before each article is
+    extracted: a run overruns it by at most one article, which ARTICLE_CHARS bounds."""
+
+    deadline: float
+    clock: Callable[[], float] = time.monotonic
+
+    def left(self) -> float:
+        return self.deadline - self.clock()
+
+    def spent(self) -> bool:
+        return self.left() <= 0
+
+
 @dataclass(frozen=True)
 class Runtime:
-    """What every step needs: settings, the open store, the topic and its metrics."""
+    """What every step needs: settings, the open store, the topic and its metrics, the run's budget."""
 
     settings: Settings
     store: Store
     topic: Topic
     metrics: dict[str, Metric]
+    budget: Budget
     opened: float = field(default_factory=time.monotonic)  # when the run began, on the monotonic clock
 
     def clock(self, now: datetime) -> Callable[[], datetime]:
@@ -62,6 +87,7 @@ class FoldSummary:
     event_counts: dict[str, int]  # kind -> number, all of them
     undated: tuple[str, ...] = ()  # new articles with no date (the first REPORTED_EVENTS): out of the figures
     copies: int = 0  # syndicated copies dropped (same story, same figures)
+    deferred: dict[str, int] = field(default_factory=dict)  # source -> articles left for the next run (budget spent)
 
 
 def open_runtime(settings: Settings) -> Runtime:
@@ -72,7 +98,8 @@ def open_runtime(settings: Settings) -> Runtime:
     metrics = {
         name: replace(m, threshold=thresholds.get(name, m.threshold)) for name, m in topic.metrics.items()
     }
-    return Runtime(settings, Store.open(settings.database_url, metrics=metrics), topic, metrics, opened)
+    budget = Budget(time.monotonic() + settings.fetch.run_budget)
+    return Runtime(settings, Store.open(settings.database_url, metrics=metrics), topic, metrics, budget, opened)
 
 
 def harvest_sources(
@@ -83,7 +110,9 @@ def harvest_sources(
     `live_only` leaves path sources out: a backfill streams those (`backfill_articles`).
     """
     sources = [s.to_source() for s in _chosen(rt, names) if not (live_only and s.path)]
-    results = harvest(sources, rt.settings.fetch, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
+    reserve = (1 - HARVEST_SHARE) * rt.settings.fetch.run_budget  # kept for extraction
+    fetching = replace(rt.settings.fetch, run_budget=max(0.0, rt.budget.left() - reserve))
+    results = harvest(sources, fetching, state=rt.store.http_state, now=now, seen=_seen_url(rt.store))
     outlets = {s.name: s.outlet for s in sources if s.outlet}
     return [_with_outlet(r, outlets[r.source]) if r.source in outlets else r for r in results]
 
@@ -174,28 +203,32 @@ class _BatchClaims:
 
 
 def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = True,
-                  claims_of: ClaimReader | None = None) -> FoldSummary:
+                  claims_of: ClaimReader | None = None, budget: Budget | None = None) -> FoldSummary:
     """Extract claims from the articles not seen before and fold them into the figures.
 
     Articles arrive as a stream and are handled a batch at a time (one transaction each);
     syndicated copies within a batch (the same story with the same figures) are dropped. The
     claims of an article with no date are stored but kept out of the figures. `claims_of`
     replaces the extractor (eval/events.py folds a story's written claims through the same steps).
+    With a `budget`, the articles still unread when it is spent are left for the next run
+    (FoldSummary.deferred): not stored, so they are new to it.
     """
-    read = claims_of or (lambda a: extract(a.text, topic=rt.topic, title=a.title))
+    read = claims_of or (lambda a: article_claims(rt, a))
     seen = new = claims = review = copies = 0
     events: list[Event] = []
     undated: list[str] = []
     counts: Counter[str] = Counter()
+    deferred: Counter[str] = Counter()
     folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):
         seen += len(batch)
         claims_of_batch = _BatchClaims(read)
         kept, dropped = near_duplicates(batch, figures=claims_of_batch.figures)
         copies += len(dropped)
-        fresh = _unseen(rt.store, kept)
+        read_now, left = _read_within(_unseen(rt.store, kept), claims_of_batch, budget)
+        deferred.update(a.source for a in left)  # once spent, the budget leaves every later batch
         with rt.store.writer() as tx:
-            inserted = tx.add_articles(fresh)
+            inserted = tx.add_articles(read_now)
             batch_claims = [c for a in inserted for c in claims_of_batch(a)]
             dated = [c for a in inserted if not a.published_inferred for c in claims_of_batch(a)]
             if folder is None or tx.claim_watermark() != mark:  # another writer came between: reload
@@ -212,7 +245,30 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
     return FoldSummary(seen, new, claims, tuple(events), review, dict(counts), tuple(undated[:REPORTED_EVENTS]),
-                       copies)
+                       copies, dict(deferred))
+
+
+def _read_within(articles: list[Article], read: _BatchClaims,
+                 budget: Budget | None) -> tuple[list[Article], list[Article]]:
+    """The articles whose claims were read before the budget was spent (checked before each), and
+    those left for the next run."""
+    for k, article in enumerate(articles):
+        if budget is not None and budget.spent():
+            return articles[:k], articles[k:]
+        read(article)
+    return articles, []
+
+
+def article_claims(rt: Runtime, article: Article) -> list[Claim]:
+    """The article's claims (not attached), from its first ARTICLE_CHARS characters and TITLE_CHARS of its title."""
+    title = article.title[:TITLE_CHARS] if article.title else article.title
+    return extract(article.text[:ARTICLE_CHARS], topic=rt.topic, title=title)
+
+
+def without_deferred_validators(results: Sequence[SourceResult], folded: FoldSummary) -> list[SourceResult]:
+    """The results with no HTTP validators for a source whose articles were left for the next run: it
+    fetches that feed and its pages whole again, and skips the articles stored as seen."""
+    return [replace(r, http_states=()) if r.source in folded.deferred else r for r in results]
 
 
 def record_sources(rt: Runtime, results: Sequence[SourceResult], *, now: datetime) -> None:
@@ -275,7 +331,7 @@ def record_and_compose(
 def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     """A dry run: what folding these articles would report, with nothing written."""
     articles = list(articles)
-    claims_of = _BatchClaims(lambda a: extract(a.text, topic=rt.topic, title=a.title))
+    claims_of = _BatchClaims(lambda a: article_claims(rt, a))
     kept, dropped = near_duplicates(articles, figures=claims_of.figures)
     fresh = _unseen(rt.store, kept)
     claims = [c for a in fresh for c in claims_of(a)]
@@ -306,6 +362,7 @@ def run_report(
         source_errors={r.source: r.error for r in results if r.error},
         undated=folded.undated,
         copies_dropped=folded.copies,
+        deferred=sum(folded.deferred.values()),
     )
 
 

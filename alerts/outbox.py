@@ -31,6 +31,7 @@ class Outbox(Protocol):
     def get_digest(self, digest_id: int) -> Digest: ...
     def mark_sent(self, delivery_id: int, at: datetime) -> None: ...
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None: ...
+    def mark_skipped(self, delivery_id: int, reason: str) -> None: ...  # nothing for this channel: not "sent"
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,8 @@ def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, *, now, max_at
     """Render (cached), send, record; any failure is recorded for this delivery only."""
     try:
         digest, rendered = run.prepare(delivery.digest_id, delivery.channel)
-        if not digest.events and not digest.notices:  # routed away: nothing for this channel
-            run.outbox.mark_sent(delivery.id, now)
+        if not digest.events and not digest.notices:  # routed away: nothing for this channel, nothing written
+            run.outbox.mark_skipped(delivery.id, "nothing routed to this channel")
             run.skipped += 1
             return
         crash_point(f"before-send:{delivery.channel}")

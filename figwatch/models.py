@@ -19,7 +19,8 @@ EVENT_KINDS: tuple[str, ...] = ("new", "changed", "disagreement", "unconfirmed")
 #: "denied" (a party quoted rejects it) are kept as history of what was said, never as news.
 Stance = Literal["current", "superseded", "planned", "denied"]
 STANCES: tuple[str, ...] = ("current", "superseded", "planned", "denied")
-DeliveryStatus = Literal["pending", "sent", "failed"]
+#: "skipped": the channel's copy of the digest was empty (routed away): nothing written, never "sent".
+DeliveryStatus = Literal["pending", "sent", "failed", "skipped"]
 
 #: Claims under this confidence are kept for review and never reach a digest.
 REVIEW_THRESHOLD = 0.5
@@ -198,6 +199,7 @@ class RunReport:
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
+    delivery_errors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # channel -> this run's errors
 
 
 @dataclass(frozen=True, slots=True)

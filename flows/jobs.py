@@ -48,7 +48,7 @@ def run_monitor(settings: Settings, *, run: Steps = DIRECT, now: datetime | None
         folded = run.fold(rt, steps.select_articles(results), notify=True)
         digest = run.notify(rt, results, failing_before, now=now, kind="monitor")
         delivered = run.deliver(rt, now=now)
-        report = steps.run_report(results, folded, digest, delivered)
+        report = steps.run_report(results, folded, digest, delivered, waiting=rt.store.waiting_retries())
         rt.store.record_run("monitor", now, steps.utcnow(), report_json(report))
         return report
     finally:
@@ -75,7 +75,8 @@ def run_backfill(
             delivered = run.deliver(rt, now=now)
         else:
             steps.record_sources(rt, results, now=now)
-        report = steps.run_report(results, folded, digest, delivered)
+        waiting = rt.store.waiting_retries() if delivered is not None else 0
+        report = steps.run_report(results, folded, digest, delivered, waiting=waiting)
         rt.store.record_run("backfill", now, steps.utcnow(), report_json(report))
         return report
     finally:
@@ -119,4 +120,5 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "digests": list(report.digests),
         "deliveries": dict(report.deliveries),
         "source_errors": dict(report.source_errors),
+        "delivery_errors": {channel: list(errors) for channel, errors in report.delivery_errors.items()},
     }

@@ -228,12 +228,14 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
 
 
 def run_report(
-    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: DeliveryReport | None
+    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: DeliveryReport | None,
+    *, waiting: int = 0,
 ) -> RunReport:
-    """What a run did, in the shape `--json` prints."""
+    """What a run did, in the shape `--json` prints; `waiting`: failed deliveries left for a retry."""
     deliveries = {}
     if delivered is not None:
-        deliveries = {"sent": delivered.sent, "failed": delivered.failed}
+        deliveries = {"sent": delivered.sent, "failed": delivered.failed, "skipped": delivered.skipped,
+                      "waiting_retry": waiting}
     return RunReport(
         articles_seen=folded.articles_seen,
         articles_new=folded.articles_new,
@@ -243,6 +245,7 @@ def run_report(
         digests=(digest.id,) if digest is not None and digest.id is not None else (),
         deliveries=deliveries,
         source_errors={r.source: r.error for r in results if r.error},
+        delivery_errors=dict(delivered.errors) if delivered is not None else {},
     )
 
 

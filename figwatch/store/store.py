@@ -227,6 +227,28 @@ class Store:
         self._update_delivery(delivery_id, status="failed", last_error=error[:MAX_ERROR_CHARS],
                               next_attempt_at=next_attempt_at, attempts=deliveries.c.attempts + 1)
 
+    def mark_skipped(self, delivery_id: int, reason: str) -> None:
+        """The channel's copy was empty (routed away): nothing was written, so it is not "sent"."""
+        self._update_delivery(delivery_id, status="skipped", last_error=reason[:MAX_ERROR_CHARS], next_attempt_at=None)
+
+    def retry_now(self, now: datetime, *, max_attempts: int = MAX_ATTEMPTS) -> int:
+        """Failed deliveries waiting for a later retry become due now (`figwatch deliver`); those
+        that gave up stay as they are. Returns how many.
+
+        A failed delivery that another sender is retrying at this moment looks the same (its
+        next attempt is its lease): run `figwatch deliver` while no run is sending.
+        """
+        waiting = and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at > now,
+                       deliveries.c.attempts < max_attempts)
+        with self.writer() as tx:
+            return tx.connection.execute(update(deliveries).where(waiting).values(next_attempt_at=now)).rowcount
+
+    def waiting_retries(self) -> int:
+        """Failed deliveries that will be tried again: on a later run, or now by `figwatch deliver`."""
+        waiting = and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at.is_not(None))
+        with self._reader() as conn:
+            return conn.scalar(select(func.count()).select_from(deliveries).where(waiting)) or 0
+
     def _update_delivery(self, delivery_id: int, **values: Any) -> None:
         with self.writer() as tx:
             conn = tx.connection

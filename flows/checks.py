@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from figwatch.config import Check, Settings, metric_name_errors, secret_errors, source_count_errors
 from figwatch.errors import ConfigError
+from flows.schedule import cron_errors
 
 
 def topic_errors(settings: Settings) -> list[ConfigError]:
@@ -19,6 +20,6 @@ def topic_errors(settings: Settings) -> list[ConfigError]:
     return metric_name_errors(settings, topic.metrics)
 
 
-READING: tuple[Check, ...] = (topic_errors,)  # commands that read the store
-SENDING: tuple[Check, ...] = (topic_errors, secret_errors)  # `figwatch deliver`
-RUNNING: tuple[Check, ...] = (topic_errors, secret_errors, source_count_errors)  # run, backfill, serve
+READING: tuple[Check, ...] = (cron_errors, topic_errors)  # commands that read the store
+SENDING: tuple[Check, ...] = (*READING, secret_errors)  # `figwatch deliver`
+RUNNING: tuple[Check, ...] = (*SENDING, source_count_errors)  # run, backfill, serve

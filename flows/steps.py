@@ -26,6 +26,7 @@ from figwatch.models import Article, Digest, Event, Figure, Metric, Notice, RunR
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
+from flows.schedule import longest_gap
 
 
 # Watchdog notices that are news on their own: they are sent even when no figure changed.
@@ -173,8 +174,7 @@ def collect_notices(rt: Runtime, failing_before: set[str], *, now: datetime, kin
     figures = rt.store.load_figures()
     notices += watch_stale(figures, _latest_report(figures) or now, alerts.stale_after_days, metrics=rt.metrics)
     if kind == "monitor":
-        interval = timedelta(minutes=rt.settings.schedule.interval_minutes)
-        notices += watch_schedule(rt.store.last_run("monitor"), now, interval)
+        notices += watch_schedule(rt.store.last_run("monitor"), now, longest_gap(rt.settings.schedule, now))
     return notices
 
 

@@ -6,6 +6,7 @@ COPY pyproject.toml README.md ./
 COPY figwatch ./figwatch
 COPY extractors ./extractors
 COPY alerts ./alerts
+COPY report ./report
 COPY flows ./flows
 RUN pip install --no-cache-dir .
 COPY seeds ./seeds

@@ -1,28 +1,47 @@
 # figwatch: `make run` and `make test` do all the set-up on a fresh machine.
+# Each target installs only what it needs, once per change of pyproject.toml (a stamp per extra):
+# `make run` the package alone; `make test` adds the test extra (Playwright and its Chromium are
+# most of it); `make bench` the benchmark extra.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+SUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.installed-run-$(SUM)
+TEST_STAMP := $(VENV)/.installed-test-$(SUM)
+BENCH_STAMP := $(VENV)/.installed-bench-$(SUM)
 
 .PHONY: run test eval eval-events bench bench-extract bench-hostile report lint clean
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,bench]'
-	@rm -f $(VENV)/.installed-*
-	@touch $(STAMP)
 
-## The monitor flow once on the embedded defaults: SQLite, the seed corpus, digests to files.
-run: $(STAMP)
+## What running needs: figwatch and its dependencies.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@rm -f $(VENV)/.installed-run-*
+	@touch $@
+
+$(TEST_STAMP): $(RUN_STAMP)
+	$(BIN)/pip install -q -e '.[dev]'
+	@rm -f $(VENV)/.installed-test-*
+	@touch $@
+
+$(BENCH_STAMP): $(RUN_STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	@rm -f $(VENV)/.installed-bench-*
+	@touch $@
+
+## The monitor once on the embedded defaults: SQLite, the seed corpus, digests to files.
+run: $(RUN_STAMP)
 	$(BIN)/figwatch run
 
 ## The whole test suite (CI calls exactly this).
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/pytest -p no:cacheprovider -q $(PYTEST_ARGS)
 
 ## Extractor scoreboard on the seeds and the labelled corpus.
-eval: $(STAMP)
+eval: $(RUN_STAMP)
 	$(BIN)/python -m eval.evaluate
 
 ## Event-level scores (precision, source accuracy, events per figure, coverage) on the story fixtures.
@@ -31,10 +50,10 @@ eval-events: $(STAMP)
 	@for story in $(STORIES); do $(BIN)/python -m eval.events $$story $${story}gold.jsonl || exit 1; done
 
 ## Benchmarks: figures printed as a table and written under bench/results/.
-bench: $(STAMP)
-	$(BIN)/python -m bench.run
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-bench-extract: $(STAMP)
+bench-extract: $(BENCH_STAMP)
 	$(BIN)/python -m bench.bench_extract
 
 ## Inputs an attacker controls (runs of marks, pronoun sources, huge feeds, a run's budget): seconds and counted work.
@@ -42,7 +61,7 @@ bench-hostile: $(STAMP)
 	$(BIN)/python -m bench.bench_hostile
 
 ## The static timeline site of every figure.
-report: $(STAMP)
+report: $(RUN_STAMP)
 	$(BIN)/figwatch report
 
 clean:

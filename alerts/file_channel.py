@@ -1,7 +1,9 @@
 """The default channel: text, HTML and JSON per digest in a folder, written atomically.
 
 Names are fixed by the digest (`digest-<id>-<created>`), so sending the same digest twice
-rewrites the same three files: a retry never leaves duplicates or half-written files.
+rewrites the same three files: a retry never leaves duplicates or half-written files. Files are
+0644 like the timeline site's pages: a digest holds published figures, no secret, and the web or
+mail server that shows it runs as another user.
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ from figwatch.models import Digest
 from alerts.render import Rendered
 
 
+DIGEST_FILE_MODE = 0o644
+
+
 def digest_stem(digest: Digest) -> str:
     return f"digest-{digest.id}-{digest.created.strftime('%Y%m%dT%H%M%S')}"
 
@@ -28,6 +33,7 @@ def write_atomic(path: Path, content: str) -> None:
             f.write(content)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, DIGEST_FILE_MODE)  # mkstemp makes 0600: readable by no one else
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -38,6 +38,7 @@ class Outbox(Protocol):
     def get_digest(self, digest_id: int) -> Digest: ...
     def mark_sent(self, delivery_id: int, at: datetime) -> None: ...
     def mark_failed(self, delivery_id: int, error: str, next_attempt_at: datetime | None) -> None: ...
+    def mark_skipped(self, delivery_id: int, reason: str) -> None: ...  # nothing for this channel: not "sent"
 
 
 def run_clock(now: datetime) -> Clock:
@@ -184,8 +185,8 @@ def _deliver_one(run: _Run, delivery: Delivery, channel: Channel, held: _Lease, 
     assert delivery.id is not None  # claimed deliveries are stored ones
     try:
         digest, rendered = run.prepare(delivery.digest_id, delivery.channel)
-        if not digest.events and not digest.notices:  # routed away: nothing for this channel
-            run.outbox.mark_sent(delivery.id, now)
+        if not digest.events and not digest.notices:  # routed away: nothing for this channel, nothing written
+            run.outbox.mark_skipped(delivery.id, "nothing routed to this channel")
             run.skipped += 1
             return
         held.renew()  # claimed with others: still ours after their sends?

@@ -1,14 +1,17 @@
 """`make bench`: figwatch's costs, measured on this machine, as one table and a JSON file.
 
 - extraction: MB/s and articles/s on one core, beside quantulum3 (bench/bench_extract.py);
-- backfill end to end through the real Prefect flow (`figwatch backfill`): articles/s and peak
+- backfill end to end through the real Prefect flow (`figwatch backfill --prefect`): articles/s and peak
   RSS at each size, on SQLite and on PostgreSQL (127.0.0.1:5432, a throwaway database);
 - a monitor run over 50 unchanged feeds served on loopback (all 304s): wall time, and the
   share that is Prefect's start-up (the same command with no sources);
-- the same backfill body with and without Prefect (`--direct`): the overhead as a ratio.
+- the same backfill body with and without Prefect (`--direct`): the overhead as a ratio;
+- `figwatch run` finding nothing new on a fresh home, as a user types it: direct (the default
+  without a server), through a running Prefect server (the default with one), and through
+  Prefect's temporary server (`--prefect` without one), beside Python's own start-up.
 
 Every figure is a separate process, so peak RSS is that run's own (os.wait4).
-Usage: python -m bench.run [--sizes 1000,10000,100000] [--no-postgres]
+Usage: python -m bench.run [--sizes 1000,10000,100000] [--no-postgres] [--only CASE ...]
 """
 from __future__ import annotations
 
@@ -52,7 +55,8 @@ def timed(args: list[str], env: dict[str, str]) -> dict:
         raise SystemExit(f"bench: {' '.join(args[:3])} failed:\n{streams['err'][-2000:]}")
     out = streams["out"]
     report = json.loads(out) if out.strip().startswith("{") else {}
-    return {"wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "report": report}
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "report": report}
 
 
 def base_env(home: Path) -> dict[str, str]:
@@ -100,7 +104,7 @@ def bench_backfill(size: int, backend: str, *, direct: bool = False) -> dict:
         db_url, drop = pg_database()
     try:
         cfg = config(run_dir / "figwatch.toml", db_url, f'[[sources]]\nname = "archive"\npath = "{corpus(size)}"\n')
-        args = [FIGWATCH, "backfill", "--json", "--config", str(cfg)] + (["--direct"] if direct else [])
+        args = [FIGWATCH, "backfill", "--json", "--config", str(cfg), "--direct" if direct else "--prefect"]
         result = timed(args, base_env(run_dir))
     finally:
         if drop:
@@ -130,13 +134,15 @@ def bench_monitor_feeds(feeds: int = 50) -> dict:
                       for n in range(feeds))
     cfg = config(run_dir / "figwatch.toml", f"sqlite:///{run_dir / 'figwatch.db'}",
                  sources + '[fetch]\npolite_delay = 0.0\nfetch_pages = false\n')
-    empty = config(run_dir / "empty.toml", f"sqlite:///{run_dir / 'empty.db'}", "")
+    (run_dir / "nothing").mkdir()
+    empty = config(run_dir / "empty.toml", f"sqlite:///{run_dir / 'empty.db'}",
+                   f'[[sources]]\nname = "nothing"\npath = "{run_dir / "nothing"}"\n')  # an empty folder
     env = base_env(run_dir)
     try:
-        first = timed([FIGWATCH, "run", "--json", "--config", str(cfg)], env)
-        unchanged = timed([FIGWATCH, "run", "--json", "--config", str(cfg)], env)
+        first = timed([FIGWATCH, "run", "--json", "--prefect", "--config", str(cfg)], env)
+        unchanged = timed([FIGWATCH, "run", "--json", "--prefect", "--config", str(cfg)], env)
         direct = timed([FIGWATCH, "run", "--json", "--direct", "--config", str(cfg)], env)
-        startup = timed([FIGWATCH, "run", "--json", "--config", str(empty)], env)
+        startup = timed([FIGWATCH, "run", "--json", "--prefect", "--config", str(empty)], env)
     finally:
         server.shutdown()
     return {
@@ -144,6 +150,43 @@ def bench_monitor_feeds(feeds: int = 50) -> dict:
         "unchanged_s": unchanged["wall_s"], "unchanged_new": unchanged["report"].get("articles_new"),
         "unchanged_direct_s": direct["wall_s"], "prefect_startup_s": startup["wall_s"],
         "beyond_startup_s": round(unchanged["wall_s"] - startup["wall_s"], 2),
+    }
+
+
+def _median(args: list[str], env: dict[str, str], repeats: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of `repeats` runs (CPU: the process's own, which a loaded machine
+    does not inflate; a Prefect server's work on its behalf is not in it)."""
+    runs = [timed(args, env) for _ in range(repeats)]
+    middle = repeats // 2
+    return sorted(r["wall_s"] for r in runs)[middle], sorted(r["cpu_s"] for r in runs)[middle]
+
+
+def bench_no_news(repeats: int = 5) -> dict:
+    """The everyday command: a second `figwatch run` over the seeds, on a fresh home (a new
+    FIGWATCH_HOME and PREFECT_HOME), so nothing is new; medians of `repeats` runs per mode."""
+    from flows.serve import start_local_server
+
+    run_dir = Path(tempfile.mkdtemp(prefix="no-news-", dir=WORK))
+    env = {**base_env(run_dir / "home"), "PREFECT_HOME": str(run_dir / "prefect-home")}
+    run = [FIGWATCH, "run", "--json"]
+    python, _ = _median([sys.executable, "-c", "pass"], env, repeats)
+    first = timed(run, env)["report"].get("articles_new")
+    direct, direct_cpu = _median(run, env, repeats)
+    temporary_first = timed(run + ["--prefect"], env)["wall_s"]  # a fresh PREFECT_HOME: its database is made
+    temporary, temporary_cpu = _median(run + ["--prefect"], env, repeats)
+    server = start_local_server(run_dir / "prefect-server")
+    try:
+        served, served_cpu = _median(run, {**env, "PREFECT_API_URL": server.api_url}, repeats)
+    finally:
+        server.stop()
+    return {
+        "first_run_new": first, "python_startup_s": python,
+        "direct_s": direct, "direct_cpu_s": direct_cpu,
+        "with_server_s": served, "with_server_cpu_s": served_cpu,
+        "temporary_server_first_s": temporary_first, "temporary_server_s": temporary,
+        "temporary_server_cpu_s": temporary_cpu,
+        "direct_beyond_python_s": round(direct - python, 2), "with_server_beyond_python_s": round(served - python, 2),
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -158,15 +201,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--only", nargs="+", choices=CASES, metavar="CASE",
+                        help=f"run only these cases ({', '.join(CASES)}); default: all")
     args = parser.parse_args()
+    wanted = set(args.only or CASES)
     WORK.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     backends = ["sqlite"] + ([] if args.no_postgres else ["postgresql"])
     results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": os.uname().nodename,
                      "cores": os.cpu_count()}
-    results["extraction"] = bench_extraction()
-    for kind, row in results["extraction"]["by_text"].items():
-        _print(f"extraction {kind}", row)
+    if "extraction" in wanted:
+        results["extraction"] = bench_extraction()
+        for kind, row in results["extraction"]["by_text"].items():
+            _print(f"extraction {kind}", row)
+    if "backfill" in wanted:
+        _backfills(results, sizes, backends)
+    if "monitor" in wanted:
+        results["monitor_50_feeds"] = bench_monitor_feeds()
+        _print("monitor 50 unchanged feeds", results["monitor_50_feeds"])
+    if "no-news" in wanted:
+        results["no_news_run"] = bench_no_news()
+        _print("no-news figwatch run", results["no_news_run"])
+    out = ROOT / "bench/results" / f"bench-{results['when'].replace(':', '')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nwritten: {out}")
+
+
+CASES = ("extraction", "backfill", "monitor", "no-news")
+
+
+def _backfills(results: dict, sizes: list[int], backends: list[str]) -> None:
+    """Backfill by size and backend through the Prefect flow, then the same body direct: the ratio."""
     results["backfill"] = []
     for size in sizes:
         for backend in backends:
@@ -181,12 +247,6 @@ def main() -> None:
                "prefect_s": prefect["wall_s"], "ratio": round(prefect["wall_s"] / direct["wall_s"], 2)}
         results["prefect_overhead"].append(row)
         _print(f"prefect overhead {size}", row)
-    results["monitor_50_feeds"] = bench_monitor_feeds()
-    _print("monitor 50 unchanged feeds", results["monitor_50_feeds"])
-    out = ROOT / "bench/results" / f"bench-{results['when'].replace(':', '')}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(f"\nwritten: {out}")
 
 
 def _print(name: str, row: dict) -> None:

@@ -1,7 +1,8 @@
 """One TOML file into validated, typed settings.
 
 Errors name the file and the dotted key ("figwatch.toml: alerts.email.port: expected an
-integer, got 'abc'"). Secrets never live in the file: it names environment variables
+integer, got 'abc'"), and a file is checked whole: every error in it is reported at once
+(ConfigErrors). Secrets never live in the file: it names environment variables
 (`password_env`, `webhook_url_env`) that are read when a channel is built.
 """
 from __future__ import annotations
@@ -11,11 +12,14 @@ import os
 import tomllib
 import types
 import typing
+import zoneinfo
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Literal
 
-from figwatch.errors import ConfigError
+from figwatch.errors import ConfigError, ConfigErrors
 from figwatch.models import Source
 
 DEFAULT_HOME = ".figwatch"
@@ -148,10 +152,20 @@ def _seeds_dir() -> Path:
     return here if here.is_dir() else Path("seeds").absolute()
 
 
-def load_settings(path: str | os.PathLike[str] | None) -> Settings:
-    """Read and validate a config file; None gives the embedded defaults."""
+Check = Callable[["Settings"], Iterable[ConfigError]]  # a caller's own check of loaded settings
+
+
+def load_settings(path: str | os.PathLike[str] | None, *, checks: Sequence[Check] = ()) -> Settings:
+    """Read and validate a config file; None gives the embedded defaults.
+
+    Every error found is raised at once (ConfigErrors): wrong keys and types, then the checks
+    of values (sources, schedule, alerts), then the caller's `checks` (the topic's metric names,
+    secrets in the environment), which run on the same settings, wrong values at their defaults.
+    """
     if path is None:
-        return default_settings()
+        settings = default_settings()
+        _raise_found(_found(settings, checks))
+        return settings
     file = str(path)
     try:
         raw = tomllib.loads(Path(file).read_text(encoding="utf-8"))
@@ -162,33 +176,103 @@ def load_settings(path: str | os.PathLike[str] | None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", file=file) from None
     raw.setdefault("home", str(figwatch_home()))
-    settings = _build(Settings, raw, "", file)
-    settings = _resolve_paths(settings, Path(file).absolute().parent)
-    _check_sources(settings)
-    _check_allow_hosts(settings)
+    settings, errors = _build_lenient(Settings, raw, "", file)
+    settings = _resolve_paths(settings or Settings(file=file), Path(file).absolute().parent)
+    checked = _schedule_errors(raw.get("schedule"), file) + _found(settings, (_check_sources, _check_allow_hosts, alert_errors, *checks))
+    _raise_found(errors + _not_echoes(checked, errors))
     return settings
 
 
+def _not_echoes(checked: list[ConfigError], wrong: list[ConfigError]) -> list[ConfigError]:
+    """Value checks, less those about a key already reported wrong (its default stood in)."""
+    bad = [e.key for e in wrong if e.key]
+    return [e for e in checked if not (e.key and any(b.startswith(e.key) or e.key.startswith(b) for b in bad))]
+
+
+def _found(settings: Settings, checks: Iterable[Check]) -> list[ConfigError]:
+    """What each check finds; a check may also raise its (first) error."""
+    errors: list[ConfigError] = []
+    for check in checks:
+        try:
+            errors.extend(check(settings) or ())
+        except ConfigError as exc:
+            errors.append(exc)
+    return errors
+
+
+def _raise_found(errors: Sequence[ConfigError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ConfigErrors(errors)
+
+
+class _Partly(ConfigErrors):
+    """A table's errors, with the value built from the rest of it (defaults for the wrong keys)."""
+
+    def __init__(self, errors: list[ConfigError], value: Any):
+        super().__init__(errors)
+        self.value = value
+
+
 def _build(cls: type, raw: Any, prefix: str, file: str) -> Any:
-    """Build dataclass `cls` from a TOML table, refusing unknown keys and wrong types."""
+    """Build dataclass `cls` from a TOML table, refusing unknown keys and wrong types (all of them)."""
+    instance, errors = _build_lenient(cls, raw, prefix, file)
+    if errors and instance is not None:
+        raise _Partly(errors, instance)
+    _raise_found(errors)
+    return instance
+
+
+def _build_lenient(cls: type, raw: Any, prefix: str, file: str) -> tuple[Any, list[ConfigError]]:
+    """`cls` from a table and every error in it. A wrong value leaves its default in place, so
+    the checks after still run; the instance is None when a required key is wrong or missing."""
     if not isinstance(raw, dict):
-        raise ConfigError(f"expected a table, got {_show(raw)}", file=file, key=prefix or None)
+        return None, [ConfigError(f"expected a table, got {_show(raw)}", file=file, key=prefix or None)]
     known = {f.name: f for f in fields(cls) if f.name != "file"}
-    for key in raw:
-        if key not in known:
-            hint = ", ".join(sorted(known))
-            raise ConfigError(f"unknown key (known: {hint})", file=file, key=_join(prefix, key))
+    hint = ", ".join(sorted(known))
+    errors = [ConfigError(f"unknown key (known: {hint})", file=file, key=_join(prefix, key))
+              for key in raw if key not in known]
     hints = typing.get_type_hints(cls)
     values = {}
     for name, f in known.items():
         key = _join(prefix, name)
         if name in raw:
-            values[name] = _convert(hints[name], raw[name], key, file)
+            try:
+                values[name] = _convert(hints[name], raw[name], key, file)
+            except ConfigError as exc:
+                errors.append(exc)
+                if isinstance(exc, _Partly):
+                    values[name] = exc.value
         elif f.default is MISSING and f.default_factory is MISSING:
-            raise ConfigError("missing required key", file=file, key=key)
+            errors.append(ConfigError("missing required key", file=file, key=key))
     if "file" in {f.name for f in fields(cls)}:
         values["file"] = file
-    return cls(**values)
+    try:
+        return cls(**values), errors
+    except TypeError:  # a required key was wrong or missing: reported above
+        return None, errors
+
+
+def _converted(items: dict[Any, tuple[str, Any]], convert: Callable[[Any, str], Any],
+               assemble: Callable[[dict[Any, Any]], Any]) -> Any:
+    """The items {id: (key, value)} converted and assembled (a list, a dict). Every item's error is
+    reported, not only the first, with what did convert (and partly) as the partial value."""
+    out, errors = {}, []
+    for id_, (key, value) in items.items():
+        try:
+            out[id_] = convert(value, key)
+        except ConfigError as exc:
+            errors.append(exc)
+            if isinstance(exc, _Partly):
+                out[id_] = exc.value
+    if errors:
+        raise _Partly(errors, assemble(out))
+    return assemble(out)
+
+
+def _list_of(converted: dict[int, Any]) -> list[Any]:
+    return [converted[i] for i in sorted(converted)]
 
 
 def _convert(tp: Any, value: Any, key: str, file: str) -> Any:
@@ -206,11 +290,13 @@ def _convert(tp: Any, value: Any, key: str, file: str) -> Any:
     if origin is list:
         if not isinstance(value, list):
             raise ConfigError(f"expected a list, got {_show(value)}", file=file, key=key)
-        return [_convert(args[0], v, f"{key}[{i}]", file) for i, v in enumerate(value)]
+        items = {i: (f"{key}[{i}]", v) for i, v in enumerate(value)}
+        return _converted(items, lambda v, k: _convert(args[0], v, k, file), _list_of)
     if origin is dict:
         if not isinstance(value, dict):
             raise ConfigError(f"expected a table, got {_show(value)}", file=file, key=key)
-        return {k: _convert(args[1], v, _join(key, k), file) for k, v in value.items()}
+        table = {k: (_join(key, k), v) for k, v in value.items()}
+        return _converted(table, lambda v, k: _convert(args[1], v, k, file), dict)
     return _scalar(tp, value, key, file)
 
 
@@ -244,16 +330,16 @@ def _resolve_paths(settings: Settings, base: Path) -> Settings:
     return replace(settings, sources=sources, alerts=alerts, topic=topic, home=absolute(settings.home))
 
 
-def _check_sources(settings: Settings) -> None:
+def _check_sources(settings: Settings) -> Iterator[ConfigError]:
     seen: set[str] = set()
     for i, s in enumerate(settings.sources):
         key = f"sources[{i}]"
         if (s.url is None) == (s.path is None):
-            raise ConfigError("give exactly one of 'url' or 'path'", file=settings.file, key=key)
+            yield ConfigError("give exactly one of 'url' or 'path'", file=settings.file, key=key)
         if s.url is not None and not s.url.lower().startswith(("http://", "https://")):
-            raise ConfigError(f"url must be http or https, got {s.url!r}", file=settings.file, key=f"{key}.url")
+            yield ConfigError(f"url must be http or https, got {s.url!r}", file=settings.file, key=f"{key}.url")
         if s.name in seen:
-            raise ConfigError(f"duplicate source name {s.name!r}", file=settings.file, key=f"{key}.name")
+            yield ConfigError(f"duplicate source name {s.name!r}", file=settings.file, key=f"{key}.name")
         seen.add(s.name)
 
 
@@ -267,6 +353,82 @@ def _check_allow_hosts(settings: Settings) -> None:
             if not bare or any(c in bare for c in "/:@ \t"):
                 raise ConfigError(f"expected a host name or IP address (no scheme, port or path), got {host!r}",
                                   file=settings.file, key=f"fetch.allow_hosts[{i}]") from None
+
+
+def _schedule_errors(raw: Any, file: str) -> list[ConfigError]:
+    """[schedule]: one of cron and interval_minutes (the raw table tells which were written)."""
+    if not isinstance(raw, dict):
+        return []  # a wrong type is reported by _build
+    errors = []
+    if "cron" in raw and "interval_minutes" in raw:
+        errors.append(ConfigError("give 'cron' or 'interval_minutes', not both", file=file, key="schedule"))
+    minutes = raw.get("interval_minutes")
+    if isinstance(minutes, (int, float)) and not isinstance(minutes, bool) and minutes <= 0:
+        errors.append(ConfigError(f"must be more than 0, got {minutes!r}", file=file, key="schedule.interval_minutes"))
+    zone = raw.get("timezone")
+    if isinstance(zone, str):
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            errors.append(ConfigError(f"unknown time zone {zone!r}", file=file, key="schedule.timezone"))
+    return errors
+
+
+def channel_names() -> tuple[str, ...]:
+    """The channels a config can set up: the sections of [alerts] that are tables (files, email, slack)."""
+    hints = typing.get_type_hints(AlertSettings)
+    return tuple(f.name for f in fields(AlertSettings)
+                 if any(is_dataclass(t) for t in (hints[f.name], *typing.get_args(hints[f.name]))))
+
+
+def alert_errors(settings: Settings) -> Iterator[ConfigError]:
+    """Thresholds that are shares, routes to channels that exist and are set up."""
+    alerts, file = settings.alerts, settings.file
+    for metric, share in alerts.thresholds.items():
+        if not 0 < share < 1:
+            yield ConfigError(f"a threshold is a share between 0 and 1 (0.10 for 10 %), got {share:g}",
+                              file=file, key=f"alerts.thresholds.{metric}")
+    known = channel_names()
+    for channel in alerts.routes:
+        if channel not in known:
+            yield ConfigError(f"unknown channel (channels: {', '.join(known)})", file=file,
+                              key=f"alerts.routes.{channel}")
+        elif getattr(alerts, channel) is None:
+            yield ConfigError(f"channel {channel!r} is not set up: add [alerts.{channel}] or drop this route",
+                              file=file, key=f"alerts.routes.{channel}")
+
+
+def metric_name_errors(settings: Settings, metrics: Collection[str]) -> list[ConfigError]:
+    """Threshold keys and route patterns that name no metric of the topic: a typo would silently
+    drop a channel's figures or leave a threshold unused."""
+    alerts, file, names = settings.alerts, settings.file, sorted(metrics)
+    listed = ", ".join(names)
+    errors = [ConfigError(f"no such metric (metrics: {listed})", file=file, key=f"alerts.thresholds.{m}")
+              for m in alerts.thresholds if m not in metrics]
+    for channel, patterns in alerts.routes.items():
+        errors += [ConfigError(f"pattern {p!r} matches no metric (metrics: {listed})", file=file,
+                               key=f"alerts.routes.{channel}[{i}]")
+                   for i, p in enumerate(patterns) if not any(fnmatchcase(n, p) for n in names)]
+    return errors
+
+
+def source_count_errors(settings: Settings) -> list[ConfigError]:
+    """A run needs sources; a config file replaces the embedded seed source, so it names its own."""
+    if settings.sources:
+        return []
+    return [ConfigError("no [[sources]] configured: a --config file replaces the embedded seed source, "
+                        "so it must name at least one", file=settings.file, key="sources")]
+
+
+def secret_errors(settings: Settings) -> list[ConfigError]:
+    """Environment variables that the file names for a secret and that are not set."""
+    wanted = []
+    if settings.alerts.email is not None and settings.alerts.email.password_env:
+        wanted.append(("alerts.email.password_env", settings.alerts.email.password_env))
+    if settings.alerts.slack is not None:
+        wanted.append(("alerts.slack.webhook_url_env", settings.alerts.slack.webhook_url_env))
+    return [ConfigError(f"environment variable {variable} is not set", file=settings.file, key=key)
+            for key, variable in wanted if not os.environ.get(variable)]
 
 
 def secret_from_env(variable: str | None, *, key: str) -> str | None:

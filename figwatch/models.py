@@ -19,7 +19,8 @@ EVENT_KINDS: tuple[str, ...] = ("new", "changed", "disagreement", "unconfirmed")
 #: "denied" (a party quoted rejects it) are kept as history of what was said, never as news.
 Stance = Literal["current", "superseded", "planned", "denied"]
 STANCES: tuple[str, ...] = ("current", "superseded", "planned", "denied")
-DeliveryStatus = Literal["pending", "sent", "failed"]
+#: "skipped": the channel's copy of the digest was empty (routed away): nothing written, never "sent".
+DeliveryStatus = Literal["pending", "sent", "failed", "skipped"]
 #: A person's verdict on a held-back figure (`figwatch review`): confirmed figures are news even
 #: when one report would not be enough; rejected ones never are.
 Review = Literal["confirmed", "rejected"]
@@ -213,6 +214,7 @@ class RunReport:
     undated: tuple[str, ...] = ()  # URLs of new articles with no date: kept out of the figures
     copies_dropped: int = 0  # syndicated copies (same story, same figures) not read again
     deferred: int = 0  # articles left for the next run: the run's time budget was spent
+    delivery_errors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # channel -> this run's errors
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def run_monitor(settings: Settings, *, run: Steps = DIRECT, now: datetime | None
         results = steps.without_deferred_validators(results, folded)
         digest = run.notify(rt, results, failing_before, now=now, kind="monitor")
         delivered = run.deliver(rt, now=now)
-        report = steps.run_report(results, folded, digest, delivered)
+        report = steps.run_report(results, folded, digest, delivered, waiting=rt.store.waiting_retries())
         rt.store.record_run("monitor", now, steps.utcnow(), report_json(report))
         return report
     finally:
@@ -78,7 +78,8 @@ def run_backfill(
             delivered = run.deliver(rt, now=now)
         else:
             steps.record_sources(rt, results, now=now)
-        report = steps.run_report(results, folded, digest, delivered)
+        waiting = rt.store.waiting_retries() if delivered is not None else 0
+        report = steps.run_report(results, folded, digest, delivered, waiting=waiting)
         rt.store.record_run("backfill", now, steps.utcnow(), report_json(report))
         return report
     finally:
@@ -136,4 +137,5 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "undated": list(report.undated),
         "copies_dropped": report.copies_dropped,
         "deferred": report.deferred,
+        "delivery_errors": {channel: list(errors) for channel, errors in report.delivery_errors.items()},
     }

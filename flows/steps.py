@@ -27,6 +27,7 @@ from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notic
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
+from flows.schedule import longest_gap
 
 
 # Watchdog notices that are news on their own: they are sent even when no figure changed.
@@ -293,8 +294,7 @@ def collect_notices(rt: Runtime, failing_before: set[str], *, now: datetime, kin
     figures = rt.store.load_figures()
     notices += watch_stale(figures, now, alerts.stale_after_days, metrics=rt.metrics)  # days counted to the run
     if kind == "monitor":
-        interval = timedelta(minutes=rt.settings.schedule.interval_minutes)
-        notices += watch_schedule(rt.store.last_run("monitor"), now, interval)
+        notices += watch_schedule(rt.store.last_run("monitor"), now, longest_gap(rt.settings.schedule, now))
     return notices
 
 
@@ -345,12 +345,14 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
 
 
 def run_report(
-    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: DeliveryReport | None
+    results: Sequence[SourceResult], folded: FoldSummary, digest: Digest | None, delivered: DeliveryReport | None,
+    *, waiting: int = 0,
 ) -> RunReport:
-    """What a run did, in the shape `--json` prints."""
+    """What a run did, in the shape `--json` prints; `waiting`: failed deliveries left for a retry."""
     deliveries = {}
     if delivered is not None:
-        deliveries = {"sent": delivered.sent, "failed": delivered.failed}
+        deliveries = {"sent": delivered.sent, "failed": delivered.failed, "skipped": delivered.skipped,
+                      "waiting_retry": waiting}
     return RunReport(
         articles_seen=folded.articles_seen,
         articles_new=folded.articles_new,
@@ -363,6 +365,7 @@ def run_report(
         undated=folded.undated,
         copies_dropped=folded.copies,
         deferred=sum(folded.deferred.values()),
+        delivery_errors=dict(delivered.errors) if delivered is not None else {},
     )
 
 

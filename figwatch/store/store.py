@@ -277,6 +277,27 @@ class Store:
         self._update_delivery(delivery_id, status="failed", last_error=error[:MAX_ERROR_CHARS],
                               next_attempt_at=next_attempt_at, attempts=deliveries.c.attempts + 1, lease_owner=None)
 
+    def mark_skipped(self, delivery_id: int, reason: str) -> None:
+        """The channel's copy was empty (routed away): nothing was written, so it is not "sent"."""
+        self._update_delivery(delivery_id, status="skipped", last_error=reason[:MAX_ERROR_CHARS], next_attempt_at=None)
+
+    def retry_now(self, now: datetime, *, max_attempts: int = MAX_ATTEMPTS) -> int:
+        """Failed deliveries waiting for a later retry become due now (`figwatch deliver`); those
+        that gave up stay as they are. Returns how many.
+
+        A delivery another sender holds (it has a lease owner) is left alone: it is being sent.
+        """
+        waiting = and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at > now,
+                       deliveries.c.attempts < max_attempts, deliveries.c.lease_owner.is_(None))
+        with self.writer() as tx:
+            return tx.connection.execute(update(deliveries).where(waiting).values(next_attempt_at=now)).rowcount
+
+    def waiting_retries(self) -> int:
+        """Failed deliveries that will be tried again: on a later run, or now by `figwatch deliver`."""
+        waiting = and_(deliveries.c.status == "failed", deliveries.c.next_attempt_at.is_not(None))
+        with self._reader() as conn:
+            return conn.scalar(select(func.count()).select_from(deliveries).where(waiting)) or 0
+
     def _update_delivery(self, delivery_id: int, **values: Any) -> None:
         with self.writer() as tx:
             conn = tx.connection

@@ -76,5 +76,10 @@ class MemoryOutbox:
                                          next_attempt_at=next_attempt_at, lease_owner=None)
         self.log.append(("failed", delivery_id, error))
 
+    def mark_skipped(self, delivery_id: int, reason: str) -> None:
+        d = self.rows[delivery_id]
+        self.rows[delivery_id] = replace(d, status="skipped", last_error=reason)
+        self.log.append(("skipped", delivery_id))
+
     def by_channel(self, channel: str) -> list[Delivery]:
         return [d for d in self.rows.values() if d.channel == channel]

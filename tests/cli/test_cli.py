@@ -2,21 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.helpers import figwatch
 from tests.flows.helpers import assert_seed_story, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
-
-
-def figwatch(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([FIGWATCH, *args], capture_output=True, text=True, env=full_env, cwd=cwd, timeout=240)
 
 
 def test_extract_seeds_scores_perfectly_on_the_gold(tmp_path):
@@ -38,7 +32,7 @@ def test_extract_table_and_a_missing_file(tmp_path):
     table = figwatch("extract", str(ROOT / "seeds/004_0bf84943e430019d.txt"))
     assert table.returncode == 0 and "casualties.killed" in table.stdout
     missing = figwatch("extract", str(tmp_path / "nope.txt"))
-    assert missing.returncode == 1
+    assert missing.returncode == 2  # a usage error, like a bad flag
     assert "nope.txt" in missing.stderr and "Traceback" not in missing.stderr
 
 
@@ -69,7 +63,7 @@ def test_extract_why_names_the_rules_of_each_figure(tmp_path):
 )
 def test_bad_config_is_one_clear_line_and_exit_2(tmp_path, text, needle):
     config = tmp_path / "bad.toml"
-    config.write_text(text, encoding="utf-8")
+    config.write_text("[[sources]]\nname = 'here'\npath = '.'\n" + text, encoding="utf-8")  # one mistake only
     for command in (["run"], ["backfill", "--since", "2025-01-01"], ["serve"]):
         out = figwatch(*command, "--config", str(config))
         assert out.returncode == 2, (command, out.stderr)
@@ -87,9 +81,9 @@ def test_bad_date_is_a_usage_error(tmp_path):
 def test_run_json_through_prefect_then_a_quiet_second_run(tmp_path):
     config = str(write_config(tmp_path))
     env = {"PREFECT_HOME": str(tmp_path / "prefect")}
-    first = figwatch("run", "--json", "--config", config, env=env)
+    first = figwatch("run", "--prefect", "--json", "--config", config, env=env)
     assert first.returncode == 0, first.stderr[-2000:]
     assert_seed_story(json.loads(first.stdout))
-    second = figwatch("run", "--config", config, env=env)
+    second = figwatch("run", "--prefect", "--config", config, env=env)
     assert second.returncode == 0, second.stderr[-2000:]
     assert "0 new" in second.stdout and "digests written: 0" in second.stdout

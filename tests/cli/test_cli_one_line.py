@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from tests.cli.test_cli import FIGWATCH, figwatch
+from tests.cli.helpers import FIGWATCH, figwatch
 from tests.flows.helpers import write_config
 from tests.sources.test_live_feeds import RSS, WIRE, item, rss
 

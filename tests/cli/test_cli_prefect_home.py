@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from flows.prefect_home import LOCK_FILE, ready_marker
-from tests.cli.test_cli import FIGWATCH
+from tests.cli.helpers import FIGWATCH
 from tests.flows.helpers import write_config
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]

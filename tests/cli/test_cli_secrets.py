@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from tests.cli.test_cli import figwatch
+from tests.cli.helpers import figwatch
 from tests.flows.helpers import write_config
 
 TOKEN = "xoxQ7secretTOKEN42"
@@ -20,7 +20,7 @@ def test_a_webhook_reply_echoing_the_secret_path_is_stored_redacted(tmp_path, ht
     env = {"FIGWATCH_TEST_HOOK": httpserver.url_for(HOOK)}
     run = figwatch("run", "--direct", "--config", config, env=env)
     listing = figwatch("deliveries", "--config", config, env=env)
-    assert len(httpserver.log) == 1 and run.returncode == 0, run.stderr
+    assert len(httpserver.log) == 1 and run.returncode == 1, run.stderr  # 1: a delivery failed, recorded
     with sqlite3.connect(tmp_path / "figwatch.db") as db:
         (error,) = [e for (e,) in db.execute("SELECT last_error FROM deliveries WHERE channel = 'slack'")]
     assert "answered 400" in error and "invalid_token: no service at" in error

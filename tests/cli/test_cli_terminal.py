@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import figwatch
+from tests.cli.helpers import figwatch
 from tests.flows.helpers import write_config
 
 RAW = ("\x1b", "\x07", "\x9b")

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
+import subprocess
+import sys
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import jsonschema
@@ -106,3 +111,36 @@ def test_prefect_yaml_deploys_both_flows_from_real_entrypoints():
     for deployment in names.values():
         path, func = deployment["entrypoint"].split(":")
         assert f"def {func}(" in (ROOT / path).read_text()
+
+
+def test_dockerignore_keeps_the_virtualenv_state_and_secrets_out_of_the_build_context():
+    ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+    assert {".venv", ".git", ".figwatch", ".env", "**/__pycache__"} <= set(ignored)
+    copied = [line.split()[1] for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("COPY ")]
+    assert [src for src in copied if any(fnmatch(src, pattern) for pattern in ignored)] == []
+
+
+def test_the_web_interfaces_are_published_on_loopback_only():
+    published = {name: service.get("ports", []) for name, service in COMPOSE["services"].items()}
+    assert published["prefect-server"] and published["mailpit"]
+    for name, ports in published.items():
+        assert all(str(port).startswith("127.0.0.1:") for port in ports), (name, ports)
+
+
+def test_the_schedule_is_written_once_in_figwatch_toml(monkeypatch):
+    """prefect.yaml takes the monitor's schedule from docker/figwatch.toml, as the entrypoint exports it."""
+    from prefect.utilities.templating import apply_values
+
+    toml = tomllib.loads((ROOT / "docker/figwatch.toml").read_text())["schedule"]
+    done = subprocess.run([sys.executable, str(ROOT / "docker/schedule_env.py"), str(ROOT / "docker/figwatch.toml")],
+                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for pair in shlex.split(done.stdout)[1:]:  # what `eval` does with "export A=... B=..."
+        monkeypatch.setenv(*pair.split("=", 1))
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    monitor = next(d for d in spec["deployments"] if d["name"] == "monitor")
+    # As `prefect deploy` reads it: {{ $VAR }} from the environment.
+    assert apply_values(monitor["schedules"], {}) == [{"cron": toml["cron"], "timezone": toml["timezone"]}]
+    for other in ("prefect.yaml", "docker-compose.yml", "docker/worker-entrypoint.sh"):
+        assert toml["cron"] not in (ROOT / other).read_text(), other
+    assert "schedule_env.py" in (ROOT / "docker/worker-entrypoint.sh").read_text()

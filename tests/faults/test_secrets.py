@@ -30,7 +30,9 @@ def test_planted_secrets_appear_in_no_output(tmp_path, httpserver):
            "FW_TEST_SLACK_HOOK": httpserver.url_for(f"/services/{HOOK_TOKEN}")}
     outputs = []
     try:
-        for command in (["run"], ["deliveries"], ["deliver"], ["sources"], ["digest", "--preview"], ["review"]):
+        # `run --prefect`: through the flow, so Prefect's records are searched too
+        for command in (["run", "--prefect"], ["deliveries"], ["deliver"], ["sources"], ["digest", "--preview"],
+                        ["review"]):
             done = subprocess.run([FIGWATCH, *command, "--config", config], capture_output=True, text=True,
                                   env=env, timeout=240, cwd=tmp_path)
             outputs.append(done.stdout + done.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import figwatch
+from tests.cli.helpers import figwatch
 from tests.flows.helpers import write_config
 
 from extractors import extract
@@ -45,9 +45,9 @@ def test_confirmed_figures_reach_the_next_digest_and_rejected_ones_stay_out(tmp_
 
     confirm = figwatch("review", "--confirm", str(waiting["casualties.killed"]["id"]), "--config", cfg)
     assert confirm.returncode == 0, confirm.stderr
-    assert "confirmed 1 figures" in confirm.stdout and "1 events wait for the next digest" in confirm.stdout
+    assert "confirmed 1 figure (" in confirm.stdout and "1 event waits for the next digest" in confirm.stdout
     reject = figwatch("review", "--reject", str(waiting["troops.additional"]["id"]), "--config", cfg)
-    assert reject.returncode == 0 and "rejected 1 figures" in reject.stdout
+    assert reject.returncode == 0 and "rejected 1 figure (" in reject.stdout
     assert _waiting(cfg) == {}
 
     again = figwatch("review", "--confirm", str(waiting["casualties.killed"]["id"]), "999999", "--config", cfg)
@@ -110,7 +110,7 @@ def test_unconfirmed_items_are_listed_with_ids_and_a_confirmed_one_reaches_the_f
 
     confirm = figwatch("review", "--confirm", str(waiting["casualties.total"]["id"]), "--config", cfg)
     assert confirm.returncode == 0, confirm.stderr
-    assert "confirmed 1 figures" in confirm.stdout and "1 events wait for the next digest" in confirm.stdout
+    assert "confirmed 1 figure " in confirm.stdout and "1 event waits for the next digest" in confirm.stdout
     reject = figwatch("review", "--reject", str(waiting["troops.deployed"]["id"]), "--config", cfg)
     assert reject.returncode == 0 and "rejected 1 figures" in reject.stdout
     assert _waiting(cfg) == {}

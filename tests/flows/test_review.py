@@ -112,7 +112,7 @@ def test_unconfirmed_items_are_listed_with_ids_and_a_confirmed_one_reaches_the_f
     assert confirm.returncode == 0, confirm.stderr
     assert "confirmed 1 figure " in confirm.stdout and "1 event waits for the next digest" in confirm.stdout
     reject = figwatch("review", "--reject", str(waiting["troops.deployed"]["id"]), "--config", cfg)
-    assert reject.returncode == 0 and "rejected 1 figures" in reject.stdout
+    assert reject.returncode == 0 and "rejected 1 figure " in reject.stdout
     assert _waiting(cfg) == {}
 
     second = json.loads(figwatch("run", "--direct", "--json", "--config", cfg).stdout)

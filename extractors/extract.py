@@ -153,8 +153,9 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
             found.append(_Found(claim, s.heading, Why(d.rule, d.whose, d.noun, d.predicate, source_rule, d.reasons, d.stance)))
-        if decided or gate.names_a_party(s.start, s.end):
-            _update_context(ctx, topic, masked, decided, last, topic.topic_phrases)
+        current = [(m, d) for m, d in decided if d.stance != "superseded"]  # an earlier figure says nothing of the story
+        if current or gate.names_a_party(s.start, s.end):
+            _update_context(ctx, topic, masked, current, last, topic.topic_phrases)
     return found
 
 
@@ -227,7 +228,7 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
         c = f.claim
         if f.heading and any(_same_figure(c, b) for b in body):
             continue
-        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
+        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5, c.stance == "superseded")
         if key in seen:
             continue
         seen.add(key)

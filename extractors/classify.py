@@ -11,7 +11,7 @@ number is constant and the extractor stays linear in its input.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractors.confidence import CONFIDENCE_RULES, SENTENCE_RULES, Cap, caps_of, settle
 from extractors.metric import METRIC_RULES
@@ -40,6 +40,8 @@ class Classifier:
 
     def __init__(self, topic: Topic) -> None:
         self.topic, self.gr, self.party = topic, topic.grammar, topic.subject_party
+        c = topic.confidence
+        self.base, self.teaser = [(c.get(k, v), f"{k} {c.get(k, v):g}") for k, v in (("base", 0.9), ("teaser", 0.85))]
 
     def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
         """The sentence's figures that the topic counts, with their metric and confidence."""
@@ -53,8 +55,7 @@ class Classifier:
             lo, hi = window(sp, m, prev, nxt, self.gr)
             lo = self._past_a_year(sp, live, i, lo)
             f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), last, ctx)
-            whose_rule, whose = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
-            noun, party = whose.noun, whose.party
+            whose_rule, (noun, party) = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
             # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
             last = (noun, last[1]) if noun in self.topic.noun_party else (noun or last[0], party or last[1])
             if noun is None or party != self.party:
@@ -81,7 +82,7 @@ class Classifier:
             name, d = found
             cue = self.topic.scanner.superseded.search(sp.text[max(sp.start, m.start - 100):m.start])
             why = f"superseded: {cue.group().strip()!r} {cap:g}" if cue else f"superseded: revised {cap:g}"
-            out.append((m, replace(d, confidence=min(d.confidence, cap), rule=d.rule if name == "read-alone" else name,
+            out.append((m, d._replace(confidence=min(d.confidence, cap), rule=d.rule if name == read_alone.name else name,
                                    reasons=(*d.reasons, why), stance="superseded")))
         return sorted(out, key=lambda md: md[0].start)
 
@@ -90,10 +91,10 @@ class Classifier:
         i = mentions.index(m)
         lo, hi = window(sp, m, mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None, self.gr)
         f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), (None, None), ctx)
-        whose_rule, whose = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
-        if whose.noun is None or whose.party != self.party:
+        whose_rule, (noun, party) = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
+        if noun is None or party != self.party:
             return None
-        f.noun = whose.noun
+        f.noun = noun
         return self._decide(f, whose_rule, caps_of(SENTENCE_RULES, self.topic, sp))
 
     def _past_a_year(self, sp: Span, live: list[Mention], i: int, lo: int) -> int:
@@ -153,14 +154,12 @@ class Classifier:
         spec = chosen[1].spec
         if spec.link and not sp.linked:
             return None
-        c = self.topic.confidence
-        start, why = (c.get("teaser", 0.85), "teaser") if sp.heading else (c.get("base", 0.9), "base")
+        start, why = self.teaser if sp.heading else self.base
         confidence, reasons, stance = settle(start, why, [*caps_of(CONFIDENCE_RULES, f, spec), *doubt])
         return Decision(spec.name, confidence, f.noun or "", f.predicate, chosen[1].rule, whose_rule, reasons, stance)
 
 
-@dataclass(frozen=True)
-class _Earlier:
+class _Earlier(NamedTuple):  # a tuple: made once per figure, cheaply
     """An earlier figure of a sentence, and the sentence's current figures."""
 
     c: Classifier

@@ -64,8 +64,11 @@ def split_sentences(text: str, lines: list[Line], topic: Topic) -> list[Sentence
     for para, line in enumerate(lines):
         start = line.start
         # a line with only the common mark ("."): a pattern opening with its literal skips to each one faster
-        common = all(text.find(mark, start, line.end) < 0 for mark in rare)
-        marks = g.boundary_common if common else g.boundary
+        marks = g.boundary_common
+        for mark in rare:  # str.find: the quickest look for a mark
+            if text.find(mark, start, line.end) >= 0:
+                marks = g.boundary
+                break
         for m in marks.finditer(text, line.start, line.end):
             if _abbreviation(text, m.start(), abbreviations, g.numbering):
                 continue

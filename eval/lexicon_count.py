@@ -7,7 +7,8 @@ usage: python -m eval.lexicon_count [ROOT] [--json]     (ROOT: a checkout; defau
   list, tuple, set or dict, each word compared with == or in, and each word of a fixed regex (r"\\s+of\\b":
   1). Regex syntax (escapes, classes, group openers, flags) is stripped first; the code's own labels
   (qualifiers, kinds of mention, stances; CODE_WORDS) and the names of the files' keys (the strings of
-  extractors/schema.py, which describes the file format and is not counted itself) are not lexicon.
+  extractors/schema.py, which describes the file format: its own strings are not counted either) are not
+  lexicon.
 - Lexicon entries in data (extractors/topics/*.toml, extractors/lang/*.toml): each string of a list
   (a pattern or a word) and each key of a word table (WORD_TABLES: number words, qualifiers, acronyms ...).
 - Rules: the entries of module-level tuples or lists whose name ends in RULES (named rules, each a
@@ -187,12 +188,11 @@ def _data_entries(data: Any, key: str = "") -> int:
 def count(root: Path) -> dict[str, Any]:
     files: dict[str, dict[str, int]] = {}
     for path in sorted((root / "extractors").glob("*.py")):
-        if path.name == "schema.py":
-            continue  # the description of the files' format: key names, not words
         text = path.read_text(encoding="utf-8")
         tree = ast.parse(text)
         visitor = _PythonLexicon(_docstrings(tree))
-        visitor.visit(tree)
+        if path.name != "schema.py":  # the description of the files' format: key names, not words
+            visitor.visit(tree)
         lines = text.splitlines()
         code = [ln for ln in lines if ln.strip() and not ln.strip().startswith("#")]
         files[path.name] = {"lexicon": visitor.entries, "rules": _rules(tree), "branches": _branches(tree),

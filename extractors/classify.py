@@ -3,11 +3,15 @@
 For each figure of a sentence: its clause window and noun phrase are read, then WHOSE_RULES
 (whose.py) say what it counts and whose it is, METRIC_RULES (metric.py) which metric it reports,
 and CONFIDENCE_RULES (confidence.py) how sure it is. Each decision names the rule that made it.
+A figure the sentence calls an earlier one ("up from 600", "from 600 to 2,000") is read after the
+others by EARLIER_RULES: a claim with stance "superseded", held below digest confidence.
 
 Every look-around is bounded (a clause, at most WINDOW characters either side), so the work per
 number is constant and the extractor stays linear in its input.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from extractors.confidence import CONFIDENCE_RULES, SENTENCE_RULES, Cap, caps_of, settle
 from extractors.metric import METRIC_RULES
@@ -22,6 +26,7 @@ from extractors.reading import (
     Phrase,
     Span,
     first,
+    rule,
     window,
 )
 from extractors.topic import Topic
@@ -35,6 +40,8 @@ class Classifier:
 
     def __init__(self, topic: Topic) -> None:
         self.topic, self.gr, self.party = topic, topic.grammar, topic.subject_party
+        c = topic.confidence
+        self.base, self.teaser = [(c.get(k, v), f"{k} {c.get(k, v):g}") for k, v in (("base", 0.9), ("teaser", 0.85))]
 
     def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
         """The sentence's figures that the topic counts, with their metric and confidence."""
@@ -48,8 +55,7 @@ class Classifier:
             lo, hi = window(sp, m, prev, nxt, self.gr)
             lo = self._past_a_year(sp, live, i, lo)
             f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), last, ctx)
-            whose_rule, whose = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
-            noun, party = whose.noun, whose.party
+            whose_rule, (noun, party) = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
             # a group outside the topic ("three people") is the noun of the bare figures after it, not their party
             last = (noun, last[1]) if noun in self.topic.noun_party else (noun or last[0], party or last[1])
             if noun is None or party != self.party:
@@ -61,7 +67,35 @@ class Classifier:
             decision = self._decide(f, whose_rule, doubt)
             if decision:
                 out.append((m, decision))
-        return out
+        earlier = [m for m in mentions if m.superseded and not m.increment]
+        return self._with_earlier(sp, mentions, earlier, out, ctx) if earlier else out
+
+    def _with_earlier(self, sp: Span, mentions: list[Mention], earlier: list[Mention],
+                      current: list[tuple[Mention, Decision]], ctx: Context) -> list[tuple[Mention, Decision]]:
+        """The sentence's decisions with its earlier figures' (EARLIER_RULES), in the order of the text."""
+        cap = self.topic.confidence.get("superseded", 0.3)
+        out = list(current)
+        for m in earlier:
+            found = first(EARLIER_RULES, _Earlier(self, sp, m, mentions, current, ctx))
+            if found is None:
+                continue
+            name, d = found
+            cue = self.topic.scanner.superseded.search(sp.text[max(sp.start, m.start - 100):m.start])
+            why = f"superseded: {cue.group().strip()!r} {cap:g}" if cue else f"superseded: revised {cap:g}"
+            out.append((m, d._replace(confidence=min(d.confidence, cap), rule=d.rule if name == read_alone.name else name,
+                                   reasons=(*d.reasons, why), stance="superseded")))
+        return sorted(out, key=lambda md: md[0].start)
+
+    def read_alone(self, sp: Span, m: Mention, mentions: list[Mention], ctx: Context) -> Decision | None:
+        """A figure read with no figure before it in its sentence (its clause cut at its neighbours)."""
+        i = mentions.index(m)
+        lo, hi = window(sp, m, mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None, self.gr)
+        f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), (None, None), ctx)
+        whose_rule, (noun, party) = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
+        if noun is None or party != self.party:
+            return None
+        f.noun = noun
+        return self._decide(f, whose_rule, caps_of(SENTENCE_RULES, self.topic, sp))
 
     def _past_a_year(self, sp: Span, live: list[Mention], i: int, lo: int) -> int:
         """Where live[i]'s clause begins when a year ended it: a date bounds no figure's clause ("the
@@ -120,8 +154,40 @@ class Classifier:
         spec = chosen[1].spec
         if spec.link and not sp.linked:
             return None
-        c = self.topic.confidence
-        start, why = (c.get("teaser", 0.85), "teaser") if sp.heading else (c.get("base", 0.9), "base")
+        start, why = self.teaser if sp.heading else self.base
         confidence, reasons, stance = settle(start, why, [*caps_of(CONFIDENCE_RULES, f, spec), *doubt])
         return Decision(spec.name, confidence, f.noun or "", f.predicate, chosen[1].rule, whose_rule, reasons, stance)
 
+
+class _Earlier(NamedTuple):  # a tuple: made once per figure, cheaply
+    """An earlier figure of a sentence, and the sentence's current figures."""
+
+    c: Classifier
+    sp: Span
+    m: Mention
+    mentions: list[Mention]
+    current: list[tuple[Mention, Decision]]
+    ctx: Context
+
+
+@rule
+def revised_to(q: _Earlier) -> Decision | None:
+    """"raised its estimate of those killed from 600 to around 2,000": 600 is what 2,000 was."""
+    return next((d for n, d in q.current if n.revised_from == q.m.value and n.start > q.m.start), None)
+
+
+@rule
+def figure_it_updates(q: _Earlier) -> Decision | None:
+    """"2,000 have been killed, up from 600": the current figure nearest it, the one before it first."""
+    before = [d for n, d in q.current if n.end <= q.m.start]
+    after = [d for n, d in q.current if n.start >= q.m.end]
+    return before[-1] if before else after[0] if after else None
+
+
+@rule
+def read_alone(q: _Earlier) -> Decision | None:
+    """"The toll had previously been estimated at 600": no current figure beside it, read as any figure."""
+    return q.c.read_alone(q.sp, q.m, q.mentions, q.ctx)
+
+
+EARLIER_RULES = (revised_to, figure_it_updates, read_alone)

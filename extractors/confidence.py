@@ -8,15 +8,14 @@ the figure's stance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.reading import Fig, Rule, Span, rule, window
 from extractors.topic import MetricSpec, Topic
 from figwatch.models import Stance
 
 
-@dataclass(frozen=True)
-class Cap:
+class Cap(NamedTuple):  # a tuple: made once per figure, cheaply
     """A cap on a figure's confidence: its value, why, and the stance it gives (None: none)."""
 
     value: float
@@ -87,15 +86,18 @@ def caps_of(rules: tuple[Rule[list[Cap]], ...], *args: object) -> list[Cap]:
     """Every cap the rules set, each reason named by its rule."""
     out: list[Cap] = []
     for r in rules:
-        for cap in r.apply(*args) or ():
-            out.append(Cap(cap.value, f"{r.name}: {cap.reason}", cap.stance))
+        caps = r.apply(*args)
+        if caps:
+            out.extend(Cap(cap.value, f"{r.name}: {cap.reason}", cap.stance) for cap in caps)
     return out
 
 
 def settle(start: float, start_reason: str, caps: list[Cap]) -> tuple[float, tuple[str, ...], Stance]:
     """The confidence (the lowest cap), every reason, and the stance of the lowest cap that has one."""
+    if not caps:  # most figures: nothing doubts them
+        return start, (start_reason,), "current"
     value = min([start, *(c.value for c in caps)])
     stanced = [c for c in caps if c.stance]
     binding = min(stanced, key=lambda c: c.value) if stanced else None  # the lowest; the first of equals
-    reasons = (f"{start_reason} {start:g}", *(f"{c.reason} {c.value:g}" for c in caps))
+    reasons = (start_reason, *(f"{c.reason} {c.value:g}" for c in caps))
     return value, reasons, binding.stance if binding and binding.stance else "current"

@@ -15,11 +15,12 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from extractors.as_of import find_as_of, reference_year
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
-from extractors.classify import Classifier, Context, Span
+from extractors.classify import Classifier, Context, Decision, Span
 from extractors.controls import blank_controls
 from extractors.cues import SentenceCues
 from extractors.lexicon import Lexicon
@@ -34,8 +35,7 @@ TITLE_LINES = 5  # the headline is a heading among the first sentences (menus ma
 LEAD_SENTENCES = 12  # the lead paragraph, whose tie holds throughout too, is among the first sentences
 MAX_FIGURES = 40  # a "sentence" with more numbers than this is a table or junk, not a report
 
-@dataclass(frozen=True)
-class Why:
+class Why(NamedTuple):
     """Why a claim reads as it does: the named rules that decided its metric, its noun and party and its
     source, and what set its confidence (`figwatch extract --why`)."""
 
@@ -54,11 +54,12 @@ class Why:
                 f"confidence: {'; '.join(self.confidence)}{stance}"]
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     claim: Claim
     heading: bool
-    why: Why
+    decision: Decision  # why it reads as it does (a Why, when one is asked for)
+    source_rule: str
+    title_cap: str = ""  # the title's cap on its confidence, for a figure only the title states
 
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
@@ -154,9 +155,11 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
-            found.append(_Found(claim, s.heading, Why(d.rule, d.whose, d.noun, d.predicate, source_rule, d.reasons, d.stance)))
-        if decided or gate.names_a_party(s.start, s.end):
-            _update_context(ctx, topic, masked, decided, last, topic.topic_phrases)
+            found.append(_Found(claim, s.heading, d, source_rule))
+        # an earlier figure says nothing of the story
+        current = [md for md in decided if md[1].stance != "superseded"] if decided else decided
+        if current or gate.names_a_party(s.start, s.end):
+            _update_context(ctx, topic, masked, current, last, topic.topic_phrases)
     return found
 
 
@@ -251,7 +254,7 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
             work.dedupe_steps += len(candidates)
             if any(_same_figure(c, b) for b in candidates):
                 continue
-        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5)
+        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5, c.stance == "superseded")
         if key in seen:
             continue
         seen.add(key)
@@ -259,25 +262,34 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
     return out
 
 
-def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
-            published: date | datetime | None = None) -> list[tuple[Claim, Why]]:
-    """The claims `extract` gives, each with why it reads as it does."""
+def _found(text: str, topic: Topic | None, title: str | None, published: date | datetime | None) -> list[_Found]:
     topic = topic or load_topic()
     pub = published.date() if isinstance(published, datetime) else published
     found = _extract(text, topic, pub)
     if title and title.strip() and title.strip() not in text:
         cap = topic.confidence.get("title", 0.8)
-        heads = [_Found(replace(f.claim, confidence=min(f.claim.confidence, cap)), True,
-                        replace(f.why, confidence=(*f.why.confidence, f"title {cap:g}")))
+        heads = [f._replace(claim=replace(f.claim, confidence=min(f.claim.confidence, cap)), heading=True,
+                            title_cap=f"title {cap:g}")
                  for f in _extract(title, topic, pub)]
         found = found + heads
-    return [(f.claim, f.why) for f in _dedupe(found)]
+    return _dedupe(found)
 
 
 def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
             published: date | datetime | None = None) -> list[Claim]:
     """The topic's figures reported in `text` (and in `title`, when the text lacks it)."""
-    return [c for c, _ in explain(text, topic=topic, title=title, published=published)]
+    return [f.claim for f in _found(text, topic, title, published)]
+
+
+def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
+            published: date | datetime | None = None) -> list[tuple[Claim, Why]]:
+    """The claims `extract` gives, each with why it reads as it does."""
+    out = []
+    for f in _found(text, topic, title, published):
+        d = f.decision
+        reasons = (*d.reasons, f.title_cap) if f.title_cap else d.reasons
+        out.append((f.claim, Why(d.rule, d.whose, d.noun, d.predicate, f.source_rule, reasons, d.stance)))
+    return out
 
 
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:

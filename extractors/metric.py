@@ -8,14 +8,13 @@ claim's `rule`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.reading import Fig, first, nearest, rule
 from extractors.topic import MetricSpec
 
 
-@dataclass(frozen=True)
-class Chosen:
+class Chosen(NamedTuple):  # a tuple: made once per figure, cheaply
     """The metric a figure reports and the rule that chose it."""
 
     spec: MetricSpec
@@ -140,9 +139,12 @@ def clause_predicate(f: Fig, specs: list[MetricSpec]) -> Chosen | None:
     wanted = {p for s in clause_specs for p in s.predicates}
     found = first(PREDICATE_RULES, f, wanted)
     name, predicate = found if found else ("", None)
-    refined = first(REFINE_RULES, f, predicate, wanted)
-    if refined and refined[1] != predicate:
-        name, predicate = refined
+    topic = f.topic  # no refinement can apply unless one of these holds (most figures: none does)
+    if (predicate in topic.umbrella_predicates or predicate in topic.group_predicates
+            or f.gr.partitive_back.match(f.text, f.m.after_end)):
+        refined = first(REFINE_RULES, f, predicate, wanted)
+        if refined and refined[1] != predicate:
+            name, predicate = refined
     f.predicate = predicate
     matching = [s for s in clause_specs if predicate in s.predicates]
     matching += [s for s in specs if s.scope == "sentence" and _in_sentence(f, s)]

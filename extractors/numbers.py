@@ -42,7 +42,8 @@ class Mention:
     high: float | None = None
     kind: str = "plain"  # plain | range | vague | fraction | part (of a base) | base
     year_like: bool = False
-    superseded: bool = False
+    superseded: bool = False  # history: an earlier figure ("up from 600") or a change ("rose by 1,000")
+    increment: bool = False  # a change, not a figure of its own ("rose by 1,000")
     revised_from: float | None = None
     after_end: int = 0  # end of a trailing qualifier ("or more"), where the noun phrase starts
 
@@ -82,8 +83,14 @@ class Scanner:
         self.range_to = numbers["range_to"].lower()
         self.pronouns_before_of = frozenset(w.lower() for w in numbers["pronoun_before_of"])
         self._compile(numbers, months)
-        self.superseded = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(revision["superseded"]) + r")\s*\W{0,2}$", FLAGS))
+        self.superseded = self._end_cue([*revision["superseded"], *revision["increment"]])
+        self.increment = self._end_cue(revision["increment"])
         self.change_re = any_of(revision["change"])
+
+    @staticmethod
+    def _end_cue(patterns: list[str]) -> EndCue:
+        """A cue the text before a figure ends with (but for spaces and a mark or two)."""
+        return EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(patterns) + r")\s*\W{0,2}$", FLAGS))
 
     def _compile(self, numbers: dict[str, Any], month_names: list[str]) -> None:
         a, and_, half, of = self.article, self.conjunction, self.half, numbers["of"]
@@ -214,7 +221,9 @@ class Scanner:
             qual, after_end = self.q_after[after.group("q").lower()], after.end()
             low, high = (value, None) if qual in ("at_least", "more_than") else (None, value if qual == "at_most" else None)
         superseded = self._superseded(text, s)
-        return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, after_end=max(after_end, e))
+        increment = superseded and self.increment.found(text[max(0, s - SUPERSEDED_REACH):s])
+        return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, increment=increment,
+                       after_end=max(after_end, e))
 
     def _not_count(self, text: str, s: int, e: int) -> bool:
         return bool(self.after_re.match(text, e) or self.before_re.found(text[max(0, s - NOT_COUNT_REACH):s]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from extractors.cues import SentenceCues
 from extractors.language import Grammar
@@ -26,8 +26,7 @@ T = TypeVar("T")
 Hit = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class Rule(Generic[T]):
+class Rule(NamedTuple, Generic[T]):
     """A named rule: `apply` answers (a value) or passes (None) to the next rule of its list."""
 
     name: str
@@ -45,10 +44,10 @@ def rule(fn: Callable[..., T | None]) -> Rule[T]:
 
 def first(rules: Iterable[Rule[T]], *args: object) -> tuple[str, T] | None:
     """The first rule that answers, by name, with its answer."""
-    for r in rules:
-        found = r.apply(*args)
+    for name, apply in rules:
+        found = apply(*args)
         if found is not None:
-            return r.name, found
+            return name, found
     return None
 
 
@@ -61,8 +60,7 @@ class Context:
     metric: str | None = None  # the last figure's metric, for "the number" in the next sentence
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):  # a tuple: made once per figure, cheaply
     """A figure the topic counts: its metric, confidence and noun class, and the rules that said so."""
 
     metric: str
@@ -139,38 +137,20 @@ class Fig:
     """A figure being read: its sentence, clause window (lo, hi), noun phrase, the noun and party of the
     figure before it in the sentence (last), the story so far (ctx), and answers several rules share."""
 
-    __slots__ = (
-        "_back",
-        "_resolved",
-        "carried",
-        "ctx",
-        "gr",
-        "hi",
-        "last",
-        "lo",
-        "m",
-        "noun",
-        "ph",
-        "predicate",
-        "shared",
-        "sp",
-        "topic",
-    )
+    __slots__ = ("_back", "_resolved", "carried", "ctx", "gr", "hi", "last", "lo", "m", "named", "noun", "ph", "predicate",
+                 "shared", "sp", "text", "topic")
 
     def __init__(self, topic: Topic, sp: Span, m: Mention, lo: int, hi: int, ph: Phrase,
                  last: tuple[str | None, str | None], ctx: Context) -> None:
-        self.topic, self.gr, self.sp, self.m = topic, topic.grammar, sp, m
+        self.topic, self.gr, self.sp, self.m, self.text = topic, topic.grammar, sp, m, sp.text
         self.lo, self.hi, self.ph, self.last, self.ctx = lo, hi, ph, last, ctx
+        self.named = None if ph.noun == FOREIGN else ph.noun  # the phrase's noun class, if the topic names it
         self.shared = False  # the clause began before the previous figure
         self.carried: str | None = None  # the predicate of a coordinated figure before
         self.noun: str | None = None  # the noun class the whose rules found
         self.predicate: str | None = None  # the predicate class the metric rules read it with
         self._back: object = UNREAD
         self._resolved: object = UNREAD
-
-    @property
-    def text(self) -> str:
-        return self.sp.text
 
     def back_noun(self) -> str | None:
         """The topic's noun named last before the figure in its clause ("troops ..., 4,000 were killed")."""

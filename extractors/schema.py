@@ -194,7 +194,7 @@ LANGUAGE = every({
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "sentence": WORDS, "cancelled_by_realis": WORDS,
                               "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
-    "revision": each(PATTERNS, "change", "superseded"),
+    "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS, "source_ends_before": PATTERNS,
         "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS, "speakers": PATTERNS,

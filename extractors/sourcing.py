@@ -9,7 +9,6 @@ source is written in full.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractors.attribution import PRONOUN, Attribution, pick
 from extractors.reading import first, rule
@@ -115,7 +114,7 @@ class DocumentSources:
     def source_for(self, i: int, at: int) -> tuple[str | None, str]:
         """The figure's source as written (an acronym the document spells out, in full), and the rule
         that found it ("" for none)."""
-        found = first(SOURCE_RULES, self, _Ask(i, at, pick(self._clause_attrs(i, at), at)))
+        found = first(SOURCE_RULES, self, i, pick(self._clause_attrs(i, at), at))
         rule_name, src = found if found else ("", None)
         return self._in_full(src), rule_name
 
@@ -226,55 +225,46 @@ def _full_name(text: str, who: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Ask:
-    """A figure whose source is asked for: its sentence, its place, and the attribution nearest it."""
-
-    i: int
-    at: int
-    chosen: Attribution | None
-
-
 @rule
-def named_in_clause(ds: DocumentSources, q: _Ask) -> str | None:
+def named_in_clause(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"..., the NIS said", "according to Kyiv": the attribution of the figure's clause (else its sentence's)."""
-    return q.chosen.source if q.chosen and q.chosen.source != PRONOUN else None
+    return chosen.source if chosen and chosen.source != PRONOUN else None
 
 
 @rule
-def pronoun_antecedent(ds: DocumentSources, q: _Ask) -> str | None:
+def pronoun_antecedent(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"The agency said": the last agency named before it, even as a subject ("The NIS gave the assessment")."""
-    return ds.antecedent(q.i, q.chosen) or None if q.chosen else None
+    return ds.antecedent(i, chosen) or None if chosen else None
 
 
 @rule
-def pronoun_earlier_source(ds: DocumentSources, q: _Ask) -> str | None:
+def pronoun_earlier_source(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"It added ...": the source the sentences before spoke through."""
-    return ds.own(q.i) or None if q.chosen else None
+    return ds.own(i) or None if chosen else None
 
 
 @rule
-def paragraph(ds: DocumentSources, q: _Ask) -> str | None:
+def paragraph(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """A sentence with no source takes its paragraph's ("Seoul's spy agency briefed lawmakers. About 1,100 ...")."""
-    return ds.paragraph_source(q.i) or None
+    return ds.paragraph_source(i) or None
 
 
 @rule
-def fact_box(ds: DocumentSources, q: _Ask) -> str | None:
+def fact_box(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"Source: NIS" above a fact box's "Killed: ~600" lines."""
-    return ds.block_source(q.i) or None
+    return ds.block_source(i) or None
 
 
 @rule
-def list_intro(ds: DocumentSources, q: _Ask) -> str | None:
+def list_intro(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"The report finds: • 250 missiles ...": a list item takes the line that introduces it."""
-    return ds.list_source(q.i) or None
+    return ds.list_source(i) or None
 
 
 @rule
-def transcript_speaker(ds: DocumentSources, q: _Ask) -> str | None:
+def transcript_speaker(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"A: ..." is the briefer's, "KWON: ..." is Kwon Hyuk-soo's: a transcript's speaker."""
-    return ds.answerer(q.i) or None
+    return ds.answerer(i) or None
 
 
 SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, paragraph, fact_box, list_intro,

@@ -5,25 +5,12 @@ something else). A figure counts for the topic when its party is the topic's sub
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from extractors.reading import FOREIGN, UNREAD, WINDOW, Fig, rule
 
-
-@dataclass(frozen=True)
-class Whose:
-    """The noun class a figure counts and whose it is (None, None: the figure counts nothing of the topic)."""
-
-    noun: str | None
-    party: str | None
-
-
-NOT_COUNTED = Whose(None, None)
-
-
-def _noun(f: Fig) -> str | None:
-    """The noun class of the figure's own noun phrase (None for none, or for one the topic does not name)."""
-    return None if f.ph.noun == FOREIGN else f.ph.noun
+# The noun class a figure counts and whose it is; (None, None): it counts nothing of the topic. A plain
+# tuple: one is made for every figure.
+Whose = tuple[str | None, str | None]
+NOT_COUNTED: Whose = (None, None)
 
 
 def _marked(f: Fig) -> bool:
@@ -40,8 +27,8 @@ def something_else(f: Fig) -> Whose | None:
 @rule
 def outside_group(f: Fig) -> Whose | None:
     """"three people", "19 civilians": a noun class that is never the topic's party's is its own party's."""
-    noun = _noun(f)
-    return Whose(noun, f.topic.noun_party[noun]) if noun and noun in f.topic.noun_party else None
+    noun = f.named
+    return (noun, f.topic.noun_party[noun]) if noun and noun in f.topic.noun_party else None
 
 
 @rule
@@ -49,7 +36,7 @@ def party_in_phrase(f: Fig) -> Whose | None:
     """"11,000 North Korean troops": a party named in the figure's noun phrase."""
     off = f.sp.start
     cue = f.sp.masked_cues.first(f.topic.parties, f.m.after_end - off, f.ph.end - off)
-    return Whose(_noun(f) or f.back_noun(), cue[2]) if cue else None
+    return (f.named or f.back_noun(), cue[2]) if cue else None
 
 
 @rule
@@ -58,7 +45,7 @@ def own_forces(f: Fig) -> Whose | None:
     if not f.gr.own.search(f.text, f.m.after_end, f.ph.end + 12):
         return None
     subject = f.sp.masked_cues.last(f.topic.subjects, 0, f.m.start - f.sp.start)
-    return Whose(_noun(f) or f.back_noun(), subject[2]) if subject else None
+    return (f.named or f.back_noun(), subject[2]) if subject else None
 
 
 @rule
@@ -66,22 +53,22 @@ def party_after_phrase(f: Fig) -> Whose | None:
     """"the 12,000-strong force that Pyongyang sent", "troops from North Korea": the subject party after the phrase."""
     if not f.topic.party_after_phrase.match(f.text, f.ph.end):
         return None
-    return Whose(_noun(f) or f.back_noun() or f.ctx.noun or f.topic.group, f.topic.subject_party)
+    return (f.named or f.back_noun() or f.ctx.noun or f.topic.group, f.topic.subject_party)
 
 
 @rule
 def outside_group_continues(f: Fig) -> Whose | None:
     """"three people were killed and 19 wounded": a bare figure after a group outside the topic is that group's."""
-    noun, last = _noun(f), f.last[0]
+    noun, last = f.named, f.last[0]
     if (noun is None or noun in f.topic.noun_implies) and last in f.topic.noun_party:
-        return Whose(last, f.topic.noun_party[last])
+        return (last, f.topic.noun_party[last])
     return None
 
 
 @rule
 def bare_year(f: Fig) -> Whose | None:
     """"in 2024" with no noun: a year, not a count."""
-    return NOT_COUNTED if f.m.year_like and not _noun(f) else None
+    return NOT_COUNTED if f.m.year_like and not f.named else None
 
 
 @rule
@@ -89,14 +76,14 @@ def of_them(f: Fig) -> Whose | None:
     """"4,000 of them", "c. 1,000 of those": members of the group named last, in this sentence or before."""
     if not _marked(f):
         return None
-    noun, last, ctx, topic = _noun(f), f.last, f.ctx, f.topic
+    noun, last, ctx, topic = f.named, f.last, f.ctx, f.topic
     if noun or last[0]:  # "c. 4,000 casualties, c. 1,000 of those": members of that group
-        return Whose(topic.member(noun or last[0]), last[1] or ctx.party)
+        return (topic.member(noun or last[0]), last[1] or ctx.party)
     named = f.sp.cues.last(topic.nouns, max(f.sp.start, f.m.start - WINDOW), f.m.start)  # "troops ..., and 4,000 of them"
     cue = f.sp.masked_cues.last(topic.parties, 0, f.m.start - f.sp.start) if named else None
     if named and named[2] not in topic.noun_party:
-        return Whose(named[2], cue[2] if cue else ctx.party)
-    return Whose(ctx.noun, ctx.party)
+        return (named[2], cue[2] if cue else ctx.party)
+    return (ctx.noun, ctx.party)
 
 
 def _resolved(f: Fig) -> tuple[str | None, bool]:
@@ -104,7 +91,7 @@ def _resolved(f: Fig) -> tuple[str | None, bool]:
     points at a group ("..., of whom 1,000": members)."""
     if f._resolved is not UNREAD:
         return f._resolved  # type: ignore[return-value]
-    noun, pointed = _noun(f) or f.back_noun(), False
+    noun, pointed = f.named or f.back_noun(), False
     if noun is None:  # "..., of whom 1,000": members (the clause may open after "of whom")
         pointed = bool(f.topic.coref.search(f.text, max(f.sp.start, f.lo - 10), f.m.start))
         noun = f.topic.member(f.last[0]) if pointed else f.last[0]
@@ -119,13 +106,13 @@ def party_before(f: Fig) -> Whose | None:
     t, sp, lo = f.text, f.sp, f.lo
     reach = max(sp.start, lo - 40) if f.gr.relative.search(t, max(sp.start, lo - 12), lo) else lo
     back = sp.masked_cues.last(f.topic.parties, reach - sp.start, f.m.start - sp.start)
-    return Whose(_resolved(f)[0], back[2]) if back else None
+    return (_resolved(f)[0], back[2]) if back else None
 
 
 @rule
 def previous_figure(f: Fig) -> Whose | None:
     """"North Korea sent 11,000 troops and 3,000 more": the party of the figure before it in the sentence."""
-    return Whose(_resolved(f)[0], f.last[1]) if f.last[1] else None
+    return (_resolved(f)[0], f.last[1]) if f.last[1] else None
 
 
 @rule
@@ -134,13 +121,13 @@ def previous_sentence(f: Fig) -> Whose | None:
     noun, pointed = _resolved(f)
     if noun is not None:
         return None
-    return Whose(f.topic.member(f.ctx.noun) if pointed else f.ctx.noun, f.ctx.party)
+    return (f.topic.member(f.ctx.noun) if pointed else f.ctx.noun, f.ctx.party)
 
 
 @rule
 def sentence_party(f: Fig) -> Whose | None:
     """"The troops, North Korea's, number 11,000": the sentence names the subject party, else the story's party."""
-    return Whose(_resolved(f)[0], f.topic.subject_party if f.sp.nk_in_sentence else f.ctx.party)
+    return (_resolved(f)[0], f.topic.subject_party if f.sp.nk_in_sentence else f.ctx.party)
 
 
 WHOSE_RULES = (something_else, outside_group, party_in_phrase, own_forces, party_after_phrase, outside_group_continues,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -162,15 +161,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
             article = read_article_file(path.absolute())
         except OSError as exc:
             raise FigwatchError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        for claim, why in explain(article.text, topic=topic, title=article.title):
+        for claim, reasons in explain(article.text, topic=topic, title=article.title):
             rows.append(claim_to_record(claim, str(path)))
-            whys.append(why)
-    why = getattr(args, "why", False)
+            whys.append(reasons)
+    show_why = getattr(args, "why", False)
     if args.format == "jsonl":
         for row, w in zip(rows, whys):
-            print(json.dumps({**row, "why": dataclasses.asdict(w)} if why else row, ensure_ascii=False))
+            print(json.dumps({**row, "why": w._asdict()} if show_why else row, ensure_ascii=False))
     else:
-        _print_table(rows, whys if why else None)
+        _print_table(rows, whys if show_why else None)
     return 0
 
 

@@ -20,3 +20,8 @@ def qualified(text: str) -> list[tuple[str, float, str]]:
 def sources(text: str) -> dict[float, str | None]:
     """Each figure's source as written, by value."""
     return {c.value: c.source for c in extract(text, topic=TOPIC) if not c.reviewable}
+
+
+def readings(text: str, like: list[tuple]) -> list[tuple]:
+    """The figures that reach a digest as `like` spells them: (metric, value), or with the qualifier."""
+    return qualified(text) if like and len(like[0]) == 3 else confident(text)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import load_topic
 from eval.evaluate import SUITES, load_scorer, predict
+from extractors import load_topic
 from extractors.numbers import find_mentions
 
 ROOT = Path(__file__).resolve().parents[2]

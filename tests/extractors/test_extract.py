@@ -30,9 +30,10 @@ def test_killed_or_wounded_is_one_total() -> None:
 
 
 def test_revision_reports_the_new_figure() -> None:
-    [claim] = extract("Seoul's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to 4,000.")
-    assert (claim.metric, claim.value, claim.revised_from, claim.source_key) == (
-        "casualties.total", 4000.0, 3000.0, "South Korea NIS")
+    earlier, claim = extract("Seoul's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to 4,000.")
+    assert (claim.metric, claim.value, claim.revised_from, claim.source_key, claim.stance) == (
+        "casualties.total", 4000.0, 3000.0, "South Korea NIS", "current")
+    assert (earlier.value, earlier.stance, earlier.reviewable) == (3000.0, "superseded", True)  # history, kept as such
 
 
 def test_coreference_follows_the_troops_across_sentences() -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from extractors import extract, load_topic
 from extractors.boilerplate import content_lines
-from extractors.extract import Why, _dedupe, _Found, _same_figure, measure_work
+from extractors.extract import _dedupe, _Found, _same_figure, measure_work
 from extractors.sentences import MAX_SENTENCE, Sentence, _abbreviation, _add, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.work import Work
@@ -204,10 +204,9 @@ def test_fuzz_attribution_work_is_linear_in_input(x: str) -> None:
 
 
 VALUES = [0.0, 0.5, 0.98, 1.0, 1.02, 1.03, 980.0, 1_000.0, 1_019.0, 1_020.0, 1_021.0, 1_020.5, -5.0, -5.1, 3e6, 3.06e6]
-WHY = Why("m", "w", "n", None, "s", ())
 claims = st.builds(lambda metric, value, heading, confidence: _Found(
     Claim(metric=metric, value=value, qualifier="exact", evidence="", start=0, end=1, confidence=confidence), heading,
-    WHY),
+    None, ""),
     st.sampled_from(["troops.deployed", "troops.additional", "casualties.total", "weapons.missiles"]),
     st.sampled_from(VALUES), st.booleans(), st.sampled_from([0.4, 0.9]))
 
@@ -217,4 +216,4 @@ claims = st.builds(lambda metric, value, heading, confidence: _Found(
 def test_dedupe_by_bisection_drops_what_comparing_every_pair_drops(found: list[_Found]) -> None:
     body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
     kept = [f.claim for f in found if not (f.heading and any(_same_figure(f.claim, b) for b in body))]
-    assert [f.claim for f in _dedupe(found)] == [f.claim for f in _dedupe([_Found(c, False, WHY) for c in kept])]
+    assert [f.claim for f in _dedupe(found)] == [f.claim for f in _dedupe([_Found(c, False, None, "") for c in kept])]

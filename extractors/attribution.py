@@ -216,8 +216,9 @@ class Attributor:
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
                 src = self._clean_once(m.group("src"), cleaned)
-                if src:
-                    out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True))
+                if src:  # "according to the agency": the last agency named
+                    refers = self._refers(m.group("src")) if src == PRONOUN else ""
+                    out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))
         m = self.subject.match(text, start, end) if self.subject and any(map(low.__contains__, self.participles)) else None
         src = self.clean(m.group("src")) if m else None
         if m and src:

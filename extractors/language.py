@@ -35,6 +35,7 @@ class Grammar:
     passive: re.Pattern[str]  # "have been" before a predicate
     partitive_back: re.Pattern[str]  # "1,000 of those"
     partitive: re.Pattern[str]  # "2,000 of the soldiers"
+    group_before: re.Pattern[str]  # "of the roughly 12,000 soldiers sent, ...": the figure is the group a part is taken from
     relative: re.Pattern[str]  # ", which" before a clause
     articles: re.Pattern[str]  # an article or a possessive to strip from a source's name
     # coreference
@@ -84,6 +85,7 @@ class Grammar:
             passive=re.compile(rf"(?<![\w])(?:{words(g['passive'])})\s+(?:\w+\s+)?$", FLAGS),
             partitive_back=re.compile(rf"\s+{d['numbers']['of']}\s+(?:{words(g['partitive_pronouns'])})\b", FLAGS),
             partitive=re.compile(rf"\s+{d['numbers']['of']}\s+(?:{determiners})\s+(?!\d)", FLAGS),
+            group_before=re.compile(rf"(?<![\w]){d['numbers']['of']}\s+(?:{determiners})\s+(?:[a-z]+\s+)?$", FLAGS),
             relative=re.compile(rf",\s*(?:{words(g['relative_pronouns'])})\s*$", FLAGS),
             articles=re.compile(rf"^(?:{words([g['definite_article'], *g['indefinite_articles']])})\s+|{APOS}s?$", FLAGS),
             anaphora=re.compile(rf"(?<![\w])(?:{_alternation(coref['anaphora'] or [NEVER])})(?![\w])", FLAGS),

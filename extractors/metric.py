@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from extractors.reading import Fig, first, nearest, rule
+from extractors.reading import WINDOW, Fig, first, nearest, rule
 from extractors.topic import MetricSpec
 
 
@@ -26,6 +26,18 @@ class Chosen(NamedTuple):  # a tuple: made once per figure, cheaply
 def noun_implies(f: Fig, wanted: set[str]) -> str | None:
     """"4,000 casualties", "1,000 dead": the noun carries its predicate."""
     return f.topic.noun_implies.get(f.noun or "")
+
+
+@rule
+def own_after_coordination(f: Fig, wanted: set[str]) -> str | None:
+    """"at least 100 have died and 1,000 have been injured": a figure coordinated with the one before
+    takes a predicate of its own after the "and"; the verb before the "and" is the first figure's."""
+    if not wanted or f.carried is None:
+        return None
+    joins = list(f.gr.coordination.finditer(f.text, max(f.lo, f.m.start - WINDOW), f.m.start))
+    if not joins:
+        return None
+    return nearest(f.topic.predicates, f.sp.cues, joins[-1].end(), f.m, f.hi, wanted, f.ph.head_start)
 
 
 @rule
@@ -46,7 +58,7 @@ def coordinated_figure(f: Fig, wanted: set[str]) -> str | None:
     return f.carried if wanted and f.carried in wanted else None
 
 
-PREDICATE_RULES = (noun_implies, nearest_predicate, weak_predicate, coordinated_figure)
+PREDICATE_RULES = (noun_implies, own_after_coordination, nearest_predicate, weak_predicate, coordinated_figure)
 
 
 # -- refinements: a part of a group takes the part's own predicate ---------------------------------
@@ -68,10 +80,11 @@ def part_of_those(f: Fig, predicate: str | None, wanted: set[str]) -> str | None
 
 @rule
 def part_of_group(f: Fig, predicate: str | None, wanted: set[str]) -> str | None:
-    """"2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's."""
-    group = f.topic.group_predicates
-    if predicate in group and f.ph.head_end >= 0 and (
-            f.gr.partitive.match(f.text, f.m.after_end) or f.passive_after(f.ph.head_end, wanted)):
+    """"2,000 of the soldiers sent to Russia were killed": the sending is the group's, the killing the part's
+    (not in "of the 12,000 soldiers sent, a third have been killed": that figure is the group)."""
+    group, t, m = f.topic.group_predicates, f.text, f.m
+    if predicate in group and f.ph.head_end >= 0 and (f.gr.partitive.match(t, m.after_end) or (
+            not f.gr.group_before.search(t, max(f.sp.start, m.start - 30), m.start) and f.passive_after(f.ph.head_end, wanted))):
         return f.later(f.ph.head_end, f.hi, wanted - group) or predicate
     return None
 

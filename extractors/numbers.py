@@ -81,6 +81,7 @@ class Scanner:
         self.q_after = {k.lower(): v for k, v in numbers["qualifiers_after"].items()}
         self.article, self.conjunction, self.half = (numbers[k].lower() for k in ("article", "conjunction", "half"))
         self.range_to = numbers["range_to"].lower()
+        self.range_or = numbers["range_or"].lower()
         self.pronouns_before_of = frozenset(w.lower() for w in numbers["pronoun_before_of"])
         self._compile(numbers, months)
         self.superseded = self._end_cue([*revision["superseded"], *revision["increment"]])
@@ -102,7 +103,8 @@ class Scanner:
                rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
         and_a_half = rf"\s+{and_}\s+{a}\s+{half}(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
         a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"  # "a dozen", "half a million"
-        wnum = rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?![\w-])"
+        # "four-thousand-100": a broadcaster's spelling, digits after a written scale
+        wnum = rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?:(?<=[a-z])-\d{{1,3}}(?![\d,.]))?(?![\w-])"
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
@@ -119,6 +121,7 @@ class Scanner:
             rf"(?:(?:{qb})\s+)?[\"“]?(?P<base>{num})"
             rf"|(?<![\w-]){between}\s+(?P<b1>{num})\s+{and_}\s+(?P<b2>{num})"
             rf"|(?P<r1>{num})(?:\s*[-–—]\s*|\s+{self.range_to}\s+)(?P<r2>{num})"
+            rf"|(?P<o1>{num})\s+{self.range_or}\s+(?P<o2>{num})"
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
         self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
@@ -165,6 +168,8 @@ class Scanner:
                 continue
             if w in self.words:
                 current += self.words[w]
+            elif w.isdecimal() and total:  # "four-thousand-100"
+                current += int(w)
             elif w in self.multipliers:  # "three dozen", "two hundred": the count so far, multiplied
                 current = (current or 1) * self.multipliers[w]
             elif w in self.scales:
@@ -199,6 +204,8 @@ class Scanner:
             return self._range(text, m, "b1", "b2", m.start())
         if m.group("r1") is not None:
             return self._range(text, m, "r1", "r2", m.start())
+        if m.group("o1") is not None:
+            return self._either(text, m)
         if m.group("vague") is not None:
             value, qual = self.vague[" ".join(m.group("vague").lower().split())]
             low = value if qual in ("at_least", "more_than") else None
@@ -266,12 +273,25 @@ class Scanner:
             return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
         return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
 
+    def _either(self, text: str, m: re.Match[str]) -> list[Mention]:
+        """"2 or 3K", "two or three thousand": a range when the scale written once counts for both
+        ends; else two figures ("one or two")."""
+        a, b = self.parse(m.group("o1")), self.parse(m.group("o2"))
+        singles = [x for x in (self._single(text, m.start("o1"), m.end("o1")), self._single(text, m.start("o2"), m.end("o2"))) if x]
+        if a is None or b is None or self._shared_scale(m.group("o1"), m.group("o2"), a, b) == a:
+            return singles
+        return self._range(text, m, "o1", "o2", m.start())
+
     def _shared_scale(self, first: str, second: str, a: float, b: float) -> float:
-        """"two to three thousand", "2 to 3 million": the scale written once counts for both ends
-        (unless the first end is already as large: "500 to 3 thousand")."""
-        scale = self.scales.get(SPACES.split(second.strip().lower())[-1])
+        """"two to three thousand", "2 to 3 million", "2 or 3K", "11 to 12,000": the scale written once
+        counts for both ends (unless the first end is already as large: "500 to 3 thousand")."""
+        low = second.strip().lower()
+        digits = DIGITS.match(low)
+        scale = self.scales.get(SPACES.split(low)[-1]) or (self.suffixes.get(digits.group(2)) if digits else None)
         if scale and not any(w in self.scales for w in SPACES.split(first.strip().lower())) and a * scale <= b:
             return a * scale
+        if first.strip().isdecimal() and low.endswith(",000") and a * 1000 < b < 2 * a * 1000:
+            return a * 1000  # "11 to 12,000": the thousands said once
         return a
 
     def _fraction(self, text: str, m: re.Match[str]) -> list[Mention]:

@@ -21,6 +21,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  #
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
+_CLOSES = re.compile(r"[\s.,;:!?”\"’')\]]*")  # what may follow a source that closes its sentence
 
 
 class DocumentSources:
@@ -114,9 +115,22 @@ class DocumentSources:
     def source_for(self, i: int, at: int) -> tuple[str | None, str]:
         """The figure's source as written (an acronym the document spells out, in full), and the rule
         that found it ("" for none)."""
-        found = first(SOURCE_RULES, self, i, pick(self._clause_attrs(i, at), at))
+        found = first(SOURCE_RULES, self, i, self._governing(i, at))
         rule_name, src = found if found else ("", None)
         return self._in_full(src), rule_name
+
+    def _governing(self, i: int, at: int) -> Attribution | None:
+        """The attribution of the figure's clause (pick); but when none comes before the figure, an "according
+        to X" that closes the sentence governs it, not an agent inside the clause ("the 6,000 engineers sent
+        under the deal announced by Shoigu are now in Kursk, where ..., according to HUR": HUR's)."""
+        chosen = pick(self._clause_attrs(i, at), at)
+        if chosen is None or chosen.start <= at:
+            return chosen
+        last = self.attrs(i)[-1]
+        end = self.sents[i].end
+        if last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end):
+            return last
+        return chosen
 
     def _in_full(self, src: str | None) -> str | None:
         if not src or not self.attributor.is_acronym(src):

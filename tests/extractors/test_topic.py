@@ -10,31 +10,31 @@ from extractors.topic import default_topic_path
 from figwatch.errors import ConfigError
 
 ENGINEERS = '''
-[metrics."troops.engineers"]
-label = "North Korean military engineers and builders sent to Kursk"
-unit = "engineers"
+[metrics."troops.medics"]
+label = "North Korean military medics and nurses sent to Kursk"
+unit = "medics"
 cumulative = true
 threshold = 0.1
-nouns = ["engineer"]
+nouns = ["medic"]
 predicates = ["deploy"]
 link = true
 
-[nouns.engineer]
-patterns = ["(?:military )?engineers", "deminers", "(?:military )?builders", "sappers"]
+[nouns.medic]
+patterns = ["(?:military )?medics", "nurses", "paramedics"]
 '''
 
 
 def test_a_new_metric_needs_only_the_topic_file(tmp_path: Path) -> None:
-    path = tmp_path / "engineers.toml"
+    path = tmp_path / "medics.toml"
     path.write_text(default_topic_path().read_text(encoding="utf-8") + ENGINEERS, encoding="utf-8")
     topic = load_topic(path)
-    assert topic.metrics["troops.engineers"].label.startswith("North Korean military engineers")
-    assert topic.metrics["troops.engineers"].threshold == 0.1
-    text = ("North Korea will send 1,000 military engineers and 5,000 builders to Kursk, Russia said. "
-            "Pyongyang has already dispatched about 500 deminers to the Kursk region, Seoul's spy agency said.")
+    assert topic.metrics["troops.medics"].label.startswith("North Korean military medics")
+    assert topic.metrics["troops.medics"].threshold == 0.1
+    text = ("North Korea will send 1,000 military medics and 5,000 nurses to Kursk, Russia said. "
+            "Pyongyang has already dispatched about 500 paramedics to the Kursk region, Seoul's spy agency said.")
     claims = extract(text, topic=topic)
     firm = [(c.metric, c.value, c.source_key) for c in claims if c.confidence >= 0.5]
-    assert firm == [("troops.engineers", 500.0, "South Korea NIS")]
+    assert firm == [("troops.medics", 500.0, "South Korea NIS")]
     assert {c.value for c in claims if c.confidence < 0.5} == {1000.0, 5000.0}
     assert not extract(text)  # the default topic has no such metric
 

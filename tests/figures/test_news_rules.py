@@ -185,3 +185,15 @@ def test_a_held_report_older_than_the_newest_one_is_confirmed_with_its_own_date(
     assert [(e.kind, e.new.value, e.old.value) for e in events] == [("disagreement", 60000, 4000)]
     figure = folder.figures()[C]
     assert figure.baseline.value == 4000 and figure.held == ()  # NIS restated its own 4,000 after it
+
+
+def test_a_named_source_revising_its_own_figure_more_than_threefold_is_news_at_once():
+    """The NIS: 600 killed in April, about 2,000 in September (3.3x its own figure) is a revision,
+    not a held report; a tenfold jump of its own figure still waits for a second source."""
+    metric = "casualties.killed"
+    april = claim(metric, 600, day(4, 30), "NIS", url="https://example.org/april")
+    september = claim(metric, 2000, day(9, 4), "NIS", url="https://example.org/september")
+    result = fold_claims({}, [april, september], METRICS)
+    assert [(e.kind, e.new.value, e.revision) for e in result.events] == [("new", 600, False), ("changed", 2000, True)]
+    tenfold = claim(metric, 6000, day(9, 4), "NIS", url="https://example.org/september")
+    assert [e.kind for e in fold_claims({}, [april, tenfold], METRICS).events] == ["new", "unconfirmed"]

@@ -106,7 +106,7 @@ class MetricFold:
         news = self._kind(claim, current, fits)
         doubt = None if claim.review == "confirmed" else self._doubt(claim, current)
         if doubt is not None:
-            partners = self._partners(claim)
+            partners = self._partners(claim) or self._outvoted(claim, current)
             if not partners:
                 return self._hold(claim, key, current, doubt)
             for partner in partners:
@@ -155,6 +155,20 @@ class MetricFold:
                     and agree.corroborates(claim, h, self.metric.threshold)]
         named = {source_of(c) for c in (claim, *partners)} - {""}
         return partners if len(named) >= 2 else []
+
+    def _outvoted(self, claim: Claim, current: Claim) -> list[Claim]:
+        """Held reports of other named sources that put the figure in the same place as this one,
+        far from the current figure on the same side and within the ratio of each other: then the
+        current figure is the odd one (a day's skirmish toll read before the war's totals), and
+        two independent sources are enough to move on from it."""
+        source, ratio = source_of(claim), self.metric.plausible_ratio
+        if not source or ratio <= 1 or claim.value <= 0 or current.value <= 0:
+            return []
+        up = claim.value > current.value
+        return [h for s, h in self.held.items() if s and s != source and h.value > 0
+                and (h.value > current.value) == up
+                and agree.implausible(h, current, ratio) is not None
+                and max(h.value, claim.value) / min(h.value, claim.value) <= ratio]
 
     def _hold(self, claim: Claim, key: str, current: Claim, reason: str) -> Event | None:
         source = source_of(claim)

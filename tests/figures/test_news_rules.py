@@ -197,3 +197,16 @@ def test_a_named_source_revising_its_own_figure_more_than_threefold_is_news_at_o
     assert [(e.kind, e.new.value, e.revision) for e in result.events] == [("new", 600, False), ("changed", 2000, True)]
     tenfold = claim(metric, 6000, day(9, 4), "NIS", url="https://example.org/september")
     assert [e.kind for e in fold_claims({}, [april, tenfold], METRICS).events] == ["new", "unconfirmed"]
+
+
+def test_two_independent_sources_far_from_an_odd_current_figure_move_it_on():
+    """A skirmish's toll (30) read first stands as the total; then Seoul says 1,100 and Kyiv 3,000:
+    each alone is held as implausible, but together two named sources outvote the odd figure."""
+    first = claim(C, 30, day(1, 5), "HUR", url="https://example.org/skirmish")
+    seoul = claim(C, 1100, day(1, 20), "JCS", url="https://example.org/seoul")
+    kyiv = claim(C, 3000, day(2, 10), "Zelensky", url="https://example.org/kyiv")
+    result = fold_claims({}, [first, seoul, kyiv], METRICS)
+    assert [(e.kind, e.new.value) for e in result.events] == [("new", 30), ("unconfirmed", 1100), ("changed", 3000)]
+    assert result.figures[C].baseline.value == 3000 and not result.figures[C].held
+    alone = fold_claims({}, [first, seoul], METRICS)  # one far report alone is still held
+    assert alone.figures[C].baseline.value == 30 and [c.value for c in alone.figures[C].held] == [1100]

@@ -131,6 +131,7 @@ class Attributor:
         # a relative pronoun opens after a name
         self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
         self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b(?P<rest>[^,]{{0,100}}?)(?P<comma>,?)\s*$")
+        self.coordinated = re.compile(data["coordinated"] or NEVER)
         self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
         self.not_source = re.compile(_alternation(data["not_sources"]), FLAGS) if data["not_sources"] else re.compile(NEVER)
         self.indefinite = re.compile(rf"^(?:{words(grammar['indefinite_articles'])})\s+", FLAGS)
@@ -164,7 +165,8 @@ class Attributor:
         if low in self.pronouns or (the_low in self.pronouns and led.endswith(the_low)):
             return PRONOUN  # "Last month the agency": the lead words took its "the"
         if self.function.search(src):
-            return None
+            pair = self.coordinated.search(src)  # "since the US and Ukraine announced": the pair at its end
+            return pair.group() if pair else None
         words = src.split()
         if not words or len(words) > 10 or low in self.reject or self._has_number(src) or self.not_source.fullmatch(src):
             return None

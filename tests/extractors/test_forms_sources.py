@@ -39,6 +39,11 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param(CONTEXT + "The British Ministry of Defence published an intelligence update on Sunday. The report, cited by "
      "Newsline.Az, estimates that over 6,000 North Korean soldiers have become casualties.",
      "British Ministry of Defence", id='a-report-cited-by-an-outlet-is-the-report-s'),
+    # class 10: two speakers joined are the source together
+    pytest.param(CONTEXT + "These were the first losses reported since the US and Japan announced that North Korea had sent "
+     "about 11,000 troops to Russia.", "the US and Japan", id='two-speakers-joined-after-a-clause'),
+    pytest.param(CONTEXT + "Pyongyang deployed an estimated 11,000 soldiers to Russia last year, according to the United States "
+     "and its allies.", "United States and its allies", id='a-country-and-its-allies'),
 ]
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one

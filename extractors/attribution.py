@@ -130,7 +130,10 @@ class Attributor:
         # words no source's name has (case-sensitive: "It" may open a name, "it" not), and the clause
         # a relative pronoun opens after a name
         self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
-        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b[^,]{{0,100}},?\s*$")
+        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b(?P<rest>[^,]{{0,100}}?)(?P<comma>,?)\s*$")
+        self.coordinated = re.compile(data["coordinated"] or NEVER)
+        self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
+        self.not_source = re.compile(_alternation(data["not_sources"]), FLAGS) if data["not_sources"] else re.compile(NEVER)
         self.indefinite = re.compile(rf"^(?:{words(grammar['indefinite_articles'])})\s+", FLAGS)
         self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$", FLAGS)
         # "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
@@ -144,10 +147,10 @@ class Attributor:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         # each sub is tried at every place: skipped when the character its every match opens with is absent
         src = _PAREN.sub("", raw) if "(" in raw else raw
-        src = self.relative.sub("", src) if "," in src else src
+        src = self._relative(src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
-        while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
+        while before is not None and self.aside.match(piece.strip()) and self._speaks(before):
             piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
@@ -162,9 +165,10 @@ class Attributor:
         if low in self.pronouns or (the_low in self.pronouns and led.endswith(the_low)):
             return PRONOUN  # "Last month the agency": the lead words took its "the"
         if self.function.search(src):
-            return None
+            pair = self.coordinated.search(src)  # "since the US and Ukraine announced": the pair at its end
+            return pair.group() if pair else None
         words = src.split()
-        if not words or len(words) > 10 or low in self.reject or _DIGIT.search(src):
+        if not words or len(words) > 10 or low in self.reject or self._has_number(src) or self.not_source.fullmatch(src):
             return None
         last = words[-1]
         if "A" <= last[0] <= "Z":
@@ -174,6 +178,25 @@ class Attributor:
         if not (last[:1].isupper() or self.speakers.fullmatch(last)):
             return None  # "Peskov on Thursday dismissed": a clause, not a name
         return src
+
+    def _has_number(self, src: str) -> bool:
+        """A number no name holds: a figure or a date, not an ordinal ("8th Special Operations Regiment")."""
+        return bool(_DIGIT.search(src)) and bool(_DIGIT.search(self.ordinal.sub("", src)))
+
+    def _speaks(self, words: str) -> bool:
+        """Whether an aside's words follow a speaker: a name ("Zelensky, speaking ...") or a pronoun ("The
+        report, cited by an outlet, ...": the report's, not the outlet's)."""
+        return bool(_ENDS_IN_NAME.search(words)) or " ".join(words.split()).lower() in self.pronouns
+
+    def _relative(self, src: str) -> str:
+        """The phrase without a relative clause after its name ("Russia, which lost 1,000 men, said"), but
+        the relative's own subject when the verb is its ("North Korea, which Western officials estimate")."""
+        m = self.relative.search(src)
+        if not m:
+            return src
+        rest = m.group("rest").strip()
+        subject = self.clean(rest) if rest and not m.group("comma") else None
+        return rest if subject and subject != PRONOUN else src[:m.start()]
 
     def _clean_once(self, raw: str, cleaned: dict[str, str | None]) -> str | None:
         """clean(raw), remembered in cleaned (one sentence's)."""
@@ -190,7 +213,11 @@ class Attributor:
 
     def _refers(self, raw: str) -> str:
         """The pronoun's head noun phrase ("the agency") when the topic names its kind of antecedent."""
-        hit = self.referring.search(self.tail.sub("", raw)) if self.referring else None
+        if not self.referring:
+            return ""
+        # the piece the pronoun is in: asides after it ("The report, cited by an outlet,") are no part of it
+        raw = next((p for p in self._pieces_from_last(raw) if not self.aside.match(p.strip())), raw)
+        hit = self.referring.search(self.tail.sub("", raw))
         return " ".join(hit.group(1).lower().split()) if hit else ""
 
     def antecedent(self, refers: str, text: str, start: int, end: int) -> str | None:
@@ -239,7 +266,7 @@ class Attributor:
         """Each acronym a document spells out, with its first full name as written."""
         out: dict[str, str] = {}
         for m in self.acronym.finditer(text) if _SPELLED.search(text) else ():
-            out.setdefault(m.group("acr"), self.leading_article.sub("", m.group("full")))
+            out.setdefault(m.group("acr"), self.lead.sub("", m.group("full")))  # "When the NIS (...)": no "When"
         return out
 
     def is_acronym(self, src: str) -> bool:

@@ -199,7 +199,7 @@ LANGUAGE = every({
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS, "source_ends_before": PATTERNS,
         "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS, "speakers": PATTERNS,
-        "reject": WORDS, "breaks": PATTERNS, "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
+        "reject": WORDS, "not_sources": PATTERNS, "ordinal": Pattern(0), "coordinated": Pattern(0), "breaks": PATTERNS, "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
         "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS, "antecedents": MapOf(Pattern(0)),

@@ -27,7 +27,36 @@ SOURCE = [  # the one source every figure of the text has
      "Western officials", id='in-the-sentence-s-clause'),
     pytest.param("Western and South Korean intelligence agencies estimate that North Korea has sent 11,000 soldiers to Russia.",
      "Western and South Korean intelligence agencies", id='in-plural'),
+    # real-page round r1, class 9: a source is a speaker, never a place, a document or a title alone
+    pytest.param(CONTEXT + "Fresh recruits keep arriving from North Korea, which allied officials estimate has sent at least "
+     "10,000 soldiers to Russia.", "allied officials", id='the-subject-of-a-relative-clause-not-the-place-before'),
+    pytest.param(CONTEXT + "Rep. Han Do-yun, the ruling party's deputy chair of the parliamentary defense committee, told "
+     "journalists that about 700 North Korean soldiers had died.", "Rep. Han Do-yun", id='a-long-title-aside-is-not-the-speaker'),
+    pytest.param(CONTEXT + "Ukraine's 9th Special Operations Regiment, stationed near Sudzha, reported that it had killed 60 "
+     "North Korean soldiers.", "Ukraine's 9th Special Operations Regiment", id='an-ordinal-unit-with-a-participle-aside'),
+    pytest.param(CONTEXT + "The Ukrainian 9th Special Operations Regiment posted drone video on Monday. The unit said it had "
+     "killed 60 North Korean soldiers.", "Ukrainian 9th Special Operations Regiment", id='the-unit-is-the-last-unit-named'),
+    pytest.param(CONTEXT + "The British Ministry of Defence published an intelligence update on Sunday. The report, cited by "
+     "Newsline.Az, estimates that over 6,000 North Korean soldiers have become casualties.",
+     "British Ministry of Defence", id='a-report-cited-by-an-outlet-is-the-report-s'),
+    # class 10: two speakers joined are the source together
+    pytest.param(CONTEXT + "These were the first losses reported since the US and Japan announced that North Korea had sent "
+     "about 11,000 troops to Russia.", "the US and Japan", id='two-speakers-joined-after-a-clause'),
+    pytest.param(CONTEXT + "Pyongyang deployed an estimated 11,000 soldiers to Russia last year, according to the United States "
+     "and its allies.", "United States and its allies", id='a-country-and-its-allies'),
 ]
+
+NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one
+    pytest.param(CONTEXT + "Ukrainian special forces killed 13 North Korean soldiers near Sudzha, according to an official "
+     "statement released Tuesday.", id='a-statement-is-no-speaker'),
+    pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media agency "
+     "notes.", id='a-generic-outlet-noun-is-no-speaker'),
+]
+
+
+@pytest.mark.parametrize("text", NO_SOURCE)
+def test_no_source_rather_than_junk(text) -> None:
+    assert {c.source for c in extract(text, topic=TOPIC)} == {None}
 
 
 @pytest.mark.parametrize("text, source", SOURCE)

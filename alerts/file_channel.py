@@ -11,12 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from alerts.render import Rendered
 from figwatch.config import FilesSettings
 from figwatch.errors import DeliveryError
 from figwatch.models import Digest
-
-from alerts.render import Rendered
-
 
 DIGEST_FILE_MODE = 0o644
 

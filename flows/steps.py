@@ -23,12 +23,11 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
 from flows.schedule import longest_gap
-
 
 # Watchdog notices that are news on their own: they are sent even when no figure changed.
 URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})

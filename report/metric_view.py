@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from figwatch.wording import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from figwatch.figures import report_key, source_of
 from figwatch.models import Claim, Event, Figure, Metric
+from figwatch.wording import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from report import chart
 
 QUALIFIER_NAMES = {

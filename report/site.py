@@ -15,9 +15,9 @@ from typing import Mapping, Protocol, Sequence
 
 import jinja2
 
-from figwatch.wording import fmt_date, fmt_value, label_of, metric_page_name, unit_of, who, with_unit
 from figwatch.figures import source_of
 from figwatch.models import Event, Figure, Metric
+from figwatch.wording import fmt_date, fmt_value, label_of, metric_page_name, unit_of, who, with_unit
 from report import chart, metric_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

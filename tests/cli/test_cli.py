@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.cli.helpers import figwatch
 from tests.flows.helpers import assert_seed_story, write_config
 

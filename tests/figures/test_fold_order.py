@@ -5,12 +5,12 @@ import zlib
 from dataclasses import replace
 from datetime import timedelta, timezone
 
-from tests.figures.helpers_fold import METRICS, claim, day
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figwatch.figures import Folder, figures_from_claims, fold_claims, report_key
+from tests.figures.helpers_fold import METRICS, claim, day
 
 SOURCES = [None, "Kyiv", "NIS", "South Korea JCS", "Seoul"]
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.helpers import figwatch
-from tests.flows.helpers import write_config
-
 from extractors import extract
 from figwatch.sources.article_files import read_article_file
+from tests.cli.helpers import figwatch
+from tests.flows.helpers import write_config
 
 ARTICLES = {
     "a.txt": ("2025-01-10", "North Korea has sent about 11,000 troops to Russia, South Korea's spy agency said."),

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.html_probe import PageProbe
-
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

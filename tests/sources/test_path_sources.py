@@ -6,8 +6,6 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
-
 from figwatch.models import Source
 from figwatch.sources.article_files import ArticleMeta, read_article_file, read_path_source
 

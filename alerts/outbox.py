@@ -245,7 +245,7 @@ def format_deliveries(deliveries: Sequence[Delivery]) -> str:
     if len(rows) == 1:
         return "no deliveries"
     widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1] for r in rows]
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -27,9 +27,9 @@ import time
 import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from extractors import extract, load_topic
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def kinds_of_text() -> dict[str, list[str]]:

@@ -16,11 +16,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Mapping, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from figwatch.figures import fold_claims
 from figwatch.models import Claim, Event, Figure, Metric
 from report import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
 
 METRICS: dict[str, Metric] = {
     name: Metric(name, label, unit)

@@ -29,8 +29,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 from bench.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
 WORK = Path(os.environ.get("FIGWATCH_BENCH_DIR", Path(tempfile.gettempdir()) / "figwatch-bench"))

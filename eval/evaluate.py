@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'suite':<10} {'P':>6} {'R':>6} {'F1':>6} {'floor':>6} {'source':>7} {'floor':>6} {'qual.':>6} {'floor':>6}")
     for name, r in results.items():
         got, floor = scores(r), floors.get(name, {})
-        cells = "".join(f" {_cell(got[k]):>{w}} {_cell(floor.get(k)):>6}" for k, w in zip(SCORES, (6, 7, 6)))
+        cells = "".join(f" {_cell(got[k]):>{w}} {_cell(floor.get(k)):>6}" for k, w in zip(SCORES, (6, 7, 6), strict=True))
         print(f"{name:<10} {r['overall']['precision']:>6.3f} {r['overall']['recall']:>6.3f}{cells}")
     below = below_floors(results, floors)
     for line in below:

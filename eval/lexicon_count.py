@@ -116,7 +116,7 @@ class _PythonLexicon(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Dict(self, node: ast.Dict) -> None:
-        for k, v in zip(node.keys, node.values):
+        for k, v in zip(node.keys, node.values, strict=True):
             if k is not None and isinstance(v, ast.Constant):  # a word's value; a record's field names are no words
                 self._count(k, True)
         for v in node.values:

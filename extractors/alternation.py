@@ -39,7 +39,7 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _split_top(pattern: str) -> list[str]:
     """The pattern's alternatives at depth 0 ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
     cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
-    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _closing(pattern: str) -> int:

@@ -102,7 +102,7 @@ class Attributor:
         needs = [literals(_explicit("|".join(before), ends), FLAGS),
                  *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
-                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
+                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs, strict=True)]
         # a sentence with none of the strings some pattern needs has no attribution: skipped at once
         self.cue = _any_of([*needs, _needs_one_of(data["verbs"]), _needs_one_of([*participles, *bare])])
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data["speakers"]) + r")(?![\w])", FLAGS)
@@ -197,8 +197,8 @@ class Attributor:
         """The last name in text[start:end] that "the agency" (refers) can stand for, cleaned."""
         pattern = next((p for form, p in self.antecedents if form.fullmatch(refers)), None)
         last = None
-        for last in pattern.finditer(text, start, end) if pattern else ():
-            pass
+        for m in pattern.finditer(text, start, end) if pattern else ():
+            last = m
         src = self.clean(last.group()) if last else None
         return src if src != PRONOUN else None
 

@@ -166,7 +166,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             whys.append(reasons)
     show_why = getattr(args, "why", False)
     if args.format == "jsonl":
-        for row, w in zip(rows, whys):
+        for row, w in zip(rows, whys, strict=True):
             print(json.dumps({**row, "why": w._asdict()} if show_why else row, ensure_ascii=False))
     else:
         _print_table(rows, whys if show_why else None)

@@ -119,7 +119,7 @@ def sparkline(times: Sequence[datetime], values: Sequence[float]) -> str:
     """SVG polyline points for the index: the reported value over time, thinned to a few dozen."""
     if not values:
         return ""
-    pairs = list(zip(times, values))
+    pairs = list(zip(times, values, strict=True))
     if len(pairs) > SPARK_POINTS:  # keep the last report of each bucket: what a reader saw then
         size = len(pairs) / SPARK_POINTS
         pairs = [pairs[min(len(pairs) - 1, int((i + 1) * size) - 1)] for i in range(SPARK_POINTS)]

@@ -151,7 +151,7 @@ def build_chart(figure: Figure, metric: Metric | None, revisions: set[str]) -> C
     flat = [(i, c) for i, (_, claims) in enumerate(groups) for c in claims]
     xys = chart.dodge([(scale.x(c.published), scale.y(c.value)) for _, c in flat])
     per: list[list[Point]] = [[] for _ in groups]
-    for (i, claim), xy in zip(flat, xys):
+    for (i, claim), xy in zip(flat, xys, strict=True):
         per[i].append(_point(claim, xy, scale, unit, revisions))
     series = tuple(
         Series(key or "unattributed", series_label(claims[0]) if key else UNATTRIBUTED,

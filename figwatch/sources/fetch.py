@@ -207,7 +207,8 @@ def _request(client: httpx.Client, url: str, settings: FetchSettings, headers: d
         finally:
             response.close()
     except _Failure as failure:
-        raise _counted(failure, hop)
+        _counted(failure, hop)
+        raise
     except BodyError as exc:
         raise _counted(_Failure(str(exc), retryable=exc.retryable), hop) from None
     except httpx.TimeoutException as exc:

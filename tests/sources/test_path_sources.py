@@ -27,7 +27,7 @@ def test_seed_folder_gives_five_articles_with_manifest_dates_and_exact_text():
         assert article.text == path.read_text(encoding="utf-8")
         assert article.source == "seeds" and not article.published_inferred
         assert article.published.tzinfo is not None and article.published.utcoffset().total_seconds() == 0
-    by_name = dict(zip(names, result.articles))
+    by_name = dict(zip(names, result.articles, strict=True))
     oann = by_name["003_966db0fa02a41666.txt"]
     assert oann.published == datetime(2025, 3, 27, tzinfo=timezone.utc)
     assert oann.outlet == "One America News Network"

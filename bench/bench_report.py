@@ -52,7 +52,8 @@ def fake_claims(n: int, seed: int = 7) -> list[Claim]:
         level[metric, source] *= rng.uniform(0.97, 1.06)
         value = round(level[metric, source], -1)
         q = rng.choice(QUALIFIERS)
-        low, high = (value * 0.9, value * 1.1) if q == "range" else ((value, None) if q in ("more_than", "at_least") else (None, None))
+        low, high = (value * 0.9,
+            value * 1.1) if q == "range" else ((value, None) if q in ("more_than", "at_least") else (None, None))
         when = START + timedelta(minutes=rng.randrange(730 * 24 * 60))
         claims.append(Claim(
             metric=metric, value=value, qualifier=q, low=low, high=high, start=0, end=5,
@@ -98,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = sum(p.stat().st_size for p in pages)
     print(f"claims {args.claims}, reports {reports}, events {len(store.events())}, fold (setup) {fold_s:.2f} s")
     print(f"build_site: best {min(times):.2f} s, median {sorted(times)[len(times) // 2]:.2f} s over {args.repeat} runs")
-    print(f"output: {len(pages)} pages, {size / 1e6:.1f} MB total, largest {max(p.stat().st_size for p in pages) / 1e6:.2f} MB in {out}")
+    print(f"output: {len(pages)} pages, {size / 1e6:.1f} MB total, largest "
+          f"{max(p.stat().st_size for p in pages) / 1e6:.2f} MB in {out}")
     return 0
 
 

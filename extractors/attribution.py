@@ -1,7 +1,7 @@
 """Who says so: "according to X", "X said", "as per X's figures", "cited by X", "..., said X".
 
-Patterns and words come from the language file's [attribution] and [grammar] tables. A source that is a pronoun ("he said") is
-returned as PRONOUN so that the caller can resolve it to the last source named.
+Patterns and words come from the language file's [attribution] and [grammar] tables. A source that is
+a pronoun ("he said") is returned as PRONOUN so that the caller can resolve it to the last source named.
 """
 from __future__ import annotations
 
@@ -85,7 +85,8 @@ class Attributor:
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:{words(grammar['perfect_auxiliaries'])})\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
-        self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
+        self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+"
+                                   rf"(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         own, figure_nouns = grammar["own"], words(data["figure_nouns"])
         self.figures = re.compile(rf"(?P<src>{self.name})(?:['’]s)?\s+(?:{own}\s+)?(?:{figure_nouns})\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
@@ -94,8 +95,10 @@ class Attributor:
         participles, bare = data["participles"], data["participles_bare"]
         self.participles = tuple(dict.fromkeys(p.lower() for p in [*participles, *bare]))
         dateline = data["dateline"] or NEVER
-        reporting = ([rf"(?:{_alternation(participles)})\s+{grammar['complementizer']}"] if participles else []) + list(bare)
-        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
+        reporting = ([rf"(?:{_alternation(participles)})\s+{grammar['complementizer']}"] if participles
+                     else []) + list(bare)
+        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?"
+                                   rf",\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
         # the named patterns, each with the words one of which its every match contains
         # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
@@ -114,7 +117,8 @@ class Attributor:
         breaks = data["breaks"]
         self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else NEVER, FLAGS)
         asides = data["appositive"]
-        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(NEVER)
+        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])",
+                                     FLAGS) if asides else re.compile(NEVER)
         self.aside = re.compile(data["aside"] or NEVER)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
@@ -132,7 +136,8 @@ class Attributor:
         self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
         self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b[^,]{{0,100}},?\s*$")
         self.indefinite = re.compile(rf"^(?:{words(grammar['indefinite_articles'])})\s+", FLAGS)
-        self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$", FLAGS)
+        self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$",
+                                     FLAGS)
         # "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
         on_a_line = self.name.replace(r"\s+", r"[^\S\n]+")
         self.acronym = re.compile(rf"(?P<full>{on_a_line})[^\S\n]*\((?P<acr>[A-Z]{{2,6}})\)")
@@ -148,14 +153,16 @@ class Attributor:
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
         while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
-            piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+            # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+            piece, before = before, next(pieces, None)
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         led = src.lower()
         if led in self.pronouns:
             return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
-        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")  # every suffix opens with one
+        # every suffix opens with one
+        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")
         src = self.indefinite.sub("", src)
         low = src.lower()
         the_low = f"{self.article} {low}"
@@ -219,7 +226,8 @@ class Attributor:
                 if src:  # "according to the agency": the last agency named
                     refers = self._refers(m.group("src")) if src == PRONOUN else ""
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))
-        m = self.subject.match(text, start, end) if self.subject and any(map(low.__contains__, self.participles)) else None
+        m = self.subject.match(text, start,
+                               end) if self.subject and any(map(low.__contains__, self.participles)) else None
         src = self.clean(m.group("src")) if m else None
         if m and src:
             out.append(_placed(text, src, m.start("src"), m.end("src"), False))

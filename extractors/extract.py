@@ -49,7 +49,8 @@ class Why(NamedTuple):
 
     def lines(self) -> list[str]:
         stance = f" (stance: {self.stance})" if self.stance != "current" else ""
-        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: {self.whose_rule})",
+        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: "
+                f"{self.whose_rule})",
                 f"source: {self.source_rule or 'none found'}",
                 f"confidence: {'; '.join(self.confidence)}{stance}"]
 
@@ -151,7 +152,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
             source, source_rule = sources.source_for(i, m.start)
-            claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
+            claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier,
+                          evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
@@ -254,7 +256,8 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
             work.dedupe_steps += len(candidates)
             if any(_same_figure(c, b) for b in candidates):
                 continue
-        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5, c.stance == "superseded")
+        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,
+               c.stance == "superseded")
         if key in seen:
             continue
         seen.add(key)

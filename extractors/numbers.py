@@ -102,9 +102,11 @@ class Scanner:
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
                rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
         and_a_half = rf"\s+{and_}\s+{a}\s+{half}(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
-        a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"  # "a dozen", "half a million"
+        # "a dozen", "half a million"
+        a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"
         # "four-thousand-100": a broadcaster's spelling, digits after a written scale
-        wnum = rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?:(?<=[a-z])-\d{{1,3}}(?![\d,.]))?(?![\w-])"
+        wnum = (rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+"
+                r"(?:(?<=[a-z])-\d{1,3}(?![\d,.]))?(?![\w-])")
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
@@ -125,18 +127,23 @@ class Scanner:
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
         self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
-        self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
+        self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])",
+                                     FLAGS)
         months = _alternation(month_names)
-        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)", FLAGS)
-        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"]) + rf"|(?:{months})\.?)\s*$", FLAGS))
+        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)",
+                                   FLAGS)
+        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"])
+                                              + rf"|(?:{months})\.?)\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers["not_counts_between"]]
         particles = numbers["verbs_with_particles"]
-        self.verb_particle = EndCue.of(re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
+        self.verb_particle = EndCue.of(
+            re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
         self.from_re = re.compile(rf"(?<![\w]){numbers['revised_from']}\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+{self.range_to}\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
-        self.partitive_re = re.compile(rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
+        self.partitive_re = re.compile(
+            rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
         self.of_after = re.compile(rf"\s+{of}\b", FLAGS)  # "one of the soldiers"
 
     # -- values -------------------------------------------------------------------------------
@@ -226,7 +233,8 @@ class Scanner:
         after_end = e
         if after and qual == "exact":
             qual, after_end = self.q_after[after.group("q").lower()], after.end()
-            low, high = (value, None) if qual in ("at_least", "more_than") else (None, value if qual == "at_most" else None)
+            low, high = (value, None) if qual in ("at_least", "more_than") else (None,
+                                                                                 value if qual == "at_most" else None)
         superseded = self._superseded(text, s)
         increment = superseded and self.increment.found(text[max(0, s - SUPERSEDED_REACH):s])
         return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, increment=increment,
@@ -270,14 +278,16 @@ class Scanner:
             return [x for x in (first, second) if x]
         years = all(YEAR.fullmatch(x) for x in (m.group(g1), m.group(g2)))
         if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
-            return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
+            return [x for x in (self._single(text, m.start(g1), m.end(g1)),
+                                self._single(text, m.start(g2), m.end(g2))) if x]
         return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
 
     def _either(self, text: str, m: re.Match[str]) -> list[Mention]:
         """"2 or 3K", "two or three thousand": a range when the scale written once counts for both
         ends; else two figures ("one or two")."""
         a, b = self.parse(m.group("o1")), self.parse(m.group("o2"))
-        singles = [x for x in (self._single(text, m.start("o1"), m.end("o1")), self._single(text, m.start("o2"), m.end("o2"))) if x]
+        singles = [x for x in (self._single(text, m.start("o1"), m.end("o1")),
+                               self._single(text, m.start("o2"), m.end("o2"))) if x]
         if a is None or b is None or self._shared_scale(m.group("o1"), m.group("o2"), a, b) == a:
             return singles
         return self._range(text, m, "o1", "o2", m.start())

@@ -172,7 +172,8 @@ LANGUAGE = every({
     "language": each(Str(), "name", "code"),
     "numbers": every({
         "not_counts_after": PATTERNS, "not_counts_before": PATTERNS,
-        "not_counts_between": ListOf(Table({"before": Pattern(0), "line_start": Bool(), "after": Pattern(0), "max": Num()},
+        "not_counts_between": ListOf(Table({"before": Pattern(0), "line_start": Bool(), "after": Pattern(0),
+                                            "max": Num()},
                                            frozenset({"after", "max"}))),
         "verbs_with_particles": PATTERNS, "pronoun_before_of": WORDS,
         "article": WORD, "conjunction": WORD, "half": WORD, "between": WORD, "range_to": WORD, "range_or": WORD,
@@ -189,7 +190,8 @@ LANGUAGE = every({
     "grammar": every({
         "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "copulas": WORDS, "transparent": WORDS,
         "party_after_phrase": Pattern(), "np_joiners": WORDS, "determiners": WORDS, "definite_article": WORD,
-        "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS, "partitive_pronouns": WORDS,
+        "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS,
+        "partitive_pronouns": WORDS,
         "relative_pronouns": WORDS, "perfect_auxiliaries": WORDS, "complementizer": WORD,
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
@@ -197,12 +199,15 @@ LANGUAGE = every({
                               "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
-        "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS, "source_ends_before": PATTERNS,
-        "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS, "speakers": PATTERNS,
+        "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,
+        "source_ends_before": PATTERNS,
+        "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS,
+        "speakers": PATTERNS,
         "reject": WORDS, "breaks": PATTERNS, "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
-        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS, "antecedents": MapOf(Pattern(0)),
+        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
+        "antecedents": MapOf(Pattern(0)),
     }),
 })
 
@@ -221,7 +226,8 @@ TOPIC = Table({
     "predicates": MapOf(PATTERNS),
     "weak_predicates": MapOf(PATTERNS),
     "modifiers": MapOf(Table({"local": PATTERNS, "clause": PATTERNS, "cancel": PATTERNS})),
-    "parties": Table({"gate": WORDS, "context_gate": WORDS, "link": PATTERNS, "exclude": PATTERNS, "cues": MapOf(PATTERNS),
+    "parties": Table({"gate": WORDS, "context_gate": WORDS, "link": PATTERNS, "exclude": PATTERNS,
+                      "cues": MapOf(PATTERNS),
                       "subjects": MapOf(PATTERNS)}, frozenset({"cues"})),
     "coreference": Table({"group": Str(), "group_predicates": WORDS, "umbrella_predicates": WORDS, "markers": PATTERNS,
                           "topic_phrases": MapOf(PATTERNS)}),
@@ -286,8 +292,10 @@ def references(topic: dict[str, Any], lang: dict[str, Any]) -> list[Problem]:
     need("coreference.group_predicates", coref.get("group_predicates"), predicates, "predicate class")
     need("coreference.umbrella_predicates", coref.get("umbrella_predicates"), predicates, "predicate class")
     need("coreference.topic_phrases", list(coref.get("topic_phrases", {})), metrics, "metric")
-    need("confidence", list(topic.get("confidence", {})), classes | set(CONFIDENCE_SETTINGS), "modality class or setting")
+    need("confidence", list(topic.get("confidence", {})), classes | set(CONFIDENCE_SETTINGS), "modality class or "
+                                                                                              "setting")
     confident = set(topic.get("confidence", {}))
     for name in sorted(classes - confident):
-        out.append((join("confidence", name), f"missing: the confidence of a figure the modality class {name!r} doubts"))
+        out.append((join("confidence", name),
+                    f"missing: the confidence of a figure the modality class {name!r} doubts"))
     return out

@@ -178,7 +178,8 @@ def load_settings(path: str | os.PathLike[str] | None, *, checks: Sequence[Check
     raw.setdefault("home", str(figwatch_home()))
     settings, errors = _build_lenient(Settings, raw, "", file)
     settings = _resolve_paths(settings or Settings(file=file), Path(file).absolute().parent)
-    checked = _schedule_errors(raw.get("schedule"), file) + _found(settings, (_check_sources, _check_allow_hosts, alert_errors, *checks))
+    checked = _schedule_errors(raw.get("schedule"), file) + _found(settings,
+        (_check_sources, _check_allow_hosts, alert_errors, *checks))
     _raise_found(errors + _not_echoes(checked, errors))
     return settings
 

@@ -168,7 +168,8 @@ def describe(figure: Figure, series: Sequence[Series], unit: str) -> str:
     history = figure.history
     first, last = fmt_date(history[0]), fmt_date(history[-1])
     parts = [f"{len(history)} reports from {len(series)} sources between {first} and {last}."]
-    parts += [f"{s.label}: {len(s.points)} reports, latest {s.points[-1].value} on {s.points[-1].date}." for s in series]
+    parts += [f"{s.label}: {len(s.points)} reports, latest {s.points[-1].value} on {s.points[-1].date}."
+              for s in series]
     if figure.baseline is not None:
         parts.append(f"Latest report: {with_unit(fmt_value(figure.baseline), unit)} ({who(figure.baseline)}).")
     return " ".join(parts)

@@ -36,7 +36,8 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise StoreError(f"bad database URL {unparsed_url(url)!r}: expected sqlite:///path or postgresql://...") from exc
+        raise StoreError(f"bad database URL {unparsed_url(url)!r}: "
+                         "expected sqlite:///path or postgresql://...") from exc
     backend = parsed.get_backend_name()
     if backend in ("postgres", "postgresql"):
         return parsed.set(drivername="postgresql+psycopg")

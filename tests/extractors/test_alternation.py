@@ -27,7 +27,8 @@ def _lexicons() -> dict[str, list[str]]:
     return {"nouns": nouns, "predicates": flat(data["predicates"]),
             "modality": flat(lang["modality"]["cues"]) + flat(data["modality"]["cues"]),
             "parties": flat(data["parties"]["cues"]) + data["parties"]["exclude"],
-            "attribution.lead": lang["attribution"]["lead"], "attribution.appositive": lang["attribution"]["appositive"]}
+            "attribution.lead": lang["attribution"]["lead"],
+            "attribution.appositive": lang["attribution"]["appositive"]}
 
 
 @pytest.mark.parametrize("name", sorted(_lexicons()))
@@ -54,7 +55,8 @@ def test_the_rewritten_alternation_matches_what_the_plain_one_does(name: str) ->
     ("(?:x)+y", ("(?:x)+y",)),
     ("\\d+ troops", ("\\d+ troops",)),
 ])
-def test_a_head_is_unrolled_only_where_the_engine_tries_it_in_that_order(pattern: str, variants: tuple[str, ...]) -> None:
+def test_a_head_is_unrolled_only_where_the_engine_tries_it_in_that_order(pattern: str,
+                                                                         variants: tuple[str, ...]) -> None:
     assert _case_split(pattern) == variants
     texts = ["the toll, combined toll", "cruise cruise missiles, missile", "from the North", "xy y", "xxy", "12 troops"]
     plain, fast = re.compile(pattern, FLAGS), re.compile("|".join(f"(?:{v})" for v in variants), FLAGS)

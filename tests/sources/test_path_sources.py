@@ -54,7 +54,8 @@ def test_content_hash_is_sha256_of_normalised_text():
 def test_header_lines_give_metadata_and_are_cut_from_the_text(tmp_path):
     body = "Seoul said 11,000 troops remain.\n\nMore text."
     f = tmp_path / "a.txt"
-    f.write_text(f"Title: Troops\nPublished: 2025-03-27T09:30:00+09:00\nURL: https://ex.org/a\nOutlet: Yonhap\n\n{body}")
+    f.write_text("Title: Troops\nPublished: 2025-03-27T09:30:00+09:00\nURL: https://ex.org/a\nOutlet: Yonhap\n\n"
+                 f"{body}")
     article = read_article_file(f, source="s")
     assert (article.title, article.url, article.outlet, article.text) == ("Troops", "https://ex.org/a", "Yonhap", body)
     assert article.published == datetime(2025, 3, 27, 0, 30, tzinfo=timezone.utc)

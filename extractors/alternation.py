@@ -106,7 +106,7 @@ def _by_first(variants: list[str]) -> list[str]:
     groups: dict[str, list[str]] = {}
     for v in [*variants, None]:  # None: the end ("" is an alternative, matching the empty string)
         head = v[:7] if v is not None and len(v) >= 7 and v.startswith("(?-i:") and v[6] == ")" else None
-        if head is not None:
+        if head is not None and v is not None:
             groups.setdefault(head, []).append(v[7:])
             continue
         out.extend(f"(?:{h}{rest[0]})" if len(rest) == 1 else f"(?:{h}(?:{'|'.join(f'(?:{r})' for r in rest)}))"

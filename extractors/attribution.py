@@ -152,7 +152,8 @@ class Attributor:
         src = self.relative.sub("", src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
-        while before is not None and self.aside.match(piece.strip()) and _ENDS_IN_NAME.search(before):
+        while (piece is not None and before is not None and self.aside.match(piece.strip())
+               and _ENDS_IN_NAME.search(before)):
             # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
             piece, before = before, next(pieces, None)
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
@@ -226,11 +227,11 @@ class Attributor:
                 if src:  # "according to the agency": the last agency named
                     refers = self._refers(m.group("src")) if src == PRONOUN else ""
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))
-        m = self.subject.match(text, start,
-                               end) if self.subject and any(map(low.__contains__, self.participles)) else None
-        src = self.clean(m.group("src")) if m else None
-        if m and src:
-            out.append(_placed(text, src, m.start("src"), m.end("src"), False))
+        subject = (self.subject.match(text, start, end)
+                   if self.subject and any(map(low.__contains__, self.participles)) else None)
+        src = self.clean(subject.group("src")) if subject else None
+        if subject and src:
+            out.append(_placed(text, src, subject.start("src"), subject.end("src"), False))
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]

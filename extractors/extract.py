@@ -65,7 +65,8 @@ class _Found(NamedTuple):
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
     """The sentence with source names blanked, so "Ukraine's military said" names no party."""
-    parts, at = [], start
+    parts: list[str] = []
+    at = start
     for a in attributions:
         if a.start >= at and a.end > a.start and a.end <= end:
             parts.extend((text[at:a.start], " " * (a.end - a.start)))
@@ -139,7 +140,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             continue  # a table or a run of numbers, not prose
         work.figures += len(mentions)
         masked = _masked(text, s.start, s.end, sources.attrs(i)) if mentions else text[s.start:s.end]
-        decided, last = [], _UNREAD
+        decided = []
+        last: tuple[int, int, str] | None = _UNREAD
         if mentions:
             masked_cues = SentenceCues(masked, 0, len(masked))
             cues = masked_cues.all(topic.parties)  # read once: "nk?" here, the last cue below

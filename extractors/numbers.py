@@ -7,12 +7,14 @@ Filters then drop what is no count: dates, times, years, calibers, prices, durat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar
 
 from extractors.alternation import FLAGS, _alternation
 from extractors.backwards import EndCue
 from extractors.lexicon import any_of, words
+from figwatch.models import QUALIFIERS, Qualifier
 
 if TYPE_CHECKING:
     from extractors.topic import Topic
@@ -28,6 +30,27 @@ SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the la
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
 QUALIFIER_REACH = 40  # "a little over 1,000"
+# what the words before a number say: a claim's qualifier, or "approx_below" ("nearly 3,000": approx, at most 3,000)
+BeforeKind = Qualifier | Literal["approx_below"]
+K = TypeVar("K", bound=str)
+
+
+def is_qualifier(v: object) -> TypeGuard[Qualifier]:
+    return v in QUALIFIERS
+
+
+def is_before_kind(v: object) -> TypeGuard[BeforeKind]:
+    return v == "approx_below" or is_qualifier(v)
+
+
+def _typed(table: Mapping[str, Any], kind: Callable[[object], TypeGuard[K]], key: str) -> dict[str, K]:
+    """A [numbers] table of qualifiers, lower-cased and typed (the schema checked the values already)."""
+    out: dict[str, K] = {}
+    for k, v in table.items():
+        if not kind(v):
+            raise ValueError(f"numbers.{key}.{k}: {v!r} is not a qualifier here")
+        out[k.lower()] = v
+    return out
 
 
 @dataclass(frozen=True)
@@ -37,7 +60,7 @@ class Mention:
     start: int
     end: int
     value: float
-    qualifier: str = "exact"
+    qualifier: Qualifier = "exact"
     low: float | None = None
     high: float | None = None
     kind: str = "plain"  # plain | range | vague | fraction | part (of a base) | base
@@ -75,10 +98,11 @@ class Scanner:
         self.scales: dict[str, int] = {k.lower(): int(v) for k, v in numbers["scales"].items()}
         self.suffixes: dict[str, int] = {k.lower(): int(v) for k, v in numbers["suffix_scales"].items()}
         self.multipliers: dict[str, int] = {k.lower(): int(v) for k, v in numbers["multipliers"].items()}
-        self.vague = {k.lower(): (float(v[0]), str(v[1])) for k, v in numbers["vague"].items()}
+        kinds = _typed({k: v[1] for k, v in numbers["vague"].items()}, is_qualifier, "vague")
+        self.vague = {k.lower(): (float(v[0]), kinds[k.lower()]) for k, v in numbers["vague"].items()}
         self.fractions = {k.lower(): float(v) for k, v in numbers["fractions"].items()}
-        self.q_before = {k.lower(): v for k, v in numbers["qualifiers_before"].items()}
-        self.q_after = {k.lower(): v for k, v in numbers["qualifiers_after"].items()}
+        self.q_before = _typed(numbers["qualifiers_before"], is_before_kind, "qualifiers_before")
+        self.q_after = _typed(numbers["qualifiers_after"], is_qualifier, "qualifiers_after")
         self.article, self.conjunction, self.half = (numbers[k].lower() for k in ("article", "conjunction", "half"))
         self.range_to = numbers["range_to"].lower()
         self.range_or = numbers["range_or"].lower()
@@ -163,7 +187,9 @@ class Scanner:
         return float(digits) * mult if suffix == "" or mult != 1 else None
 
     def _parse_words(self, s: str) -> float | None:
-        total, current, seen = 0, 0, False
+        total: float = 0
+        current: float = 0  # "three and a half thousand": a half joins the count
+        seen = False
         words = SPACES.split(s)
         if words[0] in self.scales and len(words) == 1:
             return None  # "billion" alone ("$20 billion": the digits were money) counts nothing
@@ -252,7 +278,7 @@ class Scanner:
             return False
         return bool(self.change_re.search(text[max(0, s - REVISION_REACH):s]))
 
-    def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
+    def _qualifier(self, text: str, s: int, value: float) -> tuple[Qualifier, float | None, float | None]:
         before = text[max(0, s - QUALIFIER_REACH):s]
         q = self.q_before_re.search(before)
         if not q or self.verb_particle.found(before[:q.start()]):

@@ -18,7 +18,10 @@ from typing import Any, Protocol
 from extractors.alternation import FLAGS
 
 Problem = tuple[str, str]  # (dotted key, message)
-QUALIFIERS = ("exact", "approx", "approx_below", "at_least", "at_most", "more_than", "less_than")
+# a claim's qualifier (figwatch.models.Qualifier but "range", which only a range gets)
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "more_than", "less_than")
+# the words before a number may also say "approx, with the figure as its upper bound" ("nearly 3,000")
+BEFORE_QUALIFIERS = (*QUALIFIERS, "approx_below")
 STANCES = ("current", "superseded", "planned", "denied")
 
 
@@ -180,7 +183,7 @@ LANGUAGE = every({
         "revised_from": WORD,
         "of": WORD, "percent": PATTERNS, "share_determiners": WORDS, "partitive_determiners": WORDS,
         "multipliers": MapOf(Int()), "vague": MapOf(Pair(Num(), OneOf(QUALIFIERS))), "fractions": MapOf(Num()),
-        "qualifiers_before": MapOf(OneOf(QUALIFIERS)), "qualifiers_after": MapOf(OneOf(QUALIFIERS)),
+        "qualifiers_before": MapOf(OneOf(BEFORE_QUALIFIERS)), "qualifiers_after": MapOf(OneOf(QUALIFIERS)),
         "units": MapOf(Int()), "scales": MapOf(Int()), "suffix_scales": MapOf(Int()),
     }),
     "dates": every({"as_of": PATTERNS, "default_part": WORD, "months": MapOf(Int()), "parts_of_month": MapOf(Int())}),

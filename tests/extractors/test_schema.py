@@ -101,3 +101,14 @@ def test_the_shipped_files_compile_once_into_one_topic() -> None:
     assert topic is load_topic()  # cached by path, not per module
     assert (topic.language, topic.subject_party, topic.grammar.code) == ("en", "nk", "en")
     assert topic.scanner.scan("3,000")[0].value == 3000
+
+
+def test_approx_below_is_a_qualifier_only_before_a_number(tmp_path: Path) -> None:
+    # "nearly 3,000" is approx with 3,000 as its upper bound; after a number or for a vague amount the
+    # value would have reached Claim.qualifier as it is, where it is no qualifier
+    lang = language_path("en", default_topic_path()).read_text(encoding="utf-8")
+    assert '"or more" = "at_least"' in lang
+    broken = _topic(tmp_path, lang.replace('"or more" = "at_least"', '"or more" = "approx_below"', 1), "xx.toml")
+    path = _topic(tmp_path, DEFAULT.replace('language = "en"', 'language = "xx.toml"'))
+    assert _problems(path) == [f'{broken}: numbers.qualifiers_after."or more": must be one of exact, approx, '
+                               "at_least, at_most, more_than, less_than; got 'approx_below'"]

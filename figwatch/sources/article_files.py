@@ -107,6 +107,7 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
     if meta is None:
         meta = _manifest_entry(path)
     text = decode(read_capped(path, within=within))
+    own: ArticleMeta | None  # a plain file may have no header
     if path.suffix.lower() in HTML_SUFFIXES:
         page = extract_page(text, (meta.url if meta else None))
         own = ArticleMeta(title=page.title, published=page.published, outlet=page.outlet)

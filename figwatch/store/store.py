@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, Row, Select, and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from figwatch.errors import StoreError
@@ -137,7 +137,7 @@ class Store:
         with self._reader() as conn:
             if urls is None:
                 return [rows.to_article(r) for r in conn.execute(query)]
-            found = []
+            found: list[Row[Any]] = []
             for part in rows.chunks(rows.unique(urls)):
                 found.extend(conn.execute(query.where(articles.c.url.in_(part))))
         return [rows.to_article(r) for r in sorted(found, key=lambda r: r.id)]
@@ -202,7 +202,8 @@ class Store:
             for channel in rows.unique(channels):
                 conn.execute(deliveries.insert().values(digest_id=digest_id, channel=channel, status="pending",
                                                         attempts=0))
-            ids = [e.id for e in digest.events if e.id is not None] or [e.id for e in pending]
+            # the pending events were read from the store: every one has an id
+            ids = [e.id for e in digest.events if e.id is not None] or [e.id for e in pending if e.id is not None]
             for part in rows.chunks(ids):
                 conn.execute(update(events).where(events.c.id.in_(part)).values(digest_id=digest_id))
         return Digest(subject=digest.subject, created=digest.created, events=digest.events,

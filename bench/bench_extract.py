@@ -26,6 +26,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 from extractors import extract, load_topic
 
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     topic, kinds = load_topic(), kinds_of_text()  # the generated articles are made once
     extract(kinds["article"][0], topic=topic)  # compile once, outside the clock
     quantulum = quantulum_parse()
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}  # by kind of text: the JSON row written to bench/results
     for kind, docs in kinds.items():
         mbs, aps = best_rate(lambda d: extract(d, topic=topic), docs, int(args.megabytes * 1e6))
         q_mbs = rate(quantulum, docs[:QUANTULUM_TEXTS], 0, min_seconds=2.0)[0]
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                       "speedup_vs_quantulum3": round(mbs / q_mbs, 1) if q_mbs else None,
                       "bare_regex_mb_per_s": round(r_mbs, 1), "share_of_bare_regex": round(mbs / r_mbs, 4)}
     hostile_s, hostile_len = hostile_seconds(topic)
-    target = {"mb_per_s": 2.0, "speedup": 20.0, "measured_on": "article"}
+    target: dict[str, Any] = {"mb_per_s": 2.0, "speedup": 20.0, "measured_on": "article"}
     result = {"by_text": rows, "hostile_5mb_seconds": round(hostile_s, 3), "hostile_bytes": hostile_len,
               "targets": target}
     print(f"{'text':<10} {'texts':>6} {'KB':>7} {'figwatch MB/s':>14} {'quantulum3 MB/s':>16} {'speed-up':>9} "

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from figwatch.figures import fold_claims
-from figwatch.models import Claim, Event, Figure, Metric
+from figwatch.models import Claim, Event, Figure, Metric, Qualifier
 from report import build_site
+from report.metric_view import published_at
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +40,7 @@ METRICS: dict[str, Metric] = {
 SOURCES = ("South Korea JCS", "NIS", "Ukraine GUR", "Kyiv", "Zelensky", "US officials", "Pentagon",
            "Seoul", "UK MoD", "ISW", "Yonhap", "Kremlin", "NATO", "Japan MoD", None)
 START = datetime(2024, 11, 1, tzinfo=timezone.utc)
-QUALIFIERS = ("approx", "approx", "exact", "more_than", "at_least", "range", "less_than")
+QUALIFIERS: tuple[Qualifier, ...] = ("approx", "approx", "exact", "more_than", "at_least", "range", "less_than")
 
 
 def fake_claims(n: int, seed: int = 7) -> list[Claim]:
@@ -52,8 +53,8 @@ def fake_claims(n: int, seed: int = 7) -> list[Claim]:
         level[metric, source] *= rng.uniform(0.97, 1.06)
         value = round(level[metric, source], -1)
         q = rng.choice(QUALIFIERS)
-        low, high = (value * 0.9,
-            value * 1.1) if q == "range" else ((value, None) if q in ("more_than", "at_least") else (None, None))
+        low, high = ((value * 0.9, value * 1.1) if q == "range"
+                     else (value, None) if q in ("more_than", "at_least") else (None, None))
         when = START + timedelta(minutes=rng.randrange(730 * 24 * 60))
         claims.append(Claim(
             metric=metric, value=value, qualifier=q, low=low, high=high, start=0, end=5,
@@ -62,7 +63,7 @@ def fake_claims(n: int, seed: int = 7) -> list[Claim]:
             published=when, outlet=f"Outlet {i % 40}", title=f"Article {i // 2}",
             revised_from=value * 0.8 if rng.random() < 0.01 else None,
         ))
-    return sorted(claims, key=lambda c: c.published)
+    return sorted(claims, key=published_at)  # every claim here is dated
 
 
 class BenchStore:

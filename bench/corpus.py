@@ -121,7 +121,8 @@ def generate(count: int, seed: int = 7) -> Iterator[GeneratedArticle]:
 def write_corpus(out: Path, count: int, *, seed: int = 7, feeds: int = 0) -> int:
     """Write the articles (and optionally feeds) under `out`; returns the bytes of article text."""
     out.mkdir(parents=True, exist_ok=True)
-    total, per_feed = 0, [[] for _ in range(feeds)]
+    total = 0
+    per_feed: list[list[GeneratedArticle]] = [[] for _ in range(feeds)]
     for i, article in enumerate(generate(count, seed)):
         text = article.render()
         (out / article.name).write_text(text, encoding="utf-8")

@@ -96,7 +96,7 @@ def load_scorer(path: Path = ROOT / "eval" / "score.py") -> ModuleType:
 def predict(folder: Path, topic_path: str | None = None) -> list[dict[str, Any]]:
     """Every claim of every article in folder, as score.py's prediction records."""
     topic = load_topic(topic_path)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         rows.extend(claim_to_record(c, path.name) for c in extract(text, topic=topic))

@@ -139,12 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "score":
         base = os.environ.get("FIGWATCH_REALPAGES")
-        pages = args.pages or (Path(base) / args.round / "pages" if base else None)
-        if pages is None or not pages.is_dir():
+        folder = args.pages or (Path(base) / args.round / "pages" if base else None)
+        if folder is None or not folder.is_dir():
             print(f"realpages: no page texts for {args.round}: pass --pages DIR or set FIGWATCH_REALPAGES "
                   "(page text is never kept in the repository)", file=sys.stderr)
             return 2
-        result = score_round(args.round, pages, args.verbose)
+        result = score_round(args.round, folder, args.verbose)
         if args.record:
             record(args.round, args.record, result, args.note)
         return 0

@@ -91,7 +91,7 @@ def time_ticks(scale: Scale, most: int = 8) -> list[Tick]:
     step = next((s for s in _MONTH_STEPS if months / s <= most), _MONTH_STEPS[-1])
     index = start.year * 12 + start.month  # the month after start: its first day is inside
     index += (-index) % step  # align so that January is a tick when the step divides 12
-    ticks = []
+    ticks: list[Tick] = []
     while True:
         year, month = divmod(index, 12)
         when = datetime(year, month + 1, 1, tzinfo=timezone.utc)

@@ -74,7 +74,7 @@ def _index_row(name: str, figure: Figure | None, events: Sequence[Event], metric
         latest=with_unit(fmt_value(base), unit) if base else "",
         who=who(base) if base else "", date=fmt_date(base) if base else "",
         change=metric_view.last_change(events),
-        spark=chart.sparkline([c.published for c in history], [c.value for c in history]),
+        spark=chart.sparkline([metric_view.published_at(c) for c in history], [c.value for c in history]),
         reports=len(history), sources=len({source_of(c) for c in history}),
     )
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from figwatch.models import Digest
-
 from alerts.render import Rendered
+from figwatch.models import Digest
 
 
 @runtime_checkable

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from figwatch.config import AlertSettings
-
 from alerts.channel import Channel
 from alerts.file_channel import FilesChannel
 from alerts.mail import EmailChannel
 from alerts.slack import SlackChannel
+from figwatch.config import AlertSettings
 
 CHANNELS: dict[str, Callable[..., Channel]] = {"files": FilesChannel, "email": EmailChannel, "slack": SlackChannel}
 

@@ -11,12 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from alerts.render import Rendered
 from figwatch.config import FilesSettings
 from figwatch.errors import DeliveryError
 from figwatch.models import Digest
-
-from alerts.render import Rendered
-
 
 DIGEST_FILE_MODE = 0o644
 
@@ -54,7 +52,8 @@ class FilesChannel:
 
     def send(self, rendered: Rendered, digest: Digest) -> None:
         if digest.id is None:
-            raise DeliveryError("a digest must be stored (have an id) before it is written", channel=self.name, retryable=False)
+            raise DeliveryError("a digest must be stored (have an id) before it is written", channel=self.name,
+                                retryable=False)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             paths = self.paths(digest)

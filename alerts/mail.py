@@ -13,12 +13,11 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from alerts.render import Rendered
 from figwatch.config import EmailSettings, secret_from_env
 from figwatch.errors import ConfigError, DeliveryError
 from figwatch.models import Digest
-
 from figwatch.wording import header_safe
-from alerts.render import Rendered
 
 _DOMAIN = re.compile(r"[^A-Za-z0-9.-]")
 

@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Mapping, Protocol, Sequence
 
+from alerts.channel import Channel
+from alerts.parts import LeaseLost, PartedChannel
+from alerts.render import Rendered, render_digest
+from alerts.routing import route_digest
 from figwatch.errors import DeliveryError
 from figwatch.faults import crash_point
 from figwatch.models import Claim, Delivery, Digest, Metric
-
-from alerts.channel import Channel
-from alerts.parts import LeaseLost, PartedChannel
 from figwatch.wording import redact
-from alerts.render import Rendered, render_digest
-from alerts.routing import route_digest
 
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
@@ -246,7 +245,7 @@ def format_deliveries(deliveries: Sequence[Delivery]) -> str:
     if len(rows) == 1:
         return "no deliveries"
     widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1] for r in rows]
     return "\n".join(line.rstrip() for line in lines)
 
 

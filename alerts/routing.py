@@ -24,7 +24,8 @@ def route_events(events: Sequence[Event], routes: Mapping[str, Sequence[str]], c
     return [e for e in events if routed(e.metric, routes, channel)]
 
 
-def route_digest(digest: Digest, routes: Mapping[str, Sequence[str]], channel: str, metrics: Mapping[str, Metric]) -> Digest:
+def route_digest(digest: Digest, routes: Mapping[str, Sequence[str]], channel: str,
+                 metrics: Mapping[str, Metric]) -> Digest:
     """The channel's copy of a digest: its events only, subject recomputed; notices go to all."""
     if not routes or not routes.get(channel):
         return digest

@@ -91,4 +91,5 @@ def watch_schedule(last_run: datetime | None, now: datetime, interval: timedelta
     if gap <= interval * (1 + grace):
         return []
     return [Notice("run_missed", "schedule",
-                   f"No run for {_days(gap)} (expected every {_days(interval)}; last run {last_run:%Y-%m-%d %H:%M} UTC)")]
+                   f"No run for {_days(gap)} (expected every {_days(interval)}; "
+                   f"last run {last_run:%Y-%m-%d %H:%M} UTC)")]

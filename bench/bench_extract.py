@@ -26,10 +26,11 @@ import sys
 import time
 import warnings
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from typing import Any
 
 from extractors import extract, load_topic
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def kinds_of_text() -> dict[str, list[str]]:
@@ -102,18 +103,20 @@ def main(argv: list[str] | None = None) -> int:
     topic, kinds = load_topic(), kinds_of_text()  # the generated articles are made once
     extract(kinds["article"][0], topic=topic)  # compile once, outside the clock
     quantulum = quantulum_parse()
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}  # by kind of text: the JSON row written to bench/results
     for kind, docs in kinds.items():
         mbs, aps = best_rate(lambda d: extract(d, topic=topic), docs, int(args.megabytes * 1e6))
         q_mbs = rate(quantulum, docs[:QUANTULUM_TEXTS], 0, min_seconds=2.0)[0]
         r_mbs = best_rate(bare_regex, docs, int(args.megabytes * 1e6))[0]
-        rows[kind] = {"texts": len(docs), "bytes": sum(len(d.encode()) for d in docs), "figwatch_mb_per_s": round(mbs, 3),
+        rows[kind] = {"texts": len(docs), "bytes": sum(len(d.encode()) for d in docs),
+                      "figwatch_mb_per_s": round(mbs, 3),
                       "figwatch_texts_per_s": round(aps, 1), "quantulum3_mb_per_s": round(q_mbs, 4),
                       "speedup_vs_quantulum3": round(mbs / q_mbs, 1) if q_mbs else None,
                       "bare_regex_mb_per_s": round(r_mbs, 1), "share_of_bare_regex": round(mbs / r_mbs, 4)}
     hostile_s, hostile_len = hostile_seconds(topic)
-    target = {"mb_per_s": 2.0, "speedup": 20.0, "measured_on": "article"}
-    result = {"by_text": rows, "hostile_5mb_seconds": round(hostile_s, 3), "hostile_bytes": hostile_len, "targets": target}
+    target: dict[str, Any] = {"mb_per_s": 2.0, "speedup": 20.0, "measured_on": "article"}
+    result = {"by_text": rows, "hostile_5mb_seconds": round(hostile_s, 3), "hostile_bytes": hostile_len,
+              "targets": target}
     print(f"{'text':<10} {'texts':>6} {'KB':>7} {'figwatch MB/s':>14} {'quantulum3 MB/s':>16} {'speed-up':>9} "
           f"{'bare regex MB/s':>16} {'figwatch/regex':>15}")
     for kind, r in rows.items():

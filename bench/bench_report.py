@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Mapping, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from figwatch.figures import fold_claims
-from figwatch.models import Claim, Event, Figure, Metric
+from figwatch.models import Claim, Event, Figure, Metric, Qualifier
 from report import build_site
+from report.metric_view import published_at
+
+ROOT = Path(__file__).resolve().parents[1]
 
 METRICS: dict[str, Metric] = {
     name: Metric(name, label, unit)
@@ -40,7 +40,7 @@ METRICS: dict[str, Metric] = {
 SOURCES = ("South Korea JCS", "NIS", "Ukraine GUR", "Kyiv", "Zelensky", "US officials", "Pentagon",
            "Seoul", "UK MoD", "ISW", "Yonhap", "Kremlin", "NATO", "Japan MoD", None)
 START = datetime(2024, 11, 1, tzinfo=timezone.utc)
-QUALIFIERS = ("approx", "approx", "exact", "more_than", "at_least", "range", "less_than")
+QUALIFIERS: tuple[Qualifier, ...] = ("approx", "approx", "exact", "more_than", "at_least", "range", "less_than")
 
 
 def fake_claims(n: int, seed: int = 7) -> list[Claim]:
@@ -53,7 +53,8 @@ def fake_claims(n: int, seed: int = 7) -> list[Claim]:
         level[metric, source] *= rng.uniform(0.97, 1.06)
         value = round(level[metric, source], -1)
         q = rng.choice(QUALIFIERS)
-        low, high = (value * 0.9, value * 1.1) if q == "range" else ((value, None) if q in ("more_than", "at_least") else (None, None))
+        low, high = ((value * 0.9, value * 1.1) if q == "range"
+                     else (value, None) if q in ("more_than", "at_least") else (None, None))
         when = START + timedelta(minutes=rng.randrange(730 * 24 * 60))
         claims.append(Claim(
             metric=metric, value=value, qualifier=q, low=low, high=high, start=0, end=5,
@@ -62,7 +63,7 @@ def fake_claims(n: int, seed: int = 7) -> list[Claim]:
             published=when, outlet=f"Outlet {i % 40}", title=f"Article {i // 2}",
             revised_from=value * 0.8 if rng.random() < 0.01 else None,
         ))
-    return sorted(claims, key=lambda c: c.published)
+    return sorted(claims, key=published_at)  # every claim here is dated
 
 
 class BenchStore:
@@ -99,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = sum(p.stat().st_size for p in pages)
     print(f"claims {args.claims}, reports {reports}, events {len(store.events())}, fold (setup) {fold_s:.2f} s")
     print(f"build_site: best {min(times):.2f} s, median {sorted(times)[len(times) // 2]:.2f} s over {args.repeat} runs")
-    print(f"output: {len(pages)} pages, {size / 1e6:.1f} MB total, largest {max(p.stat().st_size for p in pages) / 1e6:.2f} MB in {out}")
+    print(f"output: {len(pages)} pages, {size / 1e6:.1f} MB total, largest "
+          f"{max(p.stat().st_size for p in pages) / 1e6:.2f} MB in {out}")
     return 0
 
 

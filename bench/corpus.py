@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 START = datetime(2024, 11, 1, 8, tzinfo=timezone.utc)
 OUTLETS = ["Wire One", "Daily Ledger", "Seoul Herald", "Kyiv Courier", "Global Desk", "The Observer Post",
            "Asia Monitor", "Frontline News", "Capital Times", "Evening Star"]
-SOURCES = ["South Korea's Joint Chiefs of Staff", "the National Intelligence Service", "Ukraine's military intelligence",
+SOURCES = ["South Korea's Joint Chiefs of Staff", "the National Intelligence Service",
+           "Ukraine's military intelligence",
            "US officials", "a South Korean lawmaker", "Kyiv"]
 FIGURE_TEMPLATES = [
     ("troops", "North Korea has deployed about {n:,} troops to Russia, according to {src}."),
@@ -120,7 +121,8 @@ def generate(count: int, seed: int = 7) -> Iterator[GeneratedArticle]:
 def write_corpus(out: Path, count: int, *, seed: int = 7, feeds: int = 0) -> int:
     """Write the articles (and optionally feeds) under `out`; returns the bytes of article text."""
     out.mkdir(parents=True, exist_ok=True)
-    total, per_feed = 0, [[] for _ in range(feeds)]
+    total = 0
+    per_feed: list[list[GeneratedArticle]] = [[] for _ in range(feeds)]
     for i, article in enumerate(generate(count, seed)):
         text = article.render()
         (out / article.name).write_text(text, encoding="utf-8")
@@ -139,7 +141,8 @@ def rss(items: list[GeneratedArticle], title: str) -> str:
         f"<description>{escape(a.body)}</description></item>"
         for a in items
     )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{escape(title)}</title>{entries}</channel></rss>'
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+            f'<channel><title>{escape(title)}</title>{entries}</channel></rss>')
 
 
 def main() -> None:

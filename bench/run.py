@@ -24,13 +24,15 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 from bench.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
 WORK = Path(os.environ.get("FIGWATCH_BENCH_DIR", Path(tempfile.gettempdir()) / "figwatch-bench"))
@@ -80,7 +82,7 @@ def corpus(size: int) -> Path:
     return folder
 
 
-def pg_database() -> tuple[str, callable]:
+def pg_database() -> tuple[str, Callable[[], None]]:
     from sqlalchemy import create_engine, text
 
     name = f"figwatch_bench_{uuid.uuid4().hex[:8]}"
@@ -174,9 +176,11 @@ def bench_no_news(repeats: int = 5) -> dict:
     direct, direct_cpu = _median(run, env, repeats)
     temporary_first = timed(run + ["--prefect"], env)["wall_s"]  # a fresh PREFECT_HOME: its database is made
     temporary, temporary_cpu = _median(run + ["--prefect"], env, repeats)
-    server = start_local_server(run_dir / "prefect-server")
+    auth = f"bench:{uuid.uuid4().hex}"  # the server refuses a client without its auth string
+    server = start_local_server(run_dir / "prefect-server", auth=auth)
     try:
-        served, served_cpu = _median(run, {**env, "PREFECT_API_URL": server.api_url}, repeats)
+        served, served_cpu = _median(run, {**env, "PREFECT_API_URL": server.api_url,
+                                           "PREFECT_API_AUTH_STRING": auth}, repeats)
     finally:
         server.stop()
     return {

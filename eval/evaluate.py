@@ -96,7 +96,7 @@ def load_scorer(path: Path = ROOT / "eval" / "score.py") -> ModuleType:
 def predict(folder: Path, topic_path: str | None = None) -> list[dict[str, Any]]:
     """Every claim of every article in folder, as score.py's prediction records."""
     topic = load_topic(topic_path)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         rows.extend(claim_to_record(c, path.name) for c in extract(text, topic=topic))
@@ -129,10 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         slim = {n: {k: v for k, v in r.items() if k not in ("misses", "false_positives")} for n, r in results.items()}
         Path(args.json).write_text(json.dumps(slim, indent=2), encoding="utf-8")
     floors = load_floors()
-    print(f"\n{'suite':<10} {'P':>6} {'R':>6} {'F1':>6} {'floor':>6} {'source':>7} {'floor':>6} {'qual.':>6} {'floor':>6}")
+    print(f"\n{'suite':<10} {'P':>6} {'R':>6} {'F1':>6} {'floor':>6} {'source':>7} {'floor':>6} {'qual.':>6} "
+          f"{'floor':>6}")
     for name, r in results.items():
         got, floor = scores(r), floors.get(name, {})
-        cells = "".join(f" {_cell(got[k]):>{w}} {_cell(floor.get(k)):>6}" for k, w in zip(SCORES, (6, 7, 6)))
+        cells = "".join(f" {_cell(got[k]):>{w}} {_cell(floor.get(k)):>6}" for k,
+                        w in zip(SCORES, (6, 7, 6), strict=True))
         print(f"{name:<10} {r['overall']['precision']:>6.3f} {r['overall']['recall']:>6.3f}{cells}")
     below = below_floors(results, floors)
     for line in below:

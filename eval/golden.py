@@ -23,7 +23,8 @@ GOLDEN_DIR = ROOT / "tests" / "extractors" / "golden"
 FIELDS = ("document", "metric", "value", "low", "high", "qualifier", "source", "source_key", "confidence", "stance",
           "derived", "rule")
 IDENTITY = ("document", "metric", "value", "low", "high")  # what pairs an old claim with its new reading
-REGENERATE = ("regenerate, once the change is intended: FIGWATCH_UPDATE_GOLDEN=1 pytest tests/extractors/test_golden.py "
+REGENERATE = ("regenerate, once the change is intended: FIGWATCH_UPDATE_GOLDEN=1 pytest "
+              "tests/extractors/test_golden.py "
               "(or python -m eval.golden --update)")
 
 Row = dict[str, Any]
@@ -42,7 +43,8 @@ def suite_rows(suite: str, topic: Topic | None = None) -> list[Row]:
         for c in extract(path.read_text(encoding="utf-8"), topic=topic):
             rows.append({"document": path.name, "metric": c.metric, "value": c.value, "low": c.low, "high": c.high,
                          "qualifier": c.qualifier, "source": c.source, "source_key": c.source_key,
-                         "confidence": round(c.confidence, 2), "stance": c.stance, "derived": c.derived, "rule": c.rule})
+                         "confidence": round(c.confidence, 2), "stance": c.stance, "derived": c.derived,
+                         "rule": c.rule})
     return rows
 
 

@@ -30,11 +30,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"[A-Za-z]{2,}")
 # regex syntax to strip before words are read: escapes, classes, group openers, flags, format fields
-SYNTAX = re.compile(r"\\[A-Za-z]|\\.|\[(?:\\.|[^\]\\])*\]|\(\?P<\w+>|\(\?P=\w+\)|\(\?[aiLmsux-]*:|\(\?<?[=!]|\(\?|\{[^{}]*\}")
+SYNTAX = re.compile(r"\\[A-Za-z]|\\.|\[(?:\\.|[^\]\\])*\]|\(\?P<\w+>|\(\?P=\w+\)|\(\?[aiLmsux-]*:|\(\?<?[=!]|\(\?"
+                    r"|\{[^{}]*\}")
 REGEXY = re.compile(r"\\[swdbSWDB]|\(\?|\[[^\]]*\]|[|*+?]")
 ALTERNATION = re.compile(r"(?:^|(?<=[(:]))((?:[A-Za-z][A-Za-z' ]*\|)+[A-Za-z][A-Za-z' ]*)(?=\)|$)")
 # the code's own vocabulary: qualifiers, kinds of mention, stances, record fields, file suffixes, encodings
-CODE_WORDS = frozenset(["exact", "approx", "approx_below", "at_least", "at_most", "more_than", "less_than", "range", "plain", "vague", "fraction", "part", "base", "current", "superseded", "planned", "denied", "utf", "src", "who", "acr", "full", "part", "month", "day", "year", "frac", "b1", "b2", "r1", "r2", "num", "q", "utf-8", "toml", "rb"])
+CODE_WORDS = frozenset(["exact", "approx", "approx_below", "at_least", "at_most", "more_than", "less_than", "range",
+    "plain", "vague", "fraction", "part", "base", "current", "superseded", "planned", "denied", "utf", "src", "who",
+    "acr", "full", "part", "month", "day", "year", "frac", "b1", "b2", "r1", "r2", "num", "q", "utf-8", "toml", "rb"])
 WORD_TABLES = frozenset({"units", "scales", "suffix_scales", "vague", "fractions", "qualifiers_before",
                          "qualifiers_after", "acronyms", "antecedents", "months", "parts_of_month"})
 
@@ -116,7 +119,7 @@ class _PythonLexicon(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Dict(self, node: ast.Dict) -> None:
-        for k, v in zip(node.keys, node.values):
+        for k, v in zip(node.keys, node.values, strict=True):
             if k is not None and isinstance(v, ast.Constant):  # a word's value; a record's field names are no words
                 self._count(k, True)
         for v in node.values:
@@ -142,7 +145,8 @@ class _PythonLexicon(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if isinstance(node.value, ast.Name) and node.value.id == "calendar" and node.attr in ("month_name", "month_abbr"):
+        if isinstance(node.value, ast.Name) and node.value.id == "calendar" and node.attr in ("month_name",
+                                                                                              "month_abbr"):
             self.entries += 12  # the English month names of the standard library
         self.generic_visit(node)
 
@@ -169,9 +173,11 @@ def _branches(tree: ast.AST) -> int:
 def _rules(tree: ast.Module) -> int:
     n = 0
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node,
+                                                                                                ast.AnnAssign) else []
         value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-        if any(isinstance(t, ast.Name) and t.id.endswith("RULES") for t in targets) and isinstance(value, (ast.Tuple, ast.List)):
+        if any(isinstance(t, ast.Name) and t.id.endswith("RULES") for t in targets) and isinstance(value,
+            (ast.Tuple, ast.List)):
             n += len(value.elts)
     return n
 
@@ -179,7 +185,8 @@ def _rules(tree: ast.Module) -> int:
 def _data_entries(data: Any, key: str = "") -> int:
     if isinstance(data, dict):
         own = len(data) if key in WORD_TABLES else 0
-        return own + sum(_data_entries(v, k) for k, v in data.items() if not (key in WORD_TABLES and not isinstance(v, (dict, list))))
+        return own + sum(_data_entries(v, k) for k,
+                         v in data.items() if not (key in WORD_TABLES and not isinstance(v, (dict, list))))
     if isinstance(data, list):
         return sum(1 if isinstance(v, str) else _data_entries(v, key) for v in data)
     return 0

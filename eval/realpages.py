@@ -111,7 +111,8 @@ def table() -> str:
         pages = len(_rows(HERE / name / "pages.jsonl")) if (HERE / name / "pages.jsonl").is_file() else 0
         labels = len(_rows(HERE / name / "labels.jsonl")) if (HERE / name / "labels.jsonl").is_file() else 0
         b = entry.get("blind") or {}
-        blind = f"{b.get('precision', 0):.3f} / {b.get('recall', 0):.3f} / {b.get('f1', 0):.3f} / {b.get('source_accuracy')}"
+        blind = (f"{b.get('precision', 0):.3f} / {b.get('recall', 0):.3f} / {b.get('f1', 0):.3f}"
+                 f" / {b.get('source_accuracy')}")
         last = (entry.get("after") or [None])[-1]
         after = f"{last['f1']:.3f} / {last['source_accuracy']}" if last else "-"
         lines.append(f"{name:6s} {pages:5d} {labels:6d}  {blind:32s} {after}")
@@ -126,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--from", dest="source", required=True, type=Path, help="the round's folder outside the repo")
     sc = sub.add_parser("score", help="score the extractor on a round's pages (kept outside the repo)")
     sc.add_argument("round")
-    sc.add_argument("--pages", type=Path, help="folder of the round's page files (default $FIGWATCH_REALPAGES/ROUND/pages)")
+    sc.add_argument("--pages", type=Path, help="folder of the round's page files (default "
+                                               "$FIGWATCH_REALPAGES/ROUND/pages)")
     sc.add_argument("--verbose", action="store_true", help="list misses and false figures")
     sc.add_argument("--record", choices=("blind", "after"), help="add the score to eval/realpages/scores.json")
     sc.add_argument("--note", default="", help="what the score was taken after (with --record)")
@@ -137,12 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "score":
         base = os.environ.get("FIGWATCH_REALPAGES")
-        pages = args.pages or (Path(base) / args.round / "pages" if base else None)
-        if pages is None or not pages.is_dir():
+        folder = args.pages or (Path(base) / args.round / "pages" if base else None)
+        if folder is None or not folder.is_dir():
             print(f"realpages: no page texts for {args.round}: pass --pages DIR or set FIGWATCH_REALPAGES "
                   "(page text is never kept in the repository)", file=sys.stderr)
             return 2
-        result = score_round(args.round, pages, args.verbose)
+        result = score_round(args.round, folder, args.verbose)
         if args.record:
             record(args.round, args.record, result, args.note)
         return 0

@@ -39,7 +39,7 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _split_top(pattern: str) -> list[str]:
     """The pattern's alternatives at depth 0 ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
     cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
-    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _closing(pattern: str) -> int:
@@ -106,7 +106,7 @@ def _by_first(variants: list[str]) -> list[str]:
     groups: dict[str, list[str]] = {}
     for v in [*variants, None]:  # None: the end ("" is an alternative, matching the empty string)
         head = v[:7] if v is not None and len(v) >= 7 and v.startswith("(?-i:") and v[6] == ")" else None
-        if head is not None:
+        if head is not None and v is not None:
             groups.setdefault(head, []).append(v[7:])
             continue
         out.extend(f"(?:{h}{rest[0]})" if len(rest) == 1 else f"(?:{h}(?:{'|'.join(f'(?:{r})' for r in rest)}))"

@@ -40,5 +40,6 @@ def find_as_of(text: str, start: int, end: int, topic: Topic, ref: tuple[int, in
     else:
         return None
     last = calendar.monthrange(year, month)[1]
-    day = int(m.group("day")) if m.group("day") else g.parts_of_month.get((m.group("part") or g.default_part).lower(), last)
+    day = int(m.group("day")) if m.group("day") else g.parts_of_month.get((m.group("part") or g.default_part).lower(),
+                                                                          last)
     return date(year, month, min(max(day, 1), last))

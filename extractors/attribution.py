@@ -1,7 +1,7 @@
 """Who says so: "according to X", "X said", "as per X's figures", "cited by X", "..., said X".
 
-Patterns and words come from the language file's [attribution] and [grammar] tables. A source that is a pronoun ("he said") is
-returned as PRONOUN so that the caller can resolve it to the last source named.
+Patterns and words come from the language file's [attribution] and [grammar] tables. A source that is
+a pronoun ("he said") is returned as PRONOUN so that the caller can resolve it to the last source named.
 """
 from __future__ import annotations
 
@@ -85,7 +85,8 @@ class Attributor:
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:{words(grammar['perfect_auxiliaries'])})\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
-        self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
+        self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+"
+                                   rf"(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         own, figure_nouns = grammar["own"], words(data["figure_nouns"])
         self.figures = re.compile(rf"(?P<src>{self.name})(?:['’]s)?\s+(?:{own}\s+)?(?:{figure_nouns})\b")
         self.paren = re.compile(r"\((?P<src>[A-Z][A-Za-z .'’-]{1,40})\)\s*[.;]?\s*$")
@@ -94,15 +95,17 @@ class Attributor:
         participles, bare = data["participles"], data["participles_bare"]
         self.participles = tuple(dict.fromkeys(p.lower() for p in [*participles, *bare]))
         dateline = data["dateline"] or NEVER
-        reporting = ([rf"(?:{_alternation(participles)})\s+{grammar['complementizer']}"] if participles else []) + list(bare)
-        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?,\s*(?:{'|'.join(reporting)})\b")
+        reporting = ([rf"(?:{_alternation(participles)})\s+{grammar['complementizer']}"] if participles
+                     else []) + list(bare)
+        self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?"
+                                   rf",\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
         # the named patterns, each with the words one of which its every match contains
         # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
         needs = [literals(_explicit("|".join(before), ends), FLAGS),
                  *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
-                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs)]
+                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs, strict=True)]
         # a sentence with none of the strings some pattern needs has no attribution: skipped at once
         self.cue = _any_of([*needs, _needs_one_of(data["verbs"]), _needs_one_of([*participles, *bare])])
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data["speakers"]) + r")(?![\w])", FLAGS)
@@ -114,7 +117,8 @@ class Attributor:
         breaks = data["breaks"]
         self.breaks = re.compile(rf"\s(?:{_alternation(breaks)})\s" if breaks else NEVER, FLAGS)
         asides = data["appositive"]
-        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])", FLAGS) if asides else re.compile(NEVER)
+        self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])",
+                                     FLAGS) if asides else re.compile(NEVER)
         self.aside = re.compile(data["aside"] or NEVER)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
@@ -130,12 +134,15 @@ class Attributor:
         # words no source's name has (case-sensitive: "It" may open a name, "it" not), and the clause
         # a relative pronoun opens after a name
         self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
-        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b(?P<rest>[^,]{{0,100}}?)(?P<comma>,?)\s*$")
+        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b"
+                                   r"(?P<rest>[^,]{0,100}?)(?P<comma>,?)\s*$")
         self.coordinated = re.compile(data["coordinated"] or NEVER)
         self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
-        self.not_source = re.compile(_alternation(data["not_sources"]), FLAGS) if data["not_sources"] else re.compile(NEVER)
+        self.not_source = (re.compile(_alternation(data["not_sources"]), FLAGS) if data["not_sources"]
+                           else re.compile(NEVER))
         self.indefinite = re.compile(rf"^(?:{words(grammar['indefinite_articles'])})\s+", FLAGS)
-        self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$", FLAGS)
+        self.determiner = re.compile("(?:" + "|".join(rf"\b{w}" for w in data["determiners_before_verb"]) + r")\s*$",
+                                     FLAGS)
         # "South Korea's National Intelligence Service (NIS)": a name on one line ("said Monday.\n\nThe NIS" is no name)
         on_a_line = self.name.replace(r"\s+", r"[^\S\n]+")
         self.acronym = re.compile(rf"(?P<full>{on_a_line})[^\S\n]*\((?P<acr>[A-Z]{{2,6}})\)")
@@ -150,15 +157,18 @@ class Attributor:
         src = self._relative(src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
-        while before is not None and self.aside.match(piece.strip()) and self._speaks(before):
-            piece, before = before, next(pieces, None)  # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+        while (piece is not None and before is not None and self.aside.match(piece.strip())
+               and self._speaks(before)):
+            # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+            piece, before = before, next(pieces, None)
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
         led = src.lower()
         if led in self.pronouns:
             return PRONOUN  # "the agency": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
-        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")  # every suffix opens with one
+        # every suffix opens with one
+        src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")
         src = self.indefinite.sub("", src)
         low = src.lower()
         the_low = f"{self.article} {low}"
@@ -168,7 +178,8 @@ class Attributor:
             pair = self.coordinated.search(src)  # "since the US and Ukraine announced": the pair at its end
             return pair.group() if pair else None
         words = src.split()
-        if not words or len(words) > 10 or low in self.reject or self._has_number(src) or self.not_source.fullmatch(src):
+        if (not words or len(words) > 10 or low in self.reject or self._has_number(src)
+                or self.not_source.fullmatch(src)):
             return None
         last = words[-1]
         if "A" <= last[0] <= "Z":
@@ -224,8 +235,8 @@ class Attributor:
         """The last name in text[start:end] that "the agency" (refers) can stand for, cleaned."""
         pattern = next((p for form, p in self.antecedents if form.fullmatch(refers)), None)
         last = None
-        for last in pattern.finditer(text, start, end) if pattern else ():
-            pass
+        for m in pattern.finditer(text, start, end) if pattern else ():
+            last = m
         src = self.clean(last.group()) if last else None
         return src if src != PRONOUN else None
 
@@ -246,10 +257,11 @@ class Attributor:
                 if src:  # "according to the agency": the last agency named
                     refers = self._refers(m.group("src")) if src == PRONOUN else ""
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))
-        m = self.subject.match(text, start, end) if self.subject and any(map(low.__contains__, self.participles)) else None
-        src = self.clean(m.group("src")) if m else None
-        if m and src:
-            out.append(_placed(text, src, m.start("src"), m.end("src"), False))
+        subject = (self.subject.match(text, start, end)
+                   if self.subject and any(map(low.__contains__, self.participles)) else None)
+        src = self.clean(subject.group("src")) if subject else None
+        if subject and src:
+            out.append(_placed(text, src, subject.start("src"), subject.end("src"), False))
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]

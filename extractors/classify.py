@@ -82,14 +82,16 @@ class Classifier:
             name, d = found
             cue = self.topic.scanner.superseded.search(sp.text[max(sp.start, m.start - 100):m.start])
             why = f"superseded: {cue.group().strip()!r} {cap:g}" if cue else f"superseded: revised {cap:g}"
-            out.append((m, d._replace(confidence=min(d.confidence, cap), rule=d.rule if name == read_alone.name else name,
+            out.append((m, d._replace(confidence=min(d.confidence, cap),
+                                      rule=d.rule if name == read_alone.name else name,
                                    reasons=(*d.reasons, why), stance="superseded")))
         return sorted(out, key=lambda md: md[0].start)
 
     def read_alone(self, sp: Span, m: Mention, mentions: list[Mention], ctx: Context) -> Decision | None:
         """A figure read with no figure before it in its sentence (its clause cut at its neighbours)."""
         i = mentions.index(m)
-        lo, hi = window(sp, m, mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None, self.gr)
+        lo, hi = window(sp, m, mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None,
+                        self.gr)
         f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), (None, None), ctx)
         whose_rule, (noun, party) = first(WHOSE_RULES, f) or ("", NOT_COUNTED)
         if noun is None or party != self.party:
@@ -117,10 +119,12 @@ class Classifier:
     def _phrase(self, sp: Span, m: Mention, hi: int) -> Phrase:
         """The noun phrase after the figure; a head noun wins over a participle ("two wounded soldiers")."""
         t, nouns = sp.text, self.topic.nouns
-        stop = self.gr.np_stop.search(t, m.after_end, hi)  # the first stop is near: searched, not read from the sentence's
+        # the first stop is near: searched, not read from the sentence's
+        stop = self.gr.np_stop.search(t, m.after_end, hi)
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
-        lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - self.gr.transparent  # read when no noun is
+        # read when no noun is
+        lead = set() if hits else {w.lower() for w in WORD.findall(t, m.after_end, first_end)} - self.gr.transparent
         if not hits and not lead and stop and stop.group().strip().lower() in self.gr.np_joiners:
             more = self.gr.np_stop.search(t, stop.end(), hi)  # "KN-23 and KN-24 missiles"
             end = min(more.start() if more else hi, m.after_end + 80)

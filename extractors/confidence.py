@@ -39,7 +39,8 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     for s, e, label in f.sp.cues.within(topic.modality, min(f.lo, clause_lo), mod_hi):
         if label in gr.cancelled_by_realis:
             if known is None:  # "already"; "the two prisoners"
-                known = bool(gr.realis.search(t, m.after_end, mod_hi) or gr.definite.search(t, max(0, m.start - 30), m.start))
+                known = bool(gr.realis.search(t, m.after_end, mod_hi) or gr.definite.search(t, max(0, m.start - 30),
+                                                                                            m.start))
             if known:
                 continue
         caps.append(_cue(topic, label, t[s:e]))
@@ -49,7 +50,8 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
 @rule
 def vague_amount(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     """"thousands of troops": a vague amount, unless the metric counts in such amounts ("millions of shells")."""
-    return [Cap(f.topic.confidence.get("vague", 0.4), "vague amount")] if f.m.kind == "vague" and not spec.vague else None
+    return [Cap(f.topic.confidence.get("vague", 0.4),
+                "vague amount")] if f.m.kind == "vague" and not spec.vague else None
 
 
 @rule
@@ -67,7 +69,8 @@ def doubting_sentence(topic: Topic, sp: Span) -> list[Cap] | None:
     classes = topic.grammar.sentence_modality
     if not classes:
         return None
-    caps = [_cue(topic, label, sp.text[s:e], " in sentence") for s, e, label in sp.cues.all(topic.modality) if label in classes]
+    caps = [_cue(topic, label, sp.text[s:e], " in sentence") for s, e,
+            label in sp.cues.all(topic.modality) if label in classes]
     return caps or None
 
 

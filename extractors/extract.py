@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -49,7 +49,8 @@ class Why(NamedTuple):
 
     def lines(self) -> list[str]:
         stance = f" (stance: {self.stance})" if self.stance != "current" else ""
-        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: {self.whose_rule})",
+        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: "
+                f"{self.whose_rule})",
                 f"source: {self.source_rule or 'none found'}",
                 f"confidence: {'; '.join(self.confidence)}{stance}"]
 
@@ -64,7 +65,8 @@ class _Found(NamedTuple):
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
     """The sentence with source names blanked, so "Ukraine's military said" names no party."""
-    parts, at = [], start
+    parts: list[str] = []
+    at = start
     for a in attributions:
         if a.start >= at and a.end > a.start and a.end <= end:
             parts.extend((text[at:a.start], " " * (a.end - a.start)))
@@ -138,7 +140,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
             continue  # a table or a run of numbers, not prose
         work.figures += len(mentions)
         masked = _masked(text, s.start, s.end, sources.attrs(i)) if mentions else text[s.start:s.end]
-        decided, last = [], _UNREAD
+        decided = []
+        last: tuple[int, int, str] | None = _UNREAD
         if mentions:
             masked_cues = SentenceCues(masked, 0, len(masked))
             cues = masked_cues.all(topic.parties)  # read once: "nk?" here, the last cue below
@@ -151,7 +154,8 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
         as_of = find_as_of(text, s.start, s.end, topic, ref) if decided else None
         for m, d in decided:
             source, source_rule = sources.source_for(i, m.start)
-            claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier, evidence=text[s.start:s.end].strip(),
+            claim = Claim(metric=d.metric, value=float(m.value), qualifier=m.qualifier,
+                          evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
@@ -254,7 +258,8 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
             work.dedupe_steps += len(candidates)
             if any(_same_figure(c, b) for b in candidates):
                 continue
-        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5, c.stance == "superseded")
+        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,
+               c.stance == "superseded")
         if key in seen:
             continue
         seen.add(key)

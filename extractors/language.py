@@ -35,7 +35,8 @@ class Grammar:
     passive: re.Pattern[str]  # "have been" before a predicate
     partitive_back: re.Pattern[str]  # "1,000 of those"
     partitive: re.Pattern[str]  # "2,000 of the soldiers"
-    group_before: re.Pattern[str]  # "of the roughly 12,000 soldiers sent, ...": the figure is the group a part is taken from
+    # "of the roughly 12,000 soldiers sent, ...": the figure is the group a part is taken from
+    group_before: re.Pattern[str]
     relative: re.Pattern[str]  # ", which" before a clause
     articles: re.Pattern[str]  # an article or a possessive to strip from a source's name
     # coreference
@@ -87,13 +88,15 @@ class Grammar:
             partitive=re.compile(rf"\s+{d['numbers']['of']}\s+(?:{determiners})\s+(?!\d)", FLAGS),
             group_before=re.compile(rf"(?<![\w]){d['numbers']['of']}\s+(?:{determiners})\s+(?:[a-z]+\s+)?$", FLAGS),
             relative=re.compile(rf",\s*(?:{words(g['relative_pronouns'])})\s*$", FLAGS),
-            articles=re.compile(rf"^(?:{words([g['definite_article'], *g['indefinite_articles']])})\s+|{APOS}s?$", FLAGS),
+            articles=re.compile(rf"^(?:{words([g['definite_article'], *g['indefinite_articles']])})\s+|{APOS}s?$",
+                                FLAGS),
             anaphora=re.compile(rf"(?<![\w])(?:{_alternation(coref['anaphora'] or [NEVER])})(?![\w])", FLAGS),
             elliptical=re.compile(rf"(?<![\w])(?:{_alternation(coref['elliptical'] or [NEVER])})(?![\w])", FLAGS),
             realis=re.compile(rf"(?<![\w])(?:{_alternation(mod['realis'] or [NEVER])})(?![\w])", FLAGS),
             sentence_modality=frozenset(mod["sentence"]),
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
-            modality_cut=re.compile("|".join(mod["clause_ends"]) or NEVER),  # case-sensitive: ", and" ends, "AND" does not
+            # case-sensitive: ", and" ends, "AND" does not
+            modality_cut=re.compile("|".join(mod["clause_ends"]) or NEVER),
             stance={k: cast(Stance, v) for k, v in mod["stance"].items()},  # the schema checked them
             abbreviations=frozenset(a.lower() for a in sent["abbreviations"]),
             numbering=frozenset(a.lower() for a in sent["numbering"]),

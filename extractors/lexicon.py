@@ -88,6 +88,6 @@ class Lexicon:
             return None
         end = len(text) if endpos is None else endpos
         found = None
-        for found in self.regex.finditer(text, pos, end):
-            pass
+        for m in self.regex.finditer(text, pos, end):
+            found = m
         return (found.start(), found.end(), self._label(text, found.start(), found.end(), end)) if found else None

@@ -84,7 +84,8 @@ def part_of_group(f: Fig, predicate: str | None, wanted: set[str]) -> str | None
     (not in "of the 12,000 soldiers sent, a third have been killed": that figure is the group)."""
     group, t, m = f.topic.group_predicates, f.text, f.m
     if predicate in group and f.ph.head_end >= 0 and (f.gr.partitive.match(t, m.after_end) or (
-            not f.gr.group_before.search(t, max(f.sp.start, m.start - 30), m.start) and f.passive_after(f.ph.head_end, wanted))):
+            not f.gr.group_before.search(t, max(f.sp.start, m.start - 30), m.start) and f.passive_after(f.ph.head_end,
+                                                                                                        wanted))):
         return f.later(f.ph.head_end, f.hi, wanted - group) or predicate
     return None
 
@@ -111,7 +112,8 @@ def _modifiers(f: Fig) -> set[str]:
     local |= {lab for _, _, lab in cues.within(topic.modifiers_local, m.after_end, f.ph.end)}
     comma = t.rfind(",", lo, m.start) if f.shared else -1
     after = t.find(",", f.ph.end, hi)  # "..., revised that assessment last week": another clause's time
-    reported = cues.last(topic.attributor.verb, lo, m.start)  # "a paper circulated this week says ... sent": the paper's time
+    # "a paper circulated this week says ... sent": the paper's time
+    reported = cues.last(topic.attributor.verb, lo, m.start)
     start = max(lo, comma + 1, reported[1] if reported else lo)
     clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     if clause and cues.first(topic.modifiers_cancel, lo, hi):
@@ -165,7 +167,8 @@ def clause_predicate(f: Fig, specs: list[MetricSpec]) -> Chosen | None:
         return None
     needing = [s for s in matching if s.requires]
     mods = _modifiers(f) if needing else set()  # read only for a metric that needs them
-    chosen = next(iter([s for s in needing if set(s.requires) <= mods] or [s for s in matching if not s.requires]), None)
+    chosen = next(iter([s for s in needing if set(s.requires) <= mods] or [s for s in matching if not s.requires]),
+                  None)
     if chosen is None:
         return None
     return Chosen(chosen, "sentence-predicate" if chosen.scope == "sentence" else name)

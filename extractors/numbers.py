@@ -7,12 +7,14 @@ Filters then drop what is no count: dates, times, years, calibers, prices, durat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar
 
 from extractors.alternation import FLAGS, _alternation
 from extractors.backwards import EndCue
 from extractors.lexicon import any_of, words
+from figwatch.models import QUALIFIERS, Qualifier
 
 if TYPE_CHECKING:
     from extractors.topic import Topic
@@ -28,6 +30,27 @@ SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the la
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
 QUALIFIER_REACH = 40  # "a little over 1,000"
+# what the words before a number say: a claim's qualifier, or "approx_below" ("nearly 3,000": approx, at most 3,000)
+BeforeKind = Qualifier | Literal["approx_below"]
+K = TypeVar("K", bound=str)
+
+
+def is_qualifier(v: object) -> TypeGuard[Qualifier]:
+    return v in QUALIFIERS
+
+
+def is_before_kind(v: object) -> TypeGuard[BeforeKind]:
+    return v == "approx_below" or is_qualifier(v)
+
+
+def _typed(table: Mapping[str, Any], kind: Callable[[object], TypeGuard[K]], key: str) -> dict[str, K]:
+    """A [numbers] table of qualifiers, lower-cased and typed (the schema checked the values already)."""
+    out: dict[str, K] = {}
+    for k, v in table.items():
+        if not kind(v):
+            raise ValueError(f"numbers.{key}.{k}: {v!r} is not a qualifier here")
+        out[k.lower()] = v
+    return out
 
 
 @dataclass(frozen=True)
@@ -37,7 +60,7 @@ class Mention:
     start: int
     end: int
     value: float
-    qualifier: str = "exact"
+    qualifier: Qualifier = "exact"
     low: float | None = None
     high: float | None = None
     kind: str = "plain"  # plain | range | vague | fraction | part (of a base) | base
@@ -75,10 +98,11 @@ class Scanner:
         self.scales: dict[str, int] = {k.lower(): int(v) for k, v in numbers["scales"].items()}
         self.suffixes: dict[str, int] = {k.lower(): int(v) for k, v in numbers["suffix_scales"].items()}
         self.multipliers: dict[str, int] = {k.lower(): int(v) for k, v in numbers["multipliers"].items()}
-        self.vague = {k.lower(): (float(v[0]), str(v[1])) for k, v in numbers["vague"].items()}
+        kinds = _typed({k: v[1] for k, v in numbers["vague"].items()}, is_qualifier, "vague")
+        self.vague = {k.lower(): (float(v[0]), kinds[k.lower()]) for k, v in numbers["vague"].items()}
         self.fractions = {k.lower(): float(v) for k, v in numbers["fractions"].items()}
-        self.q_before = {k.lower(): v for k, v in numbers["qualifiers_before"].items()}
-        self.q_after = {k.lower(): v for k, v in numbers["qualifiers_after"].items()}
+        self.q_before = _typed(numbers["qualifiers_before"], is_before_kind, "qualifiers_before")
+        self.q_after = _typed(numbers["qualifiers_after"], is_qualifier, "qualifiers_after")
         self.article, self.conjunction, self.half = (numbers[k].lower() for k in ("article", "conjunction", "half"))
         self.range_to = numbers["range_to"].lower()
         self.range_or = numbers["range_or"].lower()
@@ -102,9 +126,11 @@ class Scanner:
         dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
                rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
         and_a_half = rf"\s+{and_}\s+{a}\s+{half}(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
-        a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"  # "a dozen", "half a million"
+        # "a dozen", "half a million"
+        a_scale = rf"(?:(?:{half}\s+)?{a}\s+(?=(?:{words(own_multipliers)}|{scale})(?![\w])))?"
         # "four-thousand-100": a broadcaster's spelling, digits after a written scale
-        wnum = rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+(?:(?<=[a-z])-\d{{1,3}}(?![\d,.]))?(?![\w-])"
+        wnum = (rf"(?<![\w-]){a_scale}(?:{word})(?:[\s-]+(?:{word})|{and_a_half})*+"
+                r"(?:(?<=[a-z])-\d{1,3}(?![\d,.]))?(?![\w-])")
         num = f"(?:{dig}|{wnum})"
         qb = _alternation([re.escape(q) for q in self.q_before])
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
@@ -125,18 +151,23 @@ class Scanner:
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
         self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
-        self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])", FLAGS)
+        self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])",
+                                     FLAGS)
         months = _alternation(month_names)
-        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)", FLAGS)
-        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"]) + rf"|(?:{months})\.?)\s*$", FLAGS))
+        self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)",
+                                   FLAGS)
+        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"])
+                                              + rf"|(?:{months})\.?)\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers["not_counts_between"]]
         particles = numbers["verbs_with_particles"]
-        self.verb_particle = EndCue.of(re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
+        self.verb_particle = EndCue.of(
+            re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
         self.from_re = re.compile(rf"(?<![\w]){numbers['revised_from']}\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+{self.range_to}\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
-        self.partitive_re = re.compile(rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
+        self.partitive_re = re.compile(
+            rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
         self.of_after = re.compile(rf"\s+{of}\b", FLAGS)  # "one of the soldiers"
 
     # -- values -------------------------------------------------------------------------------
@@ -156,7 +187,9 @@ class Scanner:
         return float(digits) * mult if suffix == "" or mult != 1 else None
 
     def _parse_words(self, s: str) -> float | None:
-        total, current, seen = 0, 0, False
+        total: float = 0
+        current: float = 0  # "three and a half thousand": a half joins the count
+        seen = False
         words = SPACES.split(s)
         if words[0] in self.scales and len(words) == 1:
             return None  # "billion" alone ("$20 billion": the digits were money) counts nothing
@@ -226,7 +259,8 @@ class Scanner:
         after_end = e
         if after and qual == "exact":
             qual, after_end = self.q_after[after.group("q").lower()], after.end()
-            low, high = (value, None) if qual in ("at_least", "more_than") else (None, value if qual == "at_most" else None)
+            low, high = (value, None) if qual in ("at_least", "more_than") else (None,
+                                                                                 value if qual == "at_most" else None)
         superseded = self._superseded(text, s)
         increment = superseded and self.increment.found(text[max(0, s - SUPERSEDED_REACH):s])
         return Mention(s, e, value, qual, low, high, "plain", year_like, superseded, increment=increment,
@@ -244,7 +278,7 @@ class Scanner:
             return False
         return bool(self.change_re.search(text[max(0, s - REVISION_REACH):s]))
 
-    def _qualifier(self, text: str, s: int, value: float) -> tuple[str, float | None, float | None]:
+    def _qualifier(self, text: str, s: int, value: float) -> tuple[Qualifier, float | None, float | None]:
         before = text[max(0, s - QUALIFIER_REACH):s]
         q = self.q_before_re.search(before)
         if not q or self.verb_particle.found(before[:q.start()]):
@@ -270,14 +304,16 @@ class Scanner:
             return [x for x in (first, second) if x]
         years = all(YEAR.fullmatch(x) for x in (m.group(g1), m.group(g2)))
         if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
-            return [x for x in (self._single(text, m.start(g1), m.end(g1)), self._single(text, m.start(g2), m.end(g2))) if x]
+            return [x for x in (self._single(text, m.start(g1), m.end(g1)),
+                                self._single(text, m.start(g2), m.end(g2))) if x]
         return [Mention(m.start(), m.end(), (a + b) / 2, "range", a, b, "range", after_end=m.end())]
 
     def _either(self, text: str, m: re.Match[str]) -> list[Mention]:
         """"2 or 3K", "two or three thousand": a range when the scale written once counts for both
         ends; else two figures ("one or two")."""
         a, b = self.parse(m.group("o1")), self.parse(m.group("o2"))
-        singles = [x for x in (self._single(text, m.start("o1"), m.end("o1")), self._single(text, m.start("o2"), m.end("o2"))) if x]
+        singles = [x for x in (self._single(text, m.start("o1"), m.end("o1")),
+                               self._single(text, m.start("o2"), m.end("o2"))) if x]
         if a is None or b is None or self._shared_scale(m.group("o1"), m.group("o2"), a, b) == a:
             return singles
         return self._range(text, m, "o1", "o2", m.start())

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
 
 from extractors.alternation import _FOLDS
 
@@ -42,13 +42,14 @@ def _sequence(items: list) -> _Req:
     return best
 
 
-def _item(op: object, av: object) -> _Req:
+def _item(op: object, av: Any) -> _Req:  # av: the parser's argument of op, a tuple or a list
     """What one non-literal item requires: a group's, every branch's, or a repeated part's (min >= 1)."""
     if op is C.SUBPATTERN:
         return _sequence(list(av[-1]))
     if op is C.BRANCH:
         reqs = [_sequence(list(b)) for b in av[1]]
-        return frozenset().union(*reqs) if all(reqs) else None
+        known = [r for r in reqs if r]
+        return frozenset[str]().union(*known) if len(known) == len(reqs) else None  # every branch's, or unknown
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
         return _sequence(list(av[2]))
     return None

@@ -137,7 +137,8 @@ class Fig:
     """A figure being read: its sentence, clause window (lo, hi), noun phrase, the noun and party of the
     figure before it in the sentence (last), the story so far (ctx), and answers several rules share."""
 
-    __slots__ = ("_back", "_resolved", "carried", "ctx", "gr", "hi", "last", "lo", "m", "named", "noun", "ph", "predicate",
+    __slots__ = ("_back", "_resolved", "carried", "ctx", "gr", "hi", "last", "lo", "m", "named", "noun", "ph",
+                 "predicate",
                  "shared", "sp", "text", "topic")
 
     def __init__(self, topic: Topic, sp: Span, m: Mention, lo: int, hi: int, ph: Phrase,
@@ -158,19 +159,22 @@ class Fig:
             sp, nouns = self.sp, self.topic.nouns
             hit = sp.cues.last(nouns, max(self.lo, self.m.start - 90), self.m.start)
             wider = sp.cues.last(nouns, max(self.lo, hit[0] - 30), hit[1]) if hit else None
-            hit = wider if wider and hit and wider[1] == hit[1] else hit  # the reach cut "killed or wounded" to "wounded"
+            # the reach cut "killed or wounded" to "wounded"
+            hit = wider if wider and hit and wider[1] == hit[1] else hit
             self._back = hit[2] if hit and hit[2] not in self.topic.noun_party else None
         return self._back  # type: ignore[return-value]
 
     def later(self, start: int, hi: int, wanted: set[str]) -> str | None:
         """The first wanted predicate in the sentence's text[start:hi]."""
-        return next((label for _, _, label in self.sp.cues.within(self.topic.predicates, start, hi) if label in wanted), None)
+        return next((label for _, _, label in self.sp.cues.within(self.topic.predicates, start, hi) if label in wanted),
+                    None)
 
     def passive_after(self, head_end: int, wanted: set[str]) -> bool:
         """Is the group's own predicate a passive main verb after the head ("100 soldiers deployed to
         Russia have been killed"): then the deployment describes the group, the killing is the figure's."""
         group = self.topic.group_predicates
-        return any(h[2] in wanted and h[2] not in group and self.gr.passive.search(self.text, max(head_end, h[0] - 20), h[0])
+        return any(h[2] in wanted and h[2] not in group and self.gr.passive.search(self.text, max(head_end, h[0] - 20),
+                                                                                   h[0])
                    for h in self.sp.cues.within(self.topic.predicates, head_end, self.hi))
 
     def post_nominal(self, head_end: int, wanted: set[str]) -> str | None:

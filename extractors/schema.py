@@ -18,7 +18,10 @@ from typing import Any, Protocol
 from extractors.alternation import FLAGS
 
 Problem = tuple[str, str]  # (dotted key, message)
-QUALIFIERS = ("exact", "approx", "approx_below", "at_least", "at_most", "more_than", "less_than")
+# a claim's qualifier (figwatch.models.Qualifier but "range", which only a range gets)
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "more_than", "less_than")
+# the words before a number may also say "approx, with the figure as its upper bound" ("nearly 3,000")
+BEFORE_QUALIFIERS = (*QUALIFIERS, "approx_below")
 STANCES = ("current", "superseded", "planned", "denied")
 
 
@@ -172,14 +175,15 @@ LANGUAGE = every({
     "language": each(Str(), "name", "code"),
     "numbers": every({
         "not_counts_after": PATTERNS, "not_counts_before": PATTERNS,
-        "not_counts_between": ListOf(Table({"before": Pattern(0), "line_start": Bool(), "after": Pattern(0), "max": Num()},
+        "not_counts_between": ListOf(Table({"before": Pattern(0), "line_start": Bool(), "after": Pattern(0),
+                                            "max": Num()},
                                            frozenset({"after", "max"}))),
         "verbs_with_particles": PATTERNS, "pronoun_before_of": WORDS,
         "article": WORD, "conjunction": WORD, "half": WORD, "between": WORD, "range_to": WORD, "range_or": WORD,
         "revised_from": WORD,
         "of": WORD, "percent": PATTERNS, "share_determiners": WORDS, "partitive_determiners": WORDS,
         "multipliers": MapOf(Int()), "vague": MapOf(Pair(Num(), OneOf(QUALIFIERS))), "fractions": MapOf(Num()),
-        "qualifiers_before": MapOf(OneOf(QUALIFIERS)), "qualifiers_after": MapOf(OneOf(QUALIFIERS)),
+        "qualifiers_before": MapOf(OneOf(BEFORE_QUALIFIERS)), "qualifiers_after": MapOf(OneOf(QUALIFIERS)),
         "units": MapOf(Int()), "scales": MapOf(Int()), "suffix_scales": MapOf(Int()),
     }),
     "dates": every({"as_of": PATTERNS, "default_part": WORD, "months": MapOf(Int()), "parts_of_month": MapOf(Int())}),
@@ -189,7 +193,8 @@ LANGUAGE = every({
     "grammar": every({
         "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "copulas": WORDS, "transparent": WORDS,
         "party_after_phrase": Pattern(), "np_joiners": WORDS, "determiners": WORDS, "definite_article": WORD,
-        "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS, "partitive_pronouns": WORDS,
+        "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS,
+        "partitive_pronouns": WORDS,
         "relative_pronouns": WORDS, "perfect_auxiliaries": WORDS, "complementizer": WORD,
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
@@ -197,12 +202,16 @@ LANGUAGE = every({
                               "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
-        "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS, "source_ends_before": PATTERNS,
-        "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS, "speakers": PATTERNS,
-        "reject": WORDS, "not_sources": PATTERNS, "ordinal": Pattern(0), "coordinated": Pattern(0), "breaks": PATTERNS, "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
+        "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,
+        "source_ends_before": PATTERNS,
+        "name_joiners": CASED, "tail": PATTERNS, "not_in_source": CASED, "determiners_before_verb": WORDS,
+        "speakers": PATTERNS,
+        "reject": WORDS, "not_sources": PATTERNS, "ordinal": Pattern(0), "coordinated": Pattern(0), "breaks": PATTERNS,
+        "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
-        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS, "antecedents": MapOf(Pattern(0)),
+        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
+        "antecedents": MapOf(Pattern(0)),
     }),
 })
 
@@ -221,7 +230,8 @@ TOPIC = Table({
     "predicates": MapOf(PATTERNS),
     "weak_predicates": MapOf(PATTERNS),
     "modifiers": MapOf(Table({"local": PATTERNS, "clause": PATTERNS, "cancel": PATTERNS})),
-    "parties": Table({"gate": WORDS, "context_gate": WORDS, "link": PATTERNS, "exclude": PATTERNS, "cues": MapOf(PATTERNS),
+    "parties": Table({"gate": WORDS, "context_gate": WORDS, "link": PATTERNS, "exclude": PATTERNS,
+                      "cues": MapOf(PATTERNS),
                       "subjects": MapOf(PATTERNS)}, frozenset({"cues"})),
     "coreference": Table({"group": Str(), "group_predicates": WORDS, "umbrella_predicates": WORDS, "markers": PATTERNS,
                           "topic_phrases": MapOf(PATTERNS)}),
@@ -286,8 +296,10 @@ def references(topic: dict[str, Any], lang: dict[str, Any]) -> list[Problem]:
     need("coreference.group_predicates", coref.get("group_predicates"), predicates, "predicate class")
     need("coreference.umbrella_predicates", coref.get("umbrella_predicates"), predicates, "predicate class")
     need("coreference.topic_phrases", list(coref.get("topic_phrases", {})), metrics, "metric")
-    need("confidence", list(topic.get("confidence", {})), classes | set(CONFIDENCE_SETTINGS), "modality class or setting")
+    need("confidence", list(topic.get("confidence", {})), classes | set(CONFIDENCE_SETTINGS), "modality class or "
+                                                                                              "setting")
     confident = set(topic.get("confidence", {}))
     for name in sorted(classes - confident):
-        out.append((join("confidence", name), f"missing: the confidence of a figure the modality class {name!r} doubts"))
+        out.append((join("confidence", name),
+                    f"missing: the confidence of a figure the modality class {name!r} doubts"))
     return out

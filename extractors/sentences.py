@@ -13,10 +13,10 @@ from extractors.topic import Topic
 from extractors.work import Work
 
 # A boundary is a run of marks, closing quotes and brackets, footnote marks ("...2024.[1] South"), then
-# whitespace before what may open a sentence (the language's `mark_run` and `opening`). Each run of marks is found once ("[.!?]+" cannot backtrack) and
-# what follows it is read by a possessive pattern, which gives nothing back: it reads what it keeps and
-# one character more. (One pattern tried at every mark read a run of n marks n times over: 40,000 dots
-# took 84 s.)
+# whitespace before what may open a sentence (the language's `mark_run` and `opening`). Each run of
+# marks is found once ("[.!?]+" cannot backtrack) and what follows it is read by a possessive pattern,
+# which gives nothing back: it reads what it keeps and one character more. (One pattern tried at every
+# mark read a run of n marks n times over: 40,000 dots took 84 s.)
 AFTER = re.compile(r"[\"”’)\]]*+(?:\[\d{1,3}\])*+(\s*+)")
 ABBREVIATION_WINDOW = 12  # characters before a mark read for an abbreviation
 CUT_WINDOW = 200  # characters before the cut searched for whitespace

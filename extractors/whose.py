@@ -79,7 +79,8 @@ def of_them(f: Fig) -> Whose | None:
     noun, last, ctx, topic = f.named, f.last, f.ctx, f.topic
     if noun or last[0]:  # "c. 4,000 casualties, c. 1,000 of those": members of that group
         return (topic.member(noun or last[0]), last[1] or ctx.party)
-    named = f.sp.cues.last(topic.nouns, max(f.sp.start, f.m.start - WINDOW), f.m.start)  # "troops ..., and 4,000 of them"
+    # "troops ..., and 4,000 of them"
+    named = f.sp.cues.last(topic.nouns, max(f.sp.start, f.m.start - WINDOW), f.m.start)
     cue = f.sp.masked_cues.last(topic.parties, 0, f.m.start - f.sp.start) if named else None
     if named and named[2] not in topic.noun_party:
         return (named[2], cue[2] if cue else ctx.party)

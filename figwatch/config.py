@@ -178,7 +178,8 @@ def load_settings(path: str | os.PathLike[str] | None, *, checks: Sequence[Check
     raw.setdefault("home", str(figwatch_home()))
     settings, errors = _build_lenient(Settings, raw, "", file)
     settings = _resolve_paths(settings or Settings(file=file), Path(file).absolute().parent)
-    checked = _schedule_errors(raw.get("schedule"), file) + _found(settings, (_check_sources, _check_allow_hosts, alert_errors, *checks))
+    checked = _schedule_errors(raw.get("schedule"), file) + _found(
+        settings, (_check_sources, _check_allow_hosts, alert_errors, *checks))
     _raise_found(errors + _not_echoes(checked, errors))
     return settings
 
@@ -280,7 +281,7 @@ def _convert(tp: Any, value: Any, key: str, file: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _convert(inner[0], value, key, file)
-    if is_dataclass(tp):
+    if isinstance(tp, type) and is_dataclass(tp):
         return _build(tp, value, key, file)
     if origin is Literal:
         if value not in args:
@@ -319,14 +320,17 @@ def _resolve_paths(settings: Settings, base: Path) -> Settings:
     """Relative paths in a file are relative to the file, not to where figwatch runs."""
     from dataclasses import replace
 
-    def absolute(p: str | None) -> str | None:
-        return None if p is None else str((base / p) if not Path(p).is_absolute() else Path(p))
+    def absolute(p: str) -> str:
+        return str((base / p) if not Path(p).is_absolute() else Path(p))
 
-    sources = [replace(s, path=absolute(s.path)) for s in settings.sources]
+    def absolute_or_none(p: str | None) -> str | None:
+        return None if p is None else absolute(p)
+
+    sources = [replace(s, path=absolute_or_none(s.path)) for s in settings.sources]
     alerts = settings.alerts
     if alerts.files is not None:
         alerts = replace(alerts, files=replace(alerts.files, dir=absolute(alerts.files.dir)))
-    topic = replace(settings.topic, path=absolute(settings.topic.path))
+    topic = replace(settings.topic, path=absolute_or_none(settings.topic.path))
     return replace(settings, sources=sources, alerts=alerts, topic=topic, home=absolute(settings.home))
 
 
@@ -343,7 +347,7 @@ def _check_sources(settings: Settings) -> Iterator[ConfigError]:
         seen.add(s.name)
 
 
-def _check_allow_hosts(settings: Settings) -> None:
+def _check_allow_hosts(settings: Settings) -> Iterator[ConfigError]:
     """fetch.allow_hosts holds bare host names or IP addresses: a URL or a port there would never match."""
     for i, host in enumerate(settings.fetch.allow_hosts):
         bare = host.strip().strip("[]")
@@ -351,8 +355,8 @@ def _check_allow_hosts(settings: Settings) -> None:
             ipaddress.ip_address(bare)
         except ValueError:
             if not bare or any(c in bare for c in "/:@ \t"):
-                raise ConfigError(f"expected a host name or IP address (no scheme, port or path), got {host!r}",
-                                  file=settings.file, key=f"fetch.allow_hosts[{i}]") from None
+                yield ConfigError(f"expected a host name or IP address (no scheme, port or path), got {host!r}",
+                                  file=settings.file, key=f"fetch.allow_hosts[{i}]")
 
 
 def _schedule_errors(raw: Any, file: str) -> list[ConfigError]:

@@ -13,7 +13,7 @@ Qualifier = Literal["exact", "approx", "more_than", "at_least", "less_than", "at
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
 EventKind = Literal["new", "changed", "disagreement", "unconfirmed"]
-EVENT_KINDS: tuple[str, ...] = ("new", "changed", "disagreement", "unconfirmed")
+EVENT_KINDS: tuple[EventKind, ...] = ("new", "changed", "disagreement", "unconfirmed")
 #: How the article presents a figure. Only a "current" figure may become a baseline or news:
 #: "superseded" ("had estimated 200", "up from 600"), "planned" (a plan or projection) and
 #: "denied" (a party quoted rejects it) are kept as history of what was said, never as news.
@@ -207,7 +207,7 @@ class RunReport:
     articles_new: int = 0
     claims: int = 0
     events: tuple[Event, ...] = ()  # listed (a long backfill lists the first 1,000)
-    event_counts: dict[str, int] = field(default_factory=dict)  # kind -> number, all of them
+    event_counts: dict[EventKind, int] = field(default_factory=dict)  # kind -> number, all of them
     digests: tuple[int, ...] = ()
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error

@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from figwatch.config import Check, Settings, load_settings
 from figwatch.errors import FigwatchError, UsageError
 from figwatch.wording import terminal_safe
 from flows.checks import READING, RUNNING, SENDING
+
+if TYPE_CHECKING:
+    from figwatch.store.verdicts import Verdict
 
 EXIT_OK, EXIT_FAILED = 0, 1  # 1: something failed and was recorded (a retry is due); 2 (cli.py): usage or config
 
@@ -166,7 +169,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             whys.append(reasons)
     show_why = getattr(args, "why", False)
     if args.format == "jsonl":
-        for row, w in zip(rows, whys):
+        for row, w in zip(rows, whys, strict=True):
             print(json.dumps({**row, "why": w._asdict()} if show_why else row, ensure_ascii=False))
     else:
         _print_table(rows, whys if show_why else None)
@@ -280,7 +283,7 @@ def cmd_review(args: argparse.Namespace) -> int:
               " (gold.jsonl: confirmed, rejected.jsonl: rejected)")
         return 0
     if args.confirm or args.reject:
-        verdict = "confirmed" if args.confirm else "rejected"
+        verdict: Verdict = "confirmed" if args.confirm else "rejected"
         done = review.decide(rt, args.confirm or args.reject, verdict)
         for id_ in done.not_waiting:
             print(f"figure {id_}: not waiting for review (unknown id, or decided already)", file=sys.stderr)

@@ -168,6 +168,7 @@ def _exit_on_sigterm(signum: int, frame: Any) -> None:
 def serve(settings: Settings, *, config: str | None, interval: float | None = None) -> int:
     """Serve `monitor` on its schedule and `backfill` on demand until interrupted."""
     from prefect import serve as prefect_serve
+    from prefect.deployments.runner import RunnerDeployment
     from prefect.settings import PREFECT_API_AUTH_STRING, PREFECT_API_URL, temporary_settings
 
     server, local = None, {}
@@ -183,10 +184,13 @@ def serve(settings: Settings, *, config: str | None, interval: float | None = No
               f"auth string: {Path(settings.home) / AUTH_FILE} unless set in the environment)", flush=True)
     try:
         with temporary_settings(updates=local):
-            deployments = [
-                served_monitor.to_deployment(name="monitor", **schedule_options(settings, interval)),
-                served_backfill.to_deployment(name="backfill"),
-            ]
+            deployments: list[RunnerDeployment] = []
+            for made in (served_monitor.to_deployment(name="monitor", **schedule_options(settings, interval)),
+                         served_backfill.to_deployment(name="backfill")):
+                # to_deployment gives a coroutine only when called inside an event loop; serve runs outside one
+                if not isinstance(made, RunnerDeployment):
+                    raise FigwatchError(f"prefect's to_deployment gave {type(made).__name__}, not a RunnerDeployment")
+                deployments.append(made)
             prefect_serve(*deployments)
     finally:
         if server is not None:

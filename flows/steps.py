@@ -23,12 +23,11 @@ from extractors import Topic, extract, load_topic
 from figwatch.config import Settings, SourceSettings
 from figwatch.faults import crash_point
 from figwatch.figures import Folder, fold_claims
-from figwatch.models import Article, Claim, Digest, Event, Figure, Metric, Notice, RunReport, SourceResult
+from figwatch.models import Article, Claim, Digest, Event, EventKind, Metric, Notice, RunReport, SourceResult
 from figwatch.sources import harvest, near_duplicates
 from figwatch.sources.stream import stream_path_source
 from figwatch.store import Store
 from flows.schedule import longest_gap
-
 
 # Watchdog notices that are news on their own: they are sent even when no figure changed.
 URGENT_NOTICES = frozenset({"source_failing", "source_recovered"})
@@ -85,7 +84,7 @@ class FoldSummary:
     claims: int
     events: tuple[Event, ...]  # the first REPORTED_EVENTS of them
     review: int  # low-confidence claims kept for a person
-    event_counts: dict[str, int]  # kind -> number, all of them
+    event_counts: dict[EventKind, int]  # kind -> number, all of them
     undated: tuple[str, ...] = ()  # new articles with no date (the first REPORTED_EVENTS): out of the figures
     copies: int = 0  # syndicated copies dropped (same story, same figures)
     deferred: dict[str, int] = field(default_factory=dict)  # source -> articles left for the next run (budget spent)
@@ -218,7 +217,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
     seen = new = claims = review = copies = 0
     events: list[Event] = []
     undated: list[str] = []
-    counts: Counter[str] = Counter()
+    counts: Counter[EventKind] = Counter()
     deferred: Counter[str] = Counter()
     folder, mark = None, -1
     for batch in _chunks(articles, rt.settings.store.batch_size):

@@ -5,8 +5,8 @@
     metric_page_name("casualties.total")         # "casualties-total.html"
     metric_page_url("https://x.org/r/", "casualties.total")  # "https://x.org/r/casualties-total.html", for digests
 """
-from report.http_server import serve_site
 from figwatch.wording import metric_page_name, metric_page_url
+from report.http_server import serve_site
 from report.site import ReportStore, build_site
 
 __all__ = ["ReportStore", "build_site", "metric_page_name", "metric_page_url", "serve_site"]

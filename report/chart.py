@@ -91,7 +91,7 @@ def time_ticks(scale: Scale, most: int = 8) -> list[Tick]:
     step = next((s for s in _MONTH_STEPS if months / s <= most), _MONTH_STEPS[-1])
     index = start.year * 12 + start.month  # the month after start: its first day is inside
     index += (-index) % step  # align so that January is a tick when the step divides 12
-    ticks = []
+    ticks: list[Tick] = []
     while True:
         year, month = divmod(index, 12)
         when = datetime(year, month + 1, 1, tzinfo=timezone.utc)
@@ -119,7 +119,7 @@ def sparkline(times: Sequence[datetime], values: Sequence[float]) -> str:
     """SVG polyline points for the index: the reported value over time, thinned to a few dozen."""
     if not values:
         return ""
-    pairs = list(zip(times, values))
+    pairs = list(zip(times, values, strict=True))
     if len(pairs) > SPARK_POINTS:  # keep the last report of each bucket: what a reader saw then
         size = len(pairs) / SPARK_POINTS
         pairs = [pairs[min(len(pairs) - 1, int((i + 1) * size) - 1)] for i in range(SPARK_POINTS)]

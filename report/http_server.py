@@ -50,8 +50,8 @@ def serve_site(out: Path, *, port: int = 8765) -> None:
         server = make_server(out, port=port)
     except OSError as exc:
         raise FigwatchError(f"cannot listen on {HOST}:{port}: {exc.strerror or str(exc)}") from None
-    host, real_port = server.server_address[:2]
-    print(f"serving {Path(out).resolve()} on http://{host}:{real_port}/ (Ctrl-C to stop)", flush=True)
+    real_port = server.server_address[1]  # the port asked for, or the free one the system chose for 0
+    print(f"serving {Path(out).resolve()} on http://{HOST}:{real_port}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Iterable, Sequence
 
-from figwatch.wording import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from figwatch.figures import report_key, source_of
 from figwatch.models import Claim, Event, Figure, Metric
+from figwatch.wording import fmt_date, fmt_delta, fmt_number, fmt_value, who, with_unit
 from report import chart
 
 QUALIFIER_NAMES = {
@@ -139,6 +140,13 @@ def _point(claim: Claim, xy: tuple[float, float], scale: chart.Scale, unit: str,
                  r.date, r.quote, r.url)
 
 
+def published_at(claim: Claim) -> datetime:
+    """The publication time of a claim the timeline keeps (an undated one is never drawn)."""
+    if claim.published is None:
+        raise ValueError(f"an undated {claim.metric} claim has no place on a timeline")
+    return claim.published
+
+
 def build_chart(figure: Figure, metric: Metric | None, revisions: set[str]) -> Chart | None:
     """The timeline: one series per source, points at publication dates, bands for ranges."""
     history = [c for c in figure.history if c.published is not None]
@@ -146,12 +154,12 @@ def build_chart(figure: Figure, metric: Metric | None, revisions: set[str]) -> C
         return None
     unit = metric.unit if metric else ""
     tops = [c.high if c.high is not None else c.value for c in history]
-    scale = chart.make_scale([c.published for c in history], tops + [c.value for c in history])
+    scale = chart.make_scale([published_at(c) for c in history], tops + [c.value for c in history])
     groups = group_by_source(history)
     flat = [(i, c) for i, (_, claims) in enumerate(groups) for c in claims]
-    xys = chart.dodge([(scale.x(c.published), scale.y(c.value)) for _, c in flat])
+    xys = chart.dodge([(scale.x(published_at(c)), scale.y(c.value)) for _, c in flat])
     per: list[list[Point]] = [[] for _ in groups]
-    for (i, claim), xy in zip(flat, xys):
+    for (i, claim), xy in zip(flat, xys, strict=True):
         per[i].append(_point(claim, xy, scale, unit, revisions))
     series = tuple(
         Series(key or "unattributed", series_label(claims[0]) if key else UNATTRIBUTED,
@@ -168,7 +176,8 @@ def describe(figure: Figure, series: Sequence[Series], unit: str) -> str:
     history = figure.history
     first, last = fmt_date(history[0]), fmt_date(history[-1])
     parts = [f"{len(history)} reports from {len(series)} sources between {first} and {last}."]
-    parts += [f"{s.label}: {len(s.points)} reports, latest {s.points[-1].value} on {s.points[-1].date}." for s in series]
+    parts += [f"{s.label}: {len(s.points)} reports, latest {s.points[-1].value} on {s.points[-1].date}."
+              for s in series]
     if figure.baseline is not None:
         parts.append(f"Latest report: {with_unit(fmt_value(figure.baseline), unit)} ({who(figure.baseline)}).")
     return " ".join(parts)
@@ -176,17 +185,19 @@ def describe(figure: Figure, series: Sequence[Series], unit: str) -> str:
 
 def disagreements(events: Iterable[Event], unit: str, revisions: set[str]) -> list[Disagreement]:
     """The fold's disagreements, newest first: two sources, the same days, different figures."""
-    found = [e for e in events if e.kind == "disagreement" and e.old is not None]
-    found.sort(key=lambda e: (e.new.published is None, e.new.published), reverse=True)
-    return [Disagreement(fmt_date(e.new), row(e.new, unit, revisions), row(e.old, unit, revisions)) for e in found]
+    found = [(e, e.old) for e in events if e.kind == "disagreement" and e.old is not None]
+    found.sort(key=lambda pair: (pair[0].new.published is None, pair[0].new.published), reverse=True)
+    return [Disagreement(fmt_date(e.new), row(e.new, unit, revisions), row(old, unit, revisions))
+            for e, old in found]
 
 
 def last_change(events: Sequence[Event]) -> str:
     """"over 3,000 → about 4,000, +1,000 (+33.3%), on 2025-03-27": the latest `changed` event."""
-    changed = [e for e in events if e.kind == "changed" and e.old is not None and e.new.published is not None]
+    changed = [(e, e.old) for e in events if e.kind == "changed" and e.old is not None and e.new.published is not None]
     if not changed:
         return ""
-    _, _, e = max((ev.new.published, i, ev) for i, ev in enumerate(changed))  # ties: the later event
-    return f"{fmt_value(e.old)} → {fmt_value(e.new)}, {fmt_delta(e)}, on {fmt_date(e.new)}"
+    # ties: the later event
+    _, _, e, old = max((ev.new.published, i, ev, old) for i, (ev, old) in enumerate(changed))
+    return f"{fmt_value(old)} → {fmt_value(e.new)}, {fmt_delta(e)}, on {fmt_date(e.new)}"
 
 

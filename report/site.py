@@ -15,9 +15,9 @@ from typing import Mapping, Protocol, Sequence
 
 import jinja2
 
-from figwatch.wording import fmt_date, fmt_value, label_of, metric_page_name, unit_of, who, with_unit
 from figwatch.figures import source_of
 from figwatch.models import Event, Figure, Metric
+from figwatch.wording import fmt_date, fmt_value, label_of, metric_page_name, unit_of, who, with_unit
 from report import chart, metric_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -74,7 +74,7 @@ def _index_row(name: str, figure: Figure | None, events: Sequence[Event], metric
         latest=with_unit(fmt_value(base), unit) if base else "",
         who=who(base) if base else "", date=fmt_date(base) if base else "",
         change=metric_view.last_change(events),
-        spark=chart.sparkline([c.published for c in history], [c.value for c in history]),
+        spark=chart.sparkline([metric_view.published_at(c) for c in history], [c.value for c in history]),
         reports=len(history), sources=len({source_of(c) for c in history}),
     )
 

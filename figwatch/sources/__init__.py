@@ -5,10 +5,10 @@
     harvest(sources, settings, state=..., now=...)     all of them, politely, within a budget
     canonical_url(url, html=None), near_duplicates(articles, known=...)
 """
-from figwatch.sources.canonical import canonical_url
-from figwatch.sources.fetch import HostGate, make_client
 from figwatch.sources.article_files import ArticleMeta, read_article_file, read_path_source
+from figwatch.sources.canonical import canonical_url
 from figwatch.sources.copies import Duplicate, near_duplicates
+from figwatch.sources.fetch import HostGate, make_client
 from figwatch.sources.fingerprint import content_hash, simhash
 from figwatch.sources.harvest import harvest
 from figwatch.sources.live import fetch_source

@@ -25,10 +25,10 @@ from figwatch.errors import SourceError
 from figwatch.models import Article, Source, SourceResult
 from figwatch.sources.canonical import has_control
 from figwatch.sources.dateline import stated_date
-from figwatch.sources.published import implausible, parse_date
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fingerprint import with_fingerprints
 from figwatch.sources.pages import extract_page
+from figwatch.sources.published import implausible, parse_date
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -107,6 +107,7 @@ def read_article_file(path: Path, meta: ArticleMeta | None = None, *, source: st
     if meta is None:
         meta = _manifest_entry(path)
     text = decode(read_capped(path, within=within))
+    own: ArticleMeta | None  # a plain file may have no header
     if path.suffix.lower() in HTML_SUFFIXES:
         page = extract_page(text, (meta.url if meta else None))
         own = ArticleMeta(title=page.title, published=page.published, outlet=page.outlet)

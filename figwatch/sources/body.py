@@ -59,6 +59,7 @@ class Inflater:
         self._parts.append(out)
 
     def _inflate(self, chunk: bytes) -> bytes:
+        assert self._z is not None  # feed() inflates only when there is a decompressor
         try:
             out = self._z.decompress(chunk, self.cap - self.size + 1)
         except zlib.error:

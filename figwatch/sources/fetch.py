@@ -131,7 +131,8 @@ def fetch_url(
             requests += failure.requests
             delay = _delay(failure, attempt, settings)
             if not failure.retryable or attempt == settings.retries or delay is None:
-                return Fetched(url=url, final_url=url, error=str(failure) + _why_stopped(failure, delay), requests=requests)
+                return Fetched(url=url, final_url=url, error=str(failure) + _why_stopped(failure, delay),
+                               requests=requests)
             if time.monotonic() + delay > deadline:
                 return Fetched(url=url, final_url=url, error=f"{failure} (no time left to retry)", requests=requests)
             sleep(delay)
@@ -207,7 +208,8 @@ def _request(client: httpx.Client, url: str, settings: FetchSettings, headers: d
         finally:
             response.close()
     except _Failure as failure:
-        raise _counted(failure, hop)
+        _counted(failure, hop)
+        raise
     except BodyError as exc:
         raise _counted(_Failure(str(exc), retryable=exc.retryable), hop) from None
     except httpx.TimeoutException as exc:

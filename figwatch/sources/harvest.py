@@ -16,8 +16,8 @@ import httpx
 
 from figwatch.config import FetchSettings
 from figwatch.models import Source, SourceResult
-from figwatch.sources.fetch import HostGate, Sleep, make_client
 from figwatch.sources.article_files import read_path_source
+from figwatch.sources.fetch import HostGate, Sleep, make_client
 from figwatch.sources.live import StateLookup, fetch_source
 
 MAX_WORKERS = 8

@@ -17,11 +17,11 @@ from figwatch.models import Article, HttpState, Source, SourceResult
 from figwatch.sources.addresses import LinkPolicy
 from figwatch.sources.canonical import canonical_url
 from figwatch.sources.dateline import stated_date
-from figwatch.sources.published import implausible
 from figwatch.sources.feeds import Entry, capped, parse_feed
 from figwatch.sources.fetch import ACCEPT_PAGE, Fetched, HostGate, Sleep, fetch_url
 from figwatch.sources.fingerprint import with_fingerprints
 from figwatch.sources.pages import PageContent, extract_page, feed_link
+from figwatch.sources.published import implausible
 
 StateLookup = Callable[[str], "HttpState | None"]
 

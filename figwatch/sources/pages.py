@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from figwatch.sources.published import parse_date
 
@@ -37,10 +38,10 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         )
     except Exception:  # trafilatura raises assorted errors on junk; junk has no text
         doc = None
-    if doc is None or not (doc.text or "").strip():
-        return PageContent(text=html_to_text(html))
+    if not isinstance(doc, Document) or not (text := (doc.text or "").strip()):
+        return PageContent(text=html_to_text(html))  # with_metadata=True gives a Document, never the dict
     return PageContent(
-        text=doc.text.strip(),
+        text=text,
         title=(doc.title or "").strip() or None,
         published=parse_date(doc.date) if doc.date else None,
         outlet=_outlet(doc.sitename, url),

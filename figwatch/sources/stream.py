@@ -50,7 +50,8 @@ def stream_path_source(
             suffix = path.suffix.lower()
             if suffix in FEED_SUFFIXES:
                 feeds.append(path)
-            elif suffix in ARTICLE_SUFFIXES and (planned := _planned(reading, path)) and _within(planned.published, since, until):
+            elif suffix in ARTICLE_SUFFIXES and (planned := _planned(reading, path)) and _within(planned.published,
+                                                                                                 since, until):
                 yield planned
 
     ordered = sorted_plan(plan())  # walks the whole tree: the feeds are known after it

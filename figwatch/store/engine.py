@@ -36,7 +36,8 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise StoreError(f"bad database URL {unparsed_url(url)!r}: expected sqlite:///path or postgresql://...") from exc
+        raise StoreError(f"bad database URL {unparsed_url(url)!r}: "
+                         "expected sqlite:///path or postgresql://...") from exc
     backend = parsed.get_backend_name()
     if backend in ("postgres", "postgresql"):
         return parsed.set(drivername="postgresql+psycopg")
@@ -75,15 +76,16 @@ def create(url: URL) -> Engine:
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    memory = url.database in (None, "", ":memory:")
+    database = url.database or ""  # None: no file, like ""
+    memory = database in ("", ":memory:")
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}}
     if memory:
         kwargs["poolclass"] = StaticPool  # one in-memory database shared by every use
     else:
         try:
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder for {url.database}: {exc}") from exc
+            raise StoreError(f"cannot create the folder for {database}: {exc}") from exc
     engine = create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, Row, Select, and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from figwatch.errors import StoreError
@@ -71,7 +71,8 @@ class Store:
                 pass
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: {engines.first_line(exc, parsed)}") from exc
+            raise StoreError(f"cannot open database {engines.safe_url(parsed)}: "
+                             f"{engines.first_line(exc, parsed)}") from exc
         try:
             engines.migrate(engine)
         except StoreError:
@@ -105,7 +106,8 @@ class Store:
             with engines.locked(self._engine) as conn:
                 yield Tx(conn, metrics=self._metrics)
         except SQLAlchemyError as exc:
-            raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
+            raise StoreError(f"write to {engines.safe_url(self._engine.url)} failed: "
+                             f"{engines.first_line(exc)}") from exc
         finally:
             self._local.writing = False
 
@@ -115,7 +117,8 @@ class Store:
             with self._engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"read from {engines.safe_url(self._engine.url)} failed: {engines.first_line(exc)}") from exc
+            raise StoreError(f"read from {engines.safe_url(self._engine.url)} failed: "
+                             f"{engines.first_line(exc)}") from exc
 
     def known_articles(self, urls: Sequence[str], hashes: Sequence[str]) -> set[str]:
         """Which of these canonical URLs and content hashes are stored already."""
@@ -134,7 +137,7 @@ class Store:
         with self._reader() as conn:
             if urls is None:
                 return [rows.to_article(r) for r in conn.execute(query)]
-            found = []
+            found: list[Row[Any]] = []
             for part in rows.chunks(rows.unique(urls)):
                 found.extend(conn.execute(query.where(articles.c.url.in_(part))))
         return [rows.to_article(r) for r in sorted(found, key=lambda r: r.id)]
@@ -197,8 +200,10 @@ class Store:
                 .returning(digests.c.id)
             ).scalar_one()
             for channel in rows.unique(channels):
-                conn.execute(deliveries.insert().values(digest_id=digest_id, channel=channel, status="pending", attempts=0))
-            ids = [e.id for e in digest.events if e.id is not None] or [e.id for e in pending]
+                conn.execute(deliveries.insert().values(digest_id=digest_id, channel=channel, status="pending",
+                                                        attempts=0))
+            # the pending events were read from the store: every one has an id
+            ids = [e.id for e in digest.events if e.id is not None] or [e.id for e in pending if e.id is not None]
             for part in rows.chunks(ids):
                 conn.execute(update(events).where(events.c.id.in_(part)).values(digest_id=digest_id))
         return Digest(subject=digest.subject, created=digest.created, events=digest.events,

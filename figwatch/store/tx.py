@@ -75,7 +75,7 @@ class Tx:
             events.c.id, events.c.kind, events.c.metric, events.c.report_key)
         ids = {(k, m, r): i for i, k, m, r in self._conn.execute(stmt, values)}
         inserted = []
-        for item, row in zip(new, values):
+        for item, row in zip(new, values, strict=True):
             id_ = ids.pop((row["kind"], row["metric"], row["report_key"]), None)
             if id_ is not None:
                 inserted.append(replace(item, id=id_))

@@ -26,7 +26,8 @@ def claim(metric: str, value: float, qualifier: str = "exact", *, who: str = "NI
 
 
 def changed(metric: str, old: float, new: float, *, revision: bool = False, **kw) -> Event:
-    return Event("changed", metric, new=claim(metric, new, day=10, **kw), old=claim(metric, old, day=2), revision=revision)
+    return Event("changed", metric, new=claim(metric, new, day=10, **kw), old=claim(metric, old, day=2),
+                 revision=revision)
 
 
 class MemoryOutbox:

@@ -81,7 +81,8 @@ def serve(sink: SlackSink) -> Iterator[HTTPServer]:
 def big_digest(created: datetime, events: int, metric: str = "troops.deployed") -> Digest:
     """`events` changes, each of its own metric (a digest shows a metric once) and with its own quote."""
     def claim(value: float, day: int, i: int) -> Claim:
-        return Claim(metric=f"{metric}.{i}", value=value, qualifier="approx", evidence=f"Report {value:,.0f}: " + "word " * 60,
+        return Claim(metric=f"{metric}.{i}", value=value, qualifier="approx",
+                     evidence=f"Report {value:,.0f}: " + "word " * 60,
                      start=0, end=1, source_key="NIS", outlet="Yonhap", article_url=f"https://news.example/{value}",
                      published=created.replace(day=day))
     changes = [Event("changed", f"{metric}.{i}", new=claim(20_000 + i, 2, i), old=claim(10_000 + i, 1, i))

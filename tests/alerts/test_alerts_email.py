@@ -48,7 +48,8 @@ def test_message_arrives_as_multipart_alternative_with_headline_and_escaped_html
     msg = _parse(inbox.messages[0])
     assert msg.get_content_type() == "multipart/alternative"
     assert "Casualties (total): Seoul says 4,000, up from 3,000 (NIS, 2 November)" in msg["Subject"]
-    assert msg["To"] == "a@example.org, b@example.org" and msg["Date"] and msg["Message-ID"].startswith("<figwatch.digest.1.")
+    assert msg["To"] == "a@example.org, b@example.org" and msg["Date"]
+    assert msg["Message-ID"].startswith("<figwatch.digest.1.")
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
     assert "“confirmed”" in text and "<script src=x></script>" in text

@@ -5,7 +5,15 @@ import json
 import random
 from datetime import timedelta
 
-from alerts import FilesChannel, build_digest, deliver_pending, format_deliveries, next_attempt, render_digest, route_events
+from alerts import (
+    FilesChannel,
+    build_digest,
+    deliver_pending,
+    format_deliveries,
+    next_attempt,
+    render_digest,
+    route_events,
+)
 from figwatch.config import FilesSettings
 from figwatch.errors import DeliveryError
 from tests.alerts.alerts_fakes import METRICS, NOW, MemoryOutbox, changed

@@ -28,7 +28,8 @@ def test_sources_failing_after_n_runs_and_recovering_are_named_once():
     ]
     notices = watch_sources(health, previous_failing={"tass", "reuters"}, failing_after=3)
     assert [(n.kind, n.subject) for n in notices] == [("source_recovered", "tass"), ("source_failing", "yonhap")]
-    assert "failed 3 runs in a row (HTTP 503 Service Unavailable; last success 2026-11-20 06:30 UTC)" in notices[1].message
+    assert ("failed 3 runs in a row (HTTP 503 Service Unavailable; last success 2026-11-20 06:30 UTC)"
+            in notices[1].message)
 
 
 def test_stale_metrics_count_days_to_the_run_and_quiet_against_coverage():
@@ -64,6 +65,7 @@ def test_a_digest_of_notices_only_renders_everywhere(tmp_path):
     assert d.subject.startswith("figwatch: No run for 2 days")
     r = render_digest(d, METRICS)
     assert "MISSED RUNS" in r.text and "Missed runs" in r.html
-    assert any("No run for 2 days" in b["text"]["text"] for b in r.slack_messages[0]["blocks"] if b["type"] == "section")
+    assert any("No run for 2 days" in b["text"]["text"] for b in r.slack_messages[0]["blocks"]
+               if b["type"] == "section")
     channels = build_channels(AlertSettings(files=FilesSettings(dir=str(tmp_path))))
     assert list(channels) == ["files"]

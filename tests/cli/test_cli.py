@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.cli.helpers import figwatch
 from tests.flows.helpers import assert_seed_story, write_config
 
@@ -17,7 +18,8 @@ def test_extract_seeds_scores_perfectly_on_the_gold(tmp_path):
     out = figwatch("extract", *sorted(map(str, (ROOT / "seeds").glob("*.txt"))), "--format", "jsonl")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert {"document", "metric", "value", "low", "high", "qualifier", "source", "evidence", "start", "end"} <= set(rows[0])
+    assert {"document", "metric", "value", "low", "high", "qualifier", "source", "evidence", "start",
+            "end"} <= set(rows[0])
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
     score = subprocess.run(
@@ -48,7 +50,8 @@ def test_extract_why_names_the_rules_of_each_figure(tmp_path):
                           "    source: named-in-clause",
                           "    confidence: base 0.9"]
     assert lines[8] == "    confidence: base 0.9; modality-in-clause: projection 'could' 0.3 (stance: planned)"
-    rows = [json.loads(line) for line in figwatch("extract", "--why", "--format", "jsonl", str(article)).stdout.splitlines()]
+    rows = [json.loads(line) for line in figwatch("extract", "--why", "--format", "jsonl",
+                                                  str(article)).stdout.splitlines()]
     assert [(r["rule"], r["why"]["source_rule"], r["stance"]) for r in rows] == [
         ("nearest-predicate", "named-in-clause", "current"), ("nearest-predicate", "named-in-clause", "planned")]
 

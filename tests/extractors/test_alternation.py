@@ -20,11 +20,15 @@ def _lexicons() -> dict[str, list[str]]:
     data = tomllib.loads(default_topic_path().read_text(encoding="utf-8"))
     lang = tomllib.loads(language_path("en", default_topic_path()).read_text(encoding="utf-8"))
     nouns = [p for v in data["nouns"].values() for p in v["patterns"]]
-    flat = lambda table: [p for ps in table.values() if isinstance(ps, list) for p in ps]
+
+    def flat(table: dict) -> list[str]:
+        return [p for ps in table.values() if isinstance(ps, list) for p in ps]
+
     return {"nouns": nouns, "predicates": flat(data["predicates"]),
             "modality": flat(lang["modality"]["cues"]) + flat(data["modality"]["cues"]),
             "parties": flat(data["parties"]["cues"]) + data["parties"]["exclude"],
-            "attribution.lead": lang["attribution"]["lead"], "attribution.appositive": lang["attribution"]["appositive"]}
+            "attribution.lead": lang["attribution"]["lead"],
+            "attribution.appositive": lang["attribution"]["appositive"]}
 
 
 @pytest.mark.parametrize("name", sorted(_lexicons()))
@@ -32,7 +36,10 @@ def test_the_rewritten_alternation_matches_what_the_plain_one_does(name: str) ->
     patterns = _lexicons()[name]
     plain = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])", FLAGS)
     fast = re.compile(r"(?<![\w-])(?:" + _alternation(patterns) + r")(?![\w])", FLAGS)
-    spans = lambda rx, t: [m.span() for m in rx.finditer(t)]
+
+    def spans(rx: re.Pattern[str], t: str) -> list[tuple[int, int]]:
+        return [m.span() for m in rx.finditer(t)]
+
     assert sum(len(spans(plain, t)) for t in TEXTS) >= 5  # the texts exercise the lexicon
     for text in TEXTS:
         assert spans(fast, text) == spans(plain, text)
@@ -48,7 +55,8 @@ def test_the_rewritten_alternation_matches_what_the_plain_one_does(name: str) ->
     ("(?:x)+y", ("(?:x)+y",)),
     ("\\d+ troops", ("\\d+ troops",)),
 ])
-def test_a_head_is_unrolled_only_where_the_engine_tries_it_in_that_order(pattern: str, variants: tuple[str, ...]) -> None:
+def test_a_head_is_unrolled_only_where_the_engine_tries_it_in_that_order(pattern: str,
+                                                                         variants: tuple[str, ...]) -> None:
     assert _case_split(pattern) == variants
     texts = ["the toll, combined toll", "cruise cruise missiles, missile", "from the North", "xy y", "xxy", "12 troops"]
     plain, fast = re.compile(pattern, FLAGS), re.compile("|".join(f"(?:{v})" for v in variants), FLAGS)

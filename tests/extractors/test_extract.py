@@ -30,7 +30,8 @@ def test_killed_or_wounded_is_one_total() -> None:
 
 
 def test_revision_reports_the_new_figure() -> None:
-    earlier, claim = extract("Seoul's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to 4,000.")
+    earlier, claim = extract("Seoul's spy agency raised its estimate of North Korean casualties in Russia from 3,000 "
+                             "to 4,000.")
     assert (claim.metric, claim.value, claim.revised_from, claim.source_key, claim.stance) == (
         "casualties.total", 4000.0, 3000.0, "South Korea NIS", "current")
     assert (earlier.value, earlier.stance, earlier.reviewable) == (3000.0, "superseded", True)  # history, kept as such
@@ -81,7 +82,8 @@ def test_page_furniture_and_teasers_of_other_stories_are_ignored() -> None:
     assert metrics_of(text) == []
 
 
-@pytest.mark.parametrize("furniture", ["Tag: Russia", "Tags: North Korea, 1,500 troops", "Please turn off your adblocker, 2,000 readers did",
+@pytest.mark.parametrize("furniture", ["Tag: Russia", "Tags: North Korea, 1,500 troops", "Please turn off your "
+                                                                                         "adblocker, 2,000 readers did",
                                        "SHARE on Facebook", "Copyright 2025, 3,000 words"])
 def test_every_line_a_furniture_pattern_matches_is_furniture(furniture: str) -> None:
     """The screen before the furniture regex is exact: it lets through every line the regex matches."""
@@ -100,7 +102,8 @@ def test_weapons_supplied_count_but_weapons_fired_or_tested_do_not() -> None:
 
 def test_aliases_name_one_source() -> None:
     topic = load_topic()
-    keys = {topic.canonical_source(n) for n in ("the NIS", "Seoul's spy agency", "South Korea's National Intelligence Service")}
+    keys = {topic.canonical_source(n) for n in ("the NIS", "Seoul's spy agency", "South Korea's National Intelligence "
+                                                                                 "Service")}
     assert keys == {"South Korea NIS"}
     assert topic.canonical_source("JCS") == topic.canonical_source("Joint Chiefs of Staff") == "South Korea JCS"
     assert topic.canonical_source("Kyiv") == topic.canonical_source("Ukraine's officials") == "Ukraine"

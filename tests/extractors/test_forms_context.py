@@ -16,17 +16,24 @@ from tests.extractors.cases import (
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
     # "of those" after a sentence whose figure was a group: its members, killed
-    pytest.param(CONTEXT + "North Korean units had suffered nearly 4,000 casualties since December. Of those, roughly 1,000 were "
-     "killed, Ukraine said.", [("casualties.killed", 1000), ("casualties.total", 4000)], id='of-those-in-the-next-sentence'),
+    pytest.param(CONTEXT + "North Korean units had suffered nearly 4,000 casualties since December. Of those, roughly "
+                           "1,000 were "
+     "killed, Ukraine said.", [("casualties.killed", 1000), ("casualties.total", 4000)],
+     id='of-those-in-the-next-sentence'),
     # "of them" finds its group earlier in the sentence, not the weapons of the sentence before
-    pytest.param("North Korea has supplied Russia with more than 100 ballistic missiles. North Korean troops have also been "
+    pytest.param("North Korea has supplied Russia with more than 100 ballistic missiles. North Korean troops have also "
+                 "been "
      "fighting in Kursk, and we judge that more than 4,000 of them have been killed or wounded.",
      [("casualties.total", 4000), ("weapons.missiles", 100)], id='of-them-earlier-in-the-sentence'),
     # a quote's figure takes the group the sentence before named ("Pyongyang's soldiers"), not a later noun
-    pytest.param("Seoul and Kyiv disagree on how many of Pyongyang's soldiers have been killed in Russia. \"We estimate that "
-     "about 3,000 have been killed,\" a senior official said.", [("casualties.killed", 3000, "approx")], id='a-possessive-head-noun-is-the-group'),
-    pytest.param("More than 1,000 North Korean soldiers had died in Kursk, the JCS said. It said about 3,000 others had been wounded.",
-     [("casualties.killed", 1000), ("casualties.wounded", 3000)], id='others-are-more-of-the-group'),  # "others": more of the same group
+    pytest.param("Seoul and Kyiv disagree on how many of Pyongyang's soldiers have been killed in Russia. \"We "
+                 "estimate that "
+     "about 3,000 have been killed,\" a senior official said.", [("casualties.killed", 3000, "approx")],
+     id='a-possessive-head-noun-is-the-group'),
+    pytest.param("More than 1,000 North Korean soldiers had died in Kursk, the JCS said. It said about 3,000 others "
+                 "had been wounded.",
+     # "others": more of the same group
+     [("casualties.killed", 1000), ("casualties.wounded", 3000)], id='others-are-more-of-the-group'),
 ]
 
 

@@ -17,90 +17,120 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("The NIS said that of the roughly 6,000 North Korean casualties in Russia, about 2,000 were killed.",
      [("casualties.killed", 2000), ("casualties.total", 6000)], id='fate-named-before-the-figure'),
     # the group was dispatched; the part's own passive verb is its fate
-    pytest.param("The NIS said that of the roughly 15,000 North Korean soldiers dispatched to Russia, around 2,000 had been killed.",
+    pytest.param("The NIS said that of the roughly 15,000 North Korean soldiers dispatched to Russia, around 2,000 had "
+                 "been killed.",
      [("casualties.killed", 2000), ("troops.deployed", 15000)], id='part-takes-its-own-passive'),
     # ... and a year between a figure and its noun does not hide the noun
-    pytest.param("North Korea sent builders too. The total number of North Korean military personnel sent to Russia since late "
+    pytest.param("North Korea sent builders too. The total number of North Korean military personnel sent to Russia "
+                 "since late "
      "2024 has reached around 20,000, the agency said.", [("troops.deployed", 20000)], id='a-year-bounds-no-clause'),
     # remains returned count the dead; "eliminated" kills
-    pytest.param(CONTEXT + "Pyongyang received the remains of 101 soldiers killed in Russia.", [("casualties.killed", 101)], id='remains-of'),
+    pytest.param(CONTEXT + "Pyongyang received the remains of 101 soldiers killed in Russia.",
+                 [("casualties.killed", 101)], id='remains-of'),
     pytest.param(CONTEXT + "SSO operators eliminated 47 soldiers of the DPRK army in Kursk and wounded 21.",
      [("casualties.killed", 47), ("casualties.wounded", 21)], id='eliminated'),
     # a rotation through Russia is a deployment
-    pytest.param("About 20,000 North Korean combat troops have rotated through Russia since October 2024.", [("troops.deployed", 20000)], id='rotated-through'),
+    pytest.param("About 20,000 North Korean combat troops have rotated through Russia since October 2024.",
+                 [("troops.deployed", 20000)], id='rotated-through'),
     # "taken six North Korean servicemen prisoner"
-    pytest.param(CONTEXT + "Our units have taken six North Korean servicemen prisoner in total.", [("casualties.captured", 6)], id='taken-prisoner'),
+    pytest.param(CONTEXT + "Our units have taken six North Korean servicemen prisoner in total.",
+                 [("casualties.captured", 6)], id='taken-prisoner'),
     # "180 systems in total" after the launchers
-    pytest.param("North Korea shipped Russia at least 120 Koksan self-propelled guns and around 60 multiple rocket launchers, or "
+    pytest.param("North Korea shipped Russia at least 120 Koksan self-propelled guns and around 60 multiple rocket "
+                 "launchers, or "
      "roughly 180 systems in total.", [("weapons.artillery_systems", 60), ("weapons.artillery_systems", 120),
                                         ("weapons.artillery_systems", 180)], id='systems-in-total'),
     # a supply is not undone by what the weapons were later used for
-    pytest.param(CONTEXT + "The NIS believes the North has also handed over about 200 short-range ballistic missiles, many of "
+    pytest.param(CONTEXT + "The NIS believes the North has also handed over about 200 short-range ballistic missiles, "
+                           "many of "
      "which have been fired at Ukrainian cities.", [("weapons.missiles", 200)], id='many-of-which-ends-a-clause'),
     # a bare figure before a verb counts the group the sentence before spoke of
     pytest.param(CONTEXT + "Another 3,000 arrived in January, according to Seoul's Joint Chiefs of Staff.",
      [("troops.additional", 3000)], id='another-arrived'),
     # "of whom" opens the part's own clause
-    pytest.param(CONTEXT + "About 4,700 North Korean soldiers had been killed or wounded in the war, of whom roughly 600 had died.",
+    pytest.param(CONTEXT + "About 4,700 North Korean soldiers had been killed or wounded in the war, of whom roughly "
+                           "600 had died.",
      [("casualties.killed", 600), ("casualties.total", 4700)], id='of-whom-a-part'),
     # a part of a group takes its own predicate, not the group's
-    pytest.param("About 2,000 of the North Korean soldiers dispatched to Russia have been killed in action, the NIS said.",
+    pytest.param("About 2,000 of the North Korean soldiers dispatched to Russia have been killed in action, the NIS "
+                 "said.",
      [("casualties.killed", 2000)], id='a-part-of-the-soldiers-dispatched'),
-    pytest.param(CONTEXT + "In March a battalion of about 500 was sent to Kursk to replace losses.", [("troops.additional", 500)], id='sent-to-replace-losses-is-a-wave'),
-    pytest.param(CONTEXT + "Budanov said that North Korea handed over 148 KN-23 and KN-24 ballistic missiles to Russia.",
+    pytest.param(CONTEXT + "In March a battalion of about 500 was sent to Kursk to replace losses.",
+                 [("troops.additional", 500)], id='sent-to-replace-losses-is-a-wave'),
+    pytest.param(CONTEXT
+                 + "Budanov said that North Korea handed over 148 KN-23 and KN-24 ballistic missiles to Russia.",
      [("weapons.missiles", 148)], id='kn-23-and-kn-24-missiles'),
     # shells that crossed the border were supplied
-    pytest.param("North Korea keeps Russia's guns firing. Between 4 million and 6 million artillery rounds have crossed the "
+    pytest.param("North Korea keeps Russia's guns firing. Between 4 million and 6 million artillery rounds have "
+                 "crossed the "
      "Tumen river border.",
      [("weapons.artillery_shells", 5_000_000, "range")], id='crossed-the-border'),
     # a toll counts casualties, not the wounded just named
-    pytest.param(CONTEXT + "The figures had risen to around 300 killed and some 2,700 wounded, a combined toll of 3,000.",
+    pytest.param(CONTEXT + "The figures had risen to around 300 killed and some 2,700 wounded, a combined toll of "
+                           "3,000.",
      [("casualties.killed", 300), ("casualties.total", 3000), ("casualties.wounded", 2700)], id='a-combined-toll'),
     # weapons only the North makes name the North
-    pytest.param("Estimated shell deliveries have roughly doubled to about 13 million rounds, the agency said, while the number "
+    pytest.param("Estimated shell deliveries have roughly doubled to about 13 million rounds, the agency said, while "
+                 "the number "
      "of KN-23 and KN-24 ballistic missiles supplied to Russia has risen to more than 250.",
      [("weapons.artillery_shells", 13_000_000), ("weapons.missiles", 250)], id='doubled-to'),
     # a nominalised deployment
-    pytest.param(CONTEXT + "The deployment of a further 3,000 in January, reported by Seoul, showed a standing contract.",
+    pytest.param(CONTEXT + "The deployment of a further 3,000 in January, reported by Seoul, showed a standing "
+                           "contract.",
      [("troops.additional", 3000)], id='the-deployment-of-a-further'),
     # another clause's time is no new wave
-    pytest.param(CONTEXT + "The NIS, which in mid-October estimated that 1,500 special forces troops had been shipped to Russia, "
+    pytest.param(CONTEXT + "The NIS, which in mid-October estimated that 1,500 special forces troops had been shipped "
+                           "to Russia, "
      "revised that assessment last week.", [("troops.deployed", 1500)], id='another-clause-s-time-is-no-wave'),
     # a deployment that describes the group; the passive main verb is the figure's
     pytest.param("At least 100 North Korean soldiers deployed to Russia have been killed in combat, Seoul said.",
      [("casualties.killed", 100)], id='a-deployed-group-s-part-killed'),
     # artillery by other names
-    pytest.param(CONTEXT + "North Korea has also supplied Russia with at least 20 of its 240-millimeter multiple-launch rocket "
+    pytest.param(CONTEXT + "North Korea has also supplied Russia with at least 20 of its 240-millimeter "
+                           "multiple-launch rocket "
      "systems and about 250 pieces of long-range artillery.",
-     [("weapons.artillery_systems", 20), ("weapons.artillery_systems", 250)], id='multiple-launch-rocket-systems-and-pieces-of-artillery'),
+     [("weapons.artillery_systems", 20), ("weapons.artillery_systems", 250)],
+     id='multiple-launch-rocket-systems-and-pieces-of-artillery'),
     # "brings the number ... to": a total, whatever the new wave that brought it there
-    pytest.param("The new deployment brings the estimated number of North Korean soldiers sent to Russia to about 13,000, "
+    pytest.param("The new deployment brings the estimated number of North Korean soldiers sent to Russia to about "
+                 "13,000, "
      "the ministry said.", [("troops.deployed", 13000)], id='brings-the-number-to'),
     # a time before the reporting verb is the report's: "circulated this week, says ... has sent"
-    pytest.param("Japan's Defense Ministry, in a draft white paper circulated to lawmakers this week, says North Korea has sent "
-     "\"more than 10,000\" troops to Russia.", [("troops.deployed", 10000)], id='a-time-before-a-reporting-verb-is-the-report-s'),
+    pytest.param("Japan's Defense Ministry, in a draft white paper circulated to lawmakers this week, says North Korea "
+                 "has sent "
+     "\"more than 10,000\" troops to Russia.", [("troops.deployed", 10000)],
+     id='a-time-before-a-reporting-verb-is-the-report-s'),
     # "the capture of two wounded North Korean soldiers": captured, not sent
     pytest.param("Jan. 11, 2025 — Ukraine announces the capture of two wounded North Korean soldiers in Kursk.",
      [("casualties.captured", 2)], id='the-capture-of'),
     # a coordinated figure shares the verb of the figure before it ...
-    pytest.param("The NIS says the North sent about 11,000 troops to Russia in the autumn of 2024 and roughly 3,000 more in "
-     "January and February 2025.", [("troops.additional", 3000), ("troops.deployed", 11000)], id='a-coordinated-figure-shares-the-verb'),
+    pytest.param("The NIS says the North sent about 11,000 troops to Russia in the autumn of 2024 and roughly 3,000 "
+                 "more in "
+     "January and February 2025.", [("troops.additional", 3000), ("troops.deployed", 11000)],
+     id='a-coordinated-figure-shares-the-verb'),
     # "and has delivered": the subject's second verb, past another party's noun
-    pytest.param("Budanov said North Korea supplies roughly 40 percent of the artillery ammunition Russian forces use in Ukraine "
-     "and has delivered over 200 ballistic missiles since late 2023.", [("weapons.missiles", 200)], id='and-has-delivered'),
+    pytest.param("Budanov said North Korea supplies roughly 40 percent of the artillery ammunition Russian forces use "
+                 "in Ukraine "
+     "and has delivered over 200 ballistic missiles since late 2023.", [("weapons.missiles", 200)],
+     id='and-has-delivered'),
     # a breakdown right after the noun beats "lost" before the figure
-    pytest.param("North Korea has lost about 300 soldiers killed and 2,700 wounded in Russia's Kursk region, Seoul said.",
+    pytest.param("North Korea has lost about 300 soldiers killed and 2,700 wounded in Russia's Kursk region, Seoul "
+                 "said.",
      [("casualties.killed", 300), ("casualties.wounded", 2700)], id='a-breakdown-after-the-head-noun'),
     # a part of a group takes what befell the group; the group keeps its own predicate
-    pytest.param("Some 4,000 of the roughly 11,000 North Korean soldiers sent to Russia had been killed or wounded, Seoul said.",
+    pytest.param("Some 4,000 of the roughly 11,000 North Korean soldiers sent to Russia had been killed or wounded, "
+                 "Seoul said.",
      [("casualties.total", 4000), ("troops.deployed", 11000)], id='a-part-of-a-group-takes-its-fate'),
     pytest.param("Two of the 11,000 North Korean troops in Russia were captured, Kyiv said.",
      [("casualties.captured", 2), ("troops.deployed", 11000)], id='two-of-the-troops-captured'),
     # "numbering" counts a contingent; the losses later in the sentence are not its figure
-    pytest.param("The first contingent of North Korean troops in Russia, numbering about 12,000, was pulled back after heavy losses.",
+    pytest.param("The first contingent of North Korean troops in Russia, numbering about 12,000, was pulled back after "
+                 "heavy losses.",
      [("troops.deployed", 12000)], id='numbering-counts-a-contingent'),
-    pytest.param("Western officials now put North Korean losses in Russia at roughly 4,000, of whom at least 1,000 were killed.",
-     [("casualties.total", 4000), ("casualties.killed", 1000)], id='of-whom-members-of-the-losses'),  # members of the group, not more losses
+    pytest.param("Western officials now put North Korean losses in Russia at roughly 4,000, of whom at least 1,000 "
+                 "were killed.",
+     # members of the group, not more losses
+     [("casualties.total", 4000), ("casualties.killed", 1000)], id='of-whom-members-of-the-losses'),
 ]
 
 

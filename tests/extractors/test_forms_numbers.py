@@ -18,40 +18,58 @@ from tests.extractors.cases import (
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
     # a live blog's time
-    pytest.param(CONTEXT + "10.15 BST Ukraine's military intelligence raises its estimate of North Korean dead in Kursk", [], id='live-blog-time-zone'),
+    pytest.param(CONTEXT
+        + "10.15 BST Ukraine's military intelligence raises its estimate of North Korean dead in Kursk", [],
+        id='live-blog-time-zone'),
     # "for well over a year" is no rate
-    pytest.param("North Korea has transferred between 9 million and 12 million artillery shells to Russia, enough to sustain "
-     "Russian artillery fire for well over a year.", [("weapons.artillery_shells", 10_500_000)], id='for-well-over-a-year-is-no-rate'),
+    pytest.param("North Korea has transferred between 9 million and 12 million artillery shells to Russia, enough to "
+                 "sustain "
+     "Russian artillery fire for well over a year.", [("weapons.artillery_shells", 10_500_000)],
+     id='for-well-over-a-year-is-no-rate'),
     # KBS World's "10-thousand"
-    pytest.param("It said about 10-thousand North Korean soldiers remain deployed in Russia.", [("troops.deployed", 10000)], id='ten-hyphen-thousand'),
+    pytest.param("It said about 10-thousand North Korean soldiers remain deployed in Russia.",
+                 [("troops.deployed", 10000)], id='ten-hyphen-thousand'),
     # ages are no counts: "aged 20 and 26", a name's age between commas
     pytest.param(CONTEXT + "The men, aged 20 and 26, were both injured when they were taken.", [], id='ages'),
-    pytest.param(CONTEXT + "Kim, 41, has sought to present the deployment to Russia as a patriotic duty.", [], id='an-age-between-commas'),
+    pytest.param(CONTEXT + "Kim, 41, has sought to present the deployment to Russia as a patriotic duty.", [],
+                 id='an-age-between-commas'),
     # "in the 10,000-12,000 range" counts the sentence's troops
-    pytest.param("Estimates of North Korea's troop presence in Russia have clustered in the 10,000-12,000 range, officials say.",
+    pytest.param("Estimates of North Korea's troop presence in Russia have clustered in the 10,000-12,000 range, "
+                 "officials say.",
      [("troops.deployed", 11000)], id='a-range-in-the-range-of'),
     # an initial deployment is no additional wave, whatever months the casualties came in
-    pytest.param(CONTEXT + "The agency said about 30% of the 11,000 soldiers initially deployed had become casualties, most of "
-     "them during assaults in January and February.", [("casualties.total", 3300), ("troops.deployed", 11000)], id='a-percent-of-a-base'),
+    pytest.param(CONTEXT + "The agency said about 30% of the 11,000 soldiers initially deployed had become casualties, "
+                           "most of "
+     "them during assaults in January and February.", [("casualties.total", 3300), ("troops.deployed", 11000)],
+     id='a-percent-of-a-base'),
     pytest.param("OSINT accounts count two dozen Koksan SPGs crossing into Russia from North Korea.",
      [("weapons.artillery_systems", 24)], id='two-dozen'),
     # "c." hedges; "of those" counts the members of the group before
-    pytest.param(CONTEXT + "Britain's Ministry of Defence, in its latest intelligence update, assessed that North Korean units had "
+    pytest.param(CONTEXT + "Britain's Ministry of Defence, in its latest intelligence update, assessed that North "
+                           "Korean units had "
      "suffered c. 4,000 casualties, c. 1,000 of those had been killed.",
      [("casualties.killed", 1000, "approx"), ("casualties.total", 4000, "approx")], id='circa'),
     # a share of a possessive's contingent
-    pytest.param("Around 40 per cent of North Korea's some 11,000-strong contingent deployed to Russia have been killed or "
-     "injured, the NIS said.", [("casualties.total", 4400, "approx"), ("troops.deployed", 11000, "approx")], id='per-cent-of-a-strong-contingent'),
+    pytest.param("Around 40 per cent of North Korea's some 11,000-strong contingent deployed to Russia have been "
+                 "killed or "
+     "injured, the NIS said.", [("casualties.total", 4400, "approx"), ("troops.deployed", 11000, "approx")],
+     id='per-cent-of-a-strong-contingent'),
     # "In one case, a soldier ...": one case is no count of soldiers
-    pytest.param(CONTEXT + "In one case, a soldier about to be taken prisoner tried to detonate a grenade, the agency said.", [], id='a-soldier-counts-no-soldiers'),
+    pytest.param(CONTEXT + "In one case, a soldier about to be taken prisoner tried to detonate a grenade, the agency "
+                           "said.", [], id='a-soldier-counts-no-soldiers'),
     # "the younger of the two men" counts nobody
-    pytest.param(CONTEXT + "The younger of the two men says he did not know he was being sent to Russia.", [], id='the-younger-of-the-two'),
+    pytest.param(CONTEXT + "The younger of the two men says he did not know he was being sent to Russia.", [],
+                 id='the-younger-of-the-two'),
     # numbers as speakers say them
-    pytest.param(CONTEXT + "Some four hundred are believed to have been killed and close to three and a half thousand wounded.",
+    pytest.param(CONTEXT + "Some four hundred are believed to have been killed and close to three and a half thousand "
+                           "wounded.",
      [("casualties.killed", 400), ("casualties.wounded", 3500)], id='three-and-a-half-thousand'),
-    pytest.param(CONTEXT + "North Korea has delivered a couple hundred ballistic missiles to Russia.", [("weapons.missiles", 200)], id='a-couple-hundred'),
-    pytest.param("Britain said roughly a third of the 11,000 North Korean troops deployed to Kursk had been killed or wounded.",
-     [("casualties.total", 3666), ("troops.deployed", 11000)], id='a-third-of-is-a-share'),  # "a third of" is a share, not a third wave
+    pytest.param(CONTEXT + "North Korea has delivered a couple hundred ballistic missiles to Russia.",
+                 [("weapons.missiles", 200)], id='a-couple-hundred'),
+    pytest.param("Britain said roughly a third of the 11,000 North Korean troops deployed to Kursk had been killed or "
+                 "wounded.",
+     # "a third of" is a share, not a third wave
+     [("casualties.total", 3666), ("troops.deployed", 11000)], id='a-third-of-is-a-share'),
 ]
 
 
@@ -68,7 +86,8 @@ COUNTS = [  # the numbers that count something, with their values
     pytest.param("some as young as 18", [], id='as-young-as'),
     pytest.param("about half a million rounds", [500_000], id='half-a-million'),
     pytest.param("a 3K second wave", [3000], id='3k-and-an-ordinal'),  # "second" is an ordinal here, not a duration
-    pytest.param("60 240mm multiple rocket launchers", [60], id='a-calibre-beside-a-count'),  # a caliber after a count is no phone number
+    # a caliber after a count is no phone number
+    pytest.param("60 240mm multiple rocket launchers", [60], id='a-calibre-beside-a-count'),
     pytest.param("over 1 crore artillery shells", [10_000_000], id='crore'),
     pytest.param("9 lakh troops", [900_000], id='lakh'),
     pytest.param("worth about $20 billion", [], id='billion-after-money'),  # the scale word after money counts nothing
@@ -84,7 +103,8 @@ RANGES = [  # a range's ends
     pytest.param("two to three thousand more soldiers", 2000, 3000, id='words'),
     pytest.param("2 to 3 million shells", 2_000_000, 3_000_000, id='digits'),
     pytest.param("between two and three thousand troops", 2000, 3000, id='between'),
-    pytest.param("500 to 3 thousand", 500, 3000, id='the-first-end-already-large'),  # the first end is already large: no shared scale
+    # the first end is already large: no shared scale
+    pytest.param("500 to 3 thousand", 500, 3000, id='the-first-end-already-large'),
 ]
 
 

@@ -15,9 +15,11 @@ from tests.extractors.cases import (
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
     # "Related articles (관련 기사)": the teasers after it are other stories
     pytest.param("North Korea has sent troops to Russia, Seoul says.\n\nRelated articles (관련 기사)\n"
-     "- Ukraine says 3,000 North Korean troops killed or wounded in Kursk\n", [], id='related-articles-heading-with-a-translation'),
+     "- Ukraine says 3,000 North Korean troops killed or wounded in Kursk\n", [],
+     id='related-articles-heading-with-a-translation'),
     # a teaser list: a heading opens its own story, so a typhoon's dead are nobody's of the topic
-    pytest.param("KoreaWire Roundup, Thursday\n\n1. Spy agency: about 2,000 North Korean soldiers killed fighting for Russia\n"
+    pytest.param("KoreaWire Roundup, Thursday\n\n1. Spy agency: about 2,000 North Korean soldiers killed fighting for "
+                 "Russia\n"
      "2. Typhoon leaves 21 dead, 13 missing in northern Luzon\n"
      "3. Russia launches 728 drones overnight\nUkraine's air force says 718 were shot down or jammed",
      [("casualties.killed", 2000)], id='a-list-of-teasers'),
@@ -29,7 +31,8 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("Oct. 18, 2024 — 1,500 special forces soldiers from North Korea were shipped to Vladivostok.",
      [("troops.deployed", 1500)], id='a-chronology-s-dateline'),
     # a long photo caption is content; a short one is a credit line
-    pytest.param("Kim mourns\n\nPhoto: Kim Jong Un comforts the relative of a soldier killed in Russia's Kursk region. South "
+    pytest.param("Kim mourns\n\nPhoto: Kim Jong Un comforts the relative of a soldier killed in Russia's Kursk region. "
+                 "South "
      "Korea's spy agency estimates some 2,000 North Korean soldiers have been killed fighting for Russia.",
      [("casualties.killed", 2000, "approx")], id='a-long-photo-caption-is-content'),
     # a "by the numbers" box: the figure first, its label after a dash, each line the box's

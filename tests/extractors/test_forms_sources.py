@@ -15,42 +15,55 @@ from tests.extractors.cases import (
 )
 
 SOURCE = [  # the one source every figure of the text has
-    pytest.param(CONTEXT + "The South Koreans are saying the North has shipped upward of eight million shells to Russia.",
+    pytest.param(CONTEXT + "The South Koreans are saying the North has shipped upward of eight million shells to "
+                           "Russia.",
      "South Koreans", id='are-saying'),
-    pytest.param("The Korea Institute for Defense Analyses (KIDA) based its estimate on its assessment that North Korea "
-     "delivered about 12 million artillery shells to Russia.", "Korea Institute for Defense Analyses", id='based-its-estimate-on'),
-    pytest.param("South Korea's Joint Chiefs of Staff, by contrast, said 300 North Korean soldiers had been killed in Russia.",
+    pytest.param("The Korea Institute for Defense Analyses (KIDA) based its estimate on its assessment that North "
+                 "Korea "
+     "delivered about 12 million artillery shells to Russia.", "Korea Institute for Defense Analyses",
+     id='based-its-estimate-on'),
+    pytest.param("South Korea's Joint Chiefs of Staff, by contrast, said 300 North Korean soldiers had been killed in "
+                 "Russia.",
      "South Korea's Joint Chiefs of Staff", id='an-aside-after-the-name'),
-    pytest.param("North Korean leader Kim Jong Un pledged further support for Russia's war as South Korea's intelligence service "
-     "estimated that about 2,000 of his soldiers had been killed.", "South Korea's intelligence service", id='after-a-conjunction'),
-    pytest.param("By spring, the toll in Russia was heavy. Western officials now put North Korean losses at roughly 4,000.",
+    pytest.param("North Korean leader Kim Jong Un pledged further support for Russia's war as South Korea's "
+                 "intelligence service "
+     "estimated that about 2,000 of his soldiers had been killed.", "South Korea's intelligence service",
+     id='after-a-conjunction'),
+    pytest.param("By spring, the toll in Russia was heavy. Western officials now put North Korean losses at roughly "
+                 "4,000.",
      "Western officials", id='in-the-sentence-s-clause'),
-    pytest.param("Western and South Korean intelligence agencies estimate that North Korea has sent 11,000 soldiers to Russia.",
+    pytest.param("Western and South Korean intelligence agencies estimate that North Korea has sent 11,000 soldiers to "
+                 "Russia.",
      "Western and South Korean intelligence agencies", id='in-plural'),
     # real-page round r1, class 9: a source is a speaker, never a place, a document or a title alone
-    pytest.param(CONTEXT + "Fresh recruits keep arriving from North Korea, which allied officials estimate has sent at least "
-     "10,000 soldiers to Russia.", "allied officials", id='the-subject-of-a-relative-clause-not-the-place-before'),
-    pytest.param(CONTEXT + "Rep. Han Do-yun, the ruling party's deputy chair of the parliamentary defense committee, told "
-     "journalists that about 700 North Korean soldiers had died.", "Rep. Han Do-yun", id='a-long-title-aside-is-not-the-speaker'),
-    pytest.param(CONTEXT + "Ukraine's 9th Special Operations Regiment, stationed near Sudzha, reported that it had killed 60 "
-     "North Korean soldiers.", "Ukraine's 9th Special Operations Regiment", id='an-ordinal-unit-with-a-participle-aside'),
-    pytest.param(CONTEXT + "The Ukrainian 9th Special Operations Regiment posted drone video on Monday. The unit said it had "
-     "killed 60 North Korean soldiers.", "Ukrainian 9th Special Operations Regiment", id='the-unit-is-the-last-unit-named'),
-    pytest.param(CONTEXT + "The British Ministry of Defence published an intelligence update on Sunday. The report, cited by "
-     "Newsline.Az, estimates that over 6,000 North Korean soldiers have become casualties.",
-     "British Ministry of Defence", id='a-report-cited-by-an-outlet-is-the-report-s'),
+    pytest.param(CONTEXT + "Fresh recruits keep arriving from North Korea, which allied officials estimate "
+                 "has sent at least 10,000 soldiers to Russia.", "allied officials",
+                 id='the-subject-of-a-relative-clause-not-the-place-before'),
+    pytest.param(CONTEXT + "Rep. Han Do-yun, the ruling party's deputy chair of the parliamentary defense "
+                 "committee, told journalists that about 700 North Korean soldiers had died.", "Rep. Han Do-yun",
+                 id='a-long-title-aside-is-not-the-speaker'),
+    pytest.param(CONTEXT + "Ukraine's 9th Special Operations Regiment, stationed near Sudzha, reported that it "
+                 "had killed 60 North Korean soldiers.", "Ukraine's 9th Special Operations Regiment",
+                 id='an-ordinal-unit-with-a-participle-aside'),
+    pytest.param(CONTEXT + "The Ukrainian 9th Special Operations Regiment posted drone video on Monday. The unit "
+                 "said it had killed 60 North Korean soldiers.", "Ukrainian 9th Special Operations Regiment",
+                 id='the-unit-is-the-last-unit-named'),
+    pytest.param(CONTEXT + "The British Ministry of Defence published an intelligence update on Sunday. The "
+                 "report, cited by Newsline.Az, estimates that over 6,000 North Korean soldiers have become "
+                 "casualties.", "British Ministry of Defence", id='a-report-cited-by-an-outlet-is-the-report-s'),
     # class 10: two speakers joined are the source together
-    pytest.param(CONTEXT + "These were the first losses reported since the US and Japan announced that North Korea had sent "
-     "about 11,000 troops to Russia.", "the US and Japan", id='two-speakers-joined-after-a-clause'),
-    pytest.param(CONTEXT + "Pyongyang deployed an estimated 11,000 soldiers to Russia last year, according to the United States "
-     "and its allies.", "United States and its allies", id='a-country-and-its-allies'),
+    pytest.param(CONTEXT + "These were the first losses reported since the US and Japan announced that North "
+                 "Korea had sent about 11,000 troops to Russia.", "the US and Japan",
+                 id='two-speakers-joined-after-a-clause'),
+    pytest.param(CONTEXT + "Pyongyang deployed an estimated 11,000 soldiers to Russia last year, according to "
+                 "the United States and its allies.", "United States and its allies", id='a-country-and-its-allies'),
 ]
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one
-    pytest.param(CONTEXT + "Ukrainian special forces killed 13 North Korean soldiers near Sudzha, according to an official "
-     "statement released Tuesday.", id='a-statement-is-no-speaker'),
-    pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media agency "
-     "notes.", id='a-generic-outlet-noun-is-no-speaker'),
+    pytest.param(CONTEXT + "Ukrainian special forces killed 13 North Korean soldiers near Sudzha, according to an "
+                 "official statement released Tuesday.", id='a-statement-is-no-speaker'),
+    pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media "
+                 "agency notes.", id='a-generic-outlet-noun-is-no-speaker'),
 ]
 
 
@@ -66,61 +79,84 @@ def test_the_source(text, source) -> None:
 
 SOURCES = [  # each figure's source, by value
     # "the agency" stands for the last agency named, even as a subject; "It added" follows it
-    pytest.param(CONTEXT + "The National Intelligence Service (NIS) gave the assessment, according to Rep. Park Sun-won. The agency said "
-     "the North has rotated roughly 15,000 troops through Russia since it first sent units there. It added that Pyongyang had shipped more than "
+    pytest.param(CONTEXT + "The National Intelligence Service (NIS) gave the assessment, according to Rep. Park "
+                           "Sun-won. The agency said "
+     "the North has rotated roughly 15,000 troops through Russia since it first sent units there. It added that "
+     "Pyongyang had shipped more than "
      "12 million rounds of artillery ammunition.",
-     {15000: "National Intelligence Service", 12_000_000: "National Intelligence Service"}, id='the-agency-is-the-last-agency-named'),
+     {15000: "National Intelligence Service", 12_000_000: "National Intelligence Service"},
+     id='the-agency-is-the-last-agency-named'),
     # ... also where it stands in the sentence, after another speaker
-    pytest.param(CONTEXT + "At the same time, the National Intelligence Service revised its count. Lawmaker Lee Seong-kweun told "
+    pytest.param(CONTEXT + "At the same time, the National Intelligence Service revised its count. Lawmaker Lee "
+                           "Seong-kweun told "
      "reporters that the agency now believes around 600 North Korean soldiers have died.",
      {600: "National Intelligence Service"}, id='the-agency-through-a-lawmaker'),
     # a title's stop does not end the name after "according to"
     pytest.param(CONTEXT + "About 11,000 North Korean troops are in Russia, according to Rep. Park Sun-won.",
      {11000: "Rep. Park Sun-won"}, id='a-title-s-stop-in-a-name'),
     # a participle aside is not the speaker
-    pytest.param(CONTEXT + "President Volodymyr Zelensky, speaking the same week, put the toll at 3,800 killed or wounded.",
+    pytest.param(CONTEXT + "President Volodymyr Zelensky, speaking the same week, put the toll at 3,800 killed or "
+                           "wounded.",
      {3800: "President Volodymyr Zelensky"}, id='a-participle-aside-is-not-the-speaker'),
     # the subject of a sentence whose participle reports ("..., assessing that")
-    pytest.param(CONTEXT + "Britain's Defence Intelligence went further in early February, assessing that the North had probably "
-     "suffered more than 4,000 casualties.", {4000: "Britain's Defence Intelligence"}, id='the-subject-of-assessing-that'),
+    pytest.param(CONTEXT + "Britain's Defence Intelligence went further in early February, assessing that the North "
+                           "had probably "
+     "suffered more than 4,000 casualties.", {4000: "Britain's Defence Intelligence"},
+     id='the-subject-of-assessing-that'),
     # an acronym the story spells out is given in full, with the acronym
-    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers. The NIS said 2,000 North Korean soldiers "
-     "have been killed in Russia.", {2000: "South Korea's National Intelligence Service (NIS)"}, id='an-acronym-in-full'),
+    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers. The NIS said 2,000 North Korean "
+                 "soldiers "
+     "have been killed in Russia.", {2000: "South Korea's National Intelligence Service (NIS)"},
+     id='an-acronym-in-full'),
     # a footnote mark ends a sentence, so the next sentence's speaker is its own
-    pytest.param("The JCS said North Korean forces in Kursk have suffered 3,000 casualties.[1] South Korea's spy agency "
+    pytest.param("The JCS said North Korean forces in Kursk have suffered 3,000 casualties.[1] South Korea's spy "
+                 "agency "
      "separately told lawmakers that 300 North Korean soldiers have been killed.",
      {3000: "Joint Chiefs of Staff (JCS)", 300: "South Korea's spy agency"}, id='a-footnote-mark-ends-a-sentence'),
     # a fact box takes its "Source:" line
-    pytest.param("AT A GLANCE\nSource: South Korea's National Intelligence Service, April 30\n\nTroops deployed: ~15,000 "
+    pytest.param("AT A GLANCE\nSource: South Korea's National Intelligence Service, April 30\n\nTroops deployed: "
+                 "~15,000 "
      "North Korean troops in Russia\nKilled: ~600 North Korean soldiers",
-     {15000: "South Korea's National Intelligence Service", 600: "South Korea's National Intelligence Service"}, id='a-fact-box-s-source-line'),
+     {15000: "South Korea's National Intelligence Service", 600: "South Korea's National Intelligence Service"},
+     id='a-fact-box-s-source-line'),
     # a briefing's answers are the briefer's
     pytest.param("Ministry briefing\nBriefer: Col. Han Jae-won, Spokesperson\n\nQ: How many?\n\n"
      "A: Our assessment is that about 14,000 North Korean troops have been sent to Russia in total.",
      {14000: "Col. Han Jae-won"}, id='a-briefing-s-answers-are-the-briefer-s'),
     # a chronology's date and a participle: the sentence's subject speaks
-    pytest.param("Dec. 2, 2024 — The Pentagon revises its figure of 10,000 upward, saying North Korea has now deployed 11,000 "
+    pytest.param("Dec. 2, 2024 — The Pentagon revises its figure of 10,000 upward, saying North Korea has now deployed "
+                 "11,000 "
      "to 12,000 troops to Russia.", {11500: "Pentagon"}, id='saying-after-a-chronology-s-dateline'),
     # a title after the name is an aside
-    pytest.param(CONTEXT + "Kyrylo Budanov, the head of Ukraine's military intelligence (HUR), put it starkly: one in five of the "
-     "12,000 men Pyongyang sent to Russia has been killed outright.", {2400: "Kyrylo Budanov", 12000: "Kyrylo Budanov"}, id='a-title-after-a-name-is-no-part-of-it'),
-    pytest.param(CONTEXT + "About 12 million shells have been shipped to Russia, according to the military authorities.",
+    pytest.param(CONTEXT + "Kyrylo Budanov, the head of Ukraine's military intelligence (HUR), put it starkly: one in "
+                           "five of the "
+     "12,000 men Pyongyang sent to Russia has been killed outright.", {2400: "Kyrylo Budanov", 12000: "Kyrylo Budanov"},
+     id='a-title-after-a-name-is-no-part-of-it'),
+    pytest.param(CONTEXT
+                 + "About 12 million shells have been shipped to Russia, according to the military authorities.",
      {12_000_000: "military authorities"}, id='the-military-authorities'),
-    pytest.param(CONTEXT + "Britain's Ministry of Defence, in its latest intelligence update, assessed that North Korean units had "
+    pytest.param(CONTEXT + "Britain's Ministry of Defence, in its latest intelligence update, assessed that North "
+                           "Korean units had "
      "suffered about 4,000 casualties.", {4000: "Britain's Ministry of Defence"}, id='an-aside-after-the-ministry'),
-    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers on Monday. As per the spy agency, "
+    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers on Monday. As per the spy "
+                 "agency, "
      "Pyongyang has also supplied over 10 million artillery shells to Moscow.",
      {10_000_000: "South Korea's National Intelligence Service"}, id='as-per-the-spy-agency'),
     # the figure's own clause names its source, after it
-    pytest.param("Russia has lost 1 million troops killed or wounded, according to Ukraine's General Staff, while North Korea "
+    pytest.param("Russia has lost 1 million troops killed or wounded, according to Ukraine's General Staff, while "
+                 "North Korea "
      "has lost about 6,000 killed or wounded, by Seoul's count.", {6000: "Seoul"}, id='a-source-per-clause'),
     # time words and conjunctions before "the agency" are no part of it
-    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers. Last month the agency put North Korean "
+    pytest.param("South Korea's National Intelligence Service (NIS) briefed lawmakers. Last month the agency put North "
+                 "Korean "
      "losses at 3,000.", {3000: "South Korea's National Intelligence Service"}, id='a-time-word-before-the-agency'),
     # an acronym no story spells out is given in full from the topic's list
-    pytest.param(CONTEXT + "The NIS says 2,000 North Korean soldiers have been killed.", {2000: "National Intelligence Service (NIS)"}, id='an-acronym-no-story-spells-out'),
+    pytest.param(CONTEXT + "The NIS says 2,000 North Korean soldiers have been killed.", {2000: "National Intelligence "
+                                                                                                "Service (NIS)"},
+                                                                                                id='an-acronym-no-story-spells-out'),
     # a transcript turn by name: the speaker's full name from the page
-    pytest.param("Briefing with spokesman Kwon Hyuk-soo\n\nQ: How many troops?\n\nKWON: Our count is that about 11,000 North "
+    pytest.param("Briefing with spokesman Kwon Hyuk-soo\n\nQ: How many troops?\n\nKWON: Our count is that about 11,000 "
+                 "North "
      "Korean troops have been sent to Russia.", {11000: "Kwon Hyuk-soo"}, id='a-transcript-turn-by-name'),
 ]
 
@@ -173,6 +209,7 @@ def test_sources_of_the_ninth_batch():
 
 
 def test_an_aside_after_a_source_is_not_the_source():
-    [claim] = extract("The Pentagon, also known as the Defense Department, said 11,000 North Korean troops are in Russia.",
+    [claim] = extract("The Pentagon, also known as the Defense Department, said 11,000 North Korean troops are in "
+                      "Russia.",
                       topic=TOPIC)
     assert claim.source == "Pentagon"  # (a leading article is dropped from every source)

@@ -17,44 +17,59 @@ from tests.extractors.cases import (
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
     # "revising upward the figure of 15,000": history
-    pytest.param("North Korea has sent more than 18,000 troops to Russia, the JCS said, revising upward the figure of 15,000 it "
+    pytest.param("North Korea has sent more than 18,000 troops to Russia, the JCS said, revising upward the figure of "
+                 "15,000 it "
      "had cited last April.", [("troops.deployed", 18000)], id='revising-upward-the-figure-of'),
     # "I would say" estimates, it projects nothing
-    pytest.param(CONTEXT + "They have lost close to 7,000 killed and wounded. Of those, I would say around 2,500 are dead.",
+    pytest.param(CONTEXT + "They have lost close to 7,000 killed and wounded. Of those, I would say around 2,500 are "
+                           "dead.",
      [("casualties.killed", 2500), ("casualties.total", 7000)], id='i-would-say-estimates'),
     # preparations for sending are a plan
-    pytest.param("\"Our intelligence has recorded preparations in North Korea for sending another contingent to Russia - up to "
+    pytest.param("\"Our intelligence has recorded preparations in North Korea for sending another contingent to Russia "
+                 "- up to "
      "five thousand troops,\" Zelensky said.", [], id='preparations-for-sending'),
     # a question asks
-    pytest.param("- N. Korea sent 10,000 more troops to Russia? Spy agency to brief lawmakers", [], id='a-question-asks'),
+    pytest.param("- N. Korea sent 10,000 more troops to Russia? Spy agency to brief lawmakers", [],
+                 id='a-question-asks'),
     # a correction supersedes the misstated figure
-    pytest.param(CONTEXT + "Correction: An earlier version of this article misstated the number of North Korean troops in the "
+    pytest.param(CONTEXT + "Correction: An earlier version of this article misstated the number of North Korean troops "
+                           "in the "
      "latest wave as 1,500; it is 1,200.", [], id='a-correction-supersedes'),
     # a definite figure is known, whatever is planned for it
-    pytest.param(CONTEXT + "The ministry said it would bring home the two North Korean prisoners of war held by Ukraine.",
+    pytest.param(CONTEXT + "The ministry said it would bring home the two North Korean prisoners of war held by "
+                           "Ukraine.",
      [("casualties.captured", 2, "exact")], id='a-definite-group-is-known'),
     # increments are no figure: the new total is
-    pytest.param(CONTEXT + "Deaths rose by some 500 to around 2,500, the agency said.", [("casualties.killed", 2500)], id='an-increment-is-history'),
+    pytest.param(CONTEXT + "Deaths rose by some 500 to around 2,500, the agency said.", [("casualties.killed", 2500)],
+                 id='an-increment-is-history'),
     # a past possibility is an estimate, not a plan
     pytest.param(CONTEXT + "As many as 6,000 North Korean soldiers may have been killed or wounded, Japan said.",
      [("casualties.total", 6000)], id='may-have-been-killed-estimates'),
     # "perhaps" doubts its own clause, not the sentence
-    pytest.param("Kim Jong Un has shipped some 12,000 of his young men to fight for Russia, and perhaps a third of them have "
+    pytest.param("Kim Jong Un has shipped some 12,000 of his young men to fight for Russia, and perhaps a third of "
+                 "them have "
      "been killed.", [("troops.deployed", 12000)], id='perhaps-doubts-its-own-clause'),
-    pytest.param("A video viewed more than 2.3 million times since Sunday claims North Korea has sent \"100,000 soldiers\" to Russia.", [], id='a-viral-video'),
-    pytest.param("The claim that 100,000 North Korean soldiers are fighting for Russia is false.", [], id='the-claim-that'),
+    pytest.param("A video viewed more than 2.3 million times since Sunday claims North Korea has sent \"100,000 "
+                 "soldiers\" to Russia.", [], id='a-viral-video'),
+    pytest.param("The claim that 100,000 North Korean soldiers are fighting for Russia is false.", [],
+                 id='the-claim-that'),
     pytest.param("FACT CHECK: No, 100,000 North Korean soldiers are not fighting in Ukraine", [], id='fact-check-no'),
-    pytest.param(CONTEXT + "We cannot confirm the figure of 1,500 more troops sent to Russia.", [], id='cannot-confirm'),
+    pytest.param(CONTEXT + "We cannot confirm the figure of 1,500 more troops sent to Russia.", [],
+                 id='cannot-confirm'),
     # the month May is no "may": a delivery by the end of May is a fact
     pytest.param("Pyongyang had delivered 6 million rounds of artillery ammunition to Russia by the end of May.",
      [("weapons.artillery_shells", 6_000_000)], id='may-the-month-is-no-modal'),
     # a purpose clause is no projection
-    pytest.param("North Korea has sent two to three thousand more soldiers to Russia to replace losses in Kursk, Kyiv said.",
+    pytest.param("North Korea has sent two to three thousand more soldiers to Russia to replace losses in Kursk, Kyiv "
+                 "said.",
      [("troops.additional", 2500)], id='a-purpose-clause-is-no-projection'),
     pytest.param("Pyongyang had sent Russia some 3.7 million shells by the end of the year, Budanov said.",
-     [("weapons.artillery_shells", 3_700_000)], id='a-past-delivery-by-a-date'),  # a past delivery by a date is no projection
-    pytest.param("Seoul's spy agency raised its estimate of North Korean soldiers killed in Russia's war against Ukraine from 600 "
-     "to around 2,000.", [("casualties.killed", 2000)], id='a-change-verb-far-before-from'),  # a change verb far before "from": still a revision
+     # a past delivery by a date is no projection
+     [("weapons.artillery_shells", 3_700_000)], id='a-past-delivery-by-a-date'),
+    pytest.param("Seoul's spy agency raised its estimate of North Korean soldiers killed in Russia's war against "
+                 "Ukraine from 600 "
+     # a change verb far before "from": still a revision
+     "to around 2,000.", [("casualties.killed", 2000)], id='a-change-verb-far-before-from'),
 ]
 
 
@@ -78,12 +93,14 @@ STANCES = [  # every figure, as (metric, value, stance, held back for review)
     pytest.param("Seoul now says about 2,000 North Korean soldiers have been killed in Russia, up from 600 in April.",
                  [("casualties.killed", 600, "superseded", True), ("casualties.killed", 2000, "current", False)],
                  id="up-from-is-superseded"),
-    pytest.param("The NIS now says 2,000 North Korean soldiers have been killed in Russia; it had earlier put the toll at 600.",
+    pytest.param("The NIS now says 2,000 North Korean soldiers have been killed in Russia; it had earlier put the toll "
+                 "at 600.",
                  [("casualties.killed", 600, "superseded", True), ("casualties.killed", 2000, "current", False)],
                  id="had-earlier-put-the-toll-at"),
     pytest.param("Kyiv had estimated 200 North Korean troops killed in Kursk before the offensive.",
                  [("casualties.killed", 200, "superseded", True)], id="had-estimated"),
-    pytest.param("South Korea's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to 4,000.",
+    pytest.param("South Korea's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to "
+                 "4,000.",
                  [("casualties.total", 3000, "superseded", True), ("casualties.total", 4000, "current", False)],
                  id="revised-from-to"),
     pytest.param(CONTEXT + "The number of North Korean troops killed rose by about 1,000 to roughly 6,000, Kyiv said.",

@@ -24,7 +24,8 @@ def test_claims_are_the_golden_ones(suite: str) -> None:
     assert path.exists(), f"no golden file {path.name}; {REGENERATE}"
     changes = diff(read(path), rows)
     if changes:
-        pytest.fail(f"{suite}: the claims differ from {path.name}:\n" + "\n".join(changes) + f"\n{REGENERATE}", pytrace=False)
+        pytest.fail(f"{suite}: the claims differ from {path.name}:\n" + "\n".join(changes) + f"\n{REGENERATE}",
+                    pytrace=False)
 
 
 def test_the_diff_names_each_change() -> None:
@@ -35,5 +36,6 @@ def test_the_diff_names_each_change() -> None:
     lines = diff(old, new)
     assert lines[0] == "0 gone, 1 new, 1 changed"
     assert "  + a.txt troops.deployed 3000: " in lines[1]
-    assert lines[2] == "  ~ a.txt troops.deployed 11000: source 'NIS' -> 'Kyiv'; source_key 'South Korea NIS' -> 'Ukraine'"
+    assert lines[2] == ("  ~ a.txt troops.deployed 11000: source 'NIS' -> 'Kyiv'; "
+                        "source_key 'South Korea NIS' -> 'Ukraine'")
     assert diff(old, old) == []

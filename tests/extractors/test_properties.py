@@ -8,7 +8,8 @@ from extractors import extract, load_topic
 from extractors.numbers import find_mentions
 
 TOPIC = load_topic()
-WORDS = ["North Korea", "North Korean", "troops", "soldiers", "killed", "wounded", "or", "captured", "sent", "to Russia",
+WORDS = ["North Korea", "North Korean", "troops", "soldiers", "killed", "wounded", "or", "captured", "sent",
+         "to Russia",
          "about", "nearly", "more than", "between", "and", "one-third of the", "millions of", "shells", "missiles",
          "howitzers", "said", "according to", "the JCS", ",", ".", "\n", "(", ")", "11,000", "3,000", "two", "40%",
          "could", "denied", "of them", "Related Posts", "170mm", "2025", "1:52"]

@@ -37,7 +37,8 @@ def test_a_misspelt_table_is_named_not_ignored(tmp_path: Path) -> None:
 
 def test_every_problem_of_a_file_is_named_at_once(tmp_path: Path) -> None:
     text = (DEFAULT.replace('threshold = 0.05\nnouns = ["personnel"]\npredicates = ["deploy"]\nlink = true\n\n'
-                            '[metrics."troops.additional"]', 'threshold = "5%"\nnouns = ["personnel"]\npredicates = ["deploy"]\n'
+                            '[metrics."troops.additional"]', 'threshold = "5%"\nnouns = ["personnel"]\npredicates = '
+                                                             '["deploy"]\n'
                             'link = true\n\n[metrics."troops.additional"]', 1)
             .replace('"eliminated", ', '"eliminated(", ', 1)
             .replace("[sources]", "[source]", 1))
@@ -50,10 +51,14 @@ def test_every_problem_of_a_file_is_named_at_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("old, new, problem", [
-    ('nouns = ["personnel", "dead"]', 'nouns = ["personnel", "deads"]', "metrics.\"casualties.killed\".nouns: no noun class 'deads' (did you mean 'dead'?)"),
-    ('subject_party = "nk"', 'subject_party = "north"', "topic.subject_party: no party in [parties.cues] named 'north'"),
-    ("projection = 0.3", "projecton = 0.3", "confidence: no modality class or setting 'projecton' (did you mean 'projection'?)"),
-    ('group = "personnel"', 'group = "personel"', "coreference.group: no noun class 'personel' (did you mean 'personnel'?)"),
+    ('nouns = ["personnel", "dead"]', 'nouns = ["personnel", "deads"]', "metrics.\"casualties.killed\".nouns: no noun "
+                                                                        "class 'deads' (did you mean 'dead'?)"),
+    ('subject_party = "nk"', 'subject_party = "north"',
+     "topic.subject_party: no party in [parties.cues] named 'north'"),
+    ("projection = 0.3", "projecton = 0.3", "confidence: no modality class or setting 'projecton' (did you mean "
+                                            "'projection'?)"),
+    ('group = "personnel"', 'group = "personel"', "coreference.group: no noun class 'personel' (did you mean "
+                                                  "'personnel'?)"),
     ('language = "en"', 'language = "xx"', "topic.language: no language file"),
 ], ids=["noun-class", "subject-party", "confidence-class", "group", "language"])
 def test_a_label_that_names_nothing_is_an_error(tmp_path: Path, old: str, new: str, problem: str) -> None:
@@ -65,7 +70,8 @@ def test_a_label_that_names_nothing_is_an_error(tmp_path: Path, old: str, new: s
 
 def test_a_language_file_must_provide_every_key(tmp_path: Path) -> None:
     lang = language_path("en", default_topic_path()).read_text(encoding="utf-8")
-    broken = _topic(tmp_path, lang.replace('question_mark = "?"\n', "").replace("half = \"half\"", "half = 0.5"), "xx.toml")
+    broken = _topic(tmp_path, lang.replace('question_mark = "?"\n', "").replace("half = \"half\"", "half = 0.5"),
+                    "xx.toml")
     path = _topic(tmp_path, DEFAULT.replace('language = "en"', 'language = "xx.toml"'))
     assert _problems(path) == [f"{broken}: numbers.half: expected a string, got 0.5",
                                f"{broken}: sentences.question_mark: missing"]
@@ -86,7 +92,8 @@ def test_the_party_the_topic_follows_is_named_by_the_topic(tmp_path: Path) -> No
     topic = load_topic(_topic(tmp_path, renamed))
     same = [(c.metric, c.value, c.source) for c in extract(TEXT, topic=topic)]
     assert same == [(c.metric, c.value, c.source) for c in extract(TEXT)]
-    assert same == [("troops.additional", 3000.0, "National Intelligence Service (NIS)"), ("casualties.total", 4000.0, "Kyiv")]
+    assert same == [("troops.additional", 3000.0, "National Intelligence Service (NIS)"),
+                    ("casualties.total", 4000.0, "Kyiv")]
 
 
 def test_the_shipped_files_compile_once_into_one_topic() -> None:
@@ -94,3 +101,14 @@ def test_the_shipped_files_compile_once_into_one_topic() -> None:
     assert topic is load_topic()  # cached by path, not per module
     assert (topic.language, topic.subject_party, topic.grammar.code) == ("en", "nk", "en")
     assert topic.scanner.scan("3,000")[0].value == 3000
+
+
+def test_approx_below_is_a_qualifier_only_before_a_number(tmp_path: Path) -> None:
+    # "nearly 3,000" is approx with 3,000 as its upper bound; after a number or for a vague amount the
+    # value would have reached Claim.qualifier as it is, where it is no qualifier
+    lang = language_path("en", default_topic_path()).read_text(encoding="utf-8")
+    assert '"or more" = "at_least"' in lang
+    broken = _topic(tmp_path, lang.replace('"or more" = "at_least"', '"or more" = "approx_below"', 1), "xx.toml")
+    path = _topic(tmp_path, DEFAULT.replace('language = "en"', 'language = "xx.toml"'))
+    assert _problems(path) == [f'{broken}: numbers.qualifiers_after."or more": must be one of exact, approx, '
+                               "at_least, at_most, more_than, less_than; got 'approx_below'"]

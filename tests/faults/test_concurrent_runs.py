@@ -5,9 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.flows.helpers import write_config
-
 from figwatch.store import Store
+from tests.flows.helpers import write_config
 
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
 

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.alerts.smtp_helpers import Inbox, free_port, start
-from tests.flows.helpers import write_config
 
 from figwatch.faults import CRASH_ENV
 from figwatch.figures import report_key
 from figwatch.store import Store
+from tests.alerts.smtp_helpers import Inbox, free_port, start
+from tests.flows.helpers import write_config
 
 FIGWATCH = str(Path(sys.executable).with_name("figwatch"))
 

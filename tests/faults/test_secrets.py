@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.alerts.smtp_helpers import Inbox, authenticator, free_port, start
 from tests.flows.helpers import write_config
 

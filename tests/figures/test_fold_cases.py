@@ -5,10 +5,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from tests.figures.helpers_fold import METRICS, claim, day
 
 from figwatch.figures import baseline_of, fold_claims, report_key
 from figwatch.models import Claim, Figure
+from tests.figures.helpers_fold import METRICS, claim, day
 
 T = "troops.deployed"
 C = "casualties.total"

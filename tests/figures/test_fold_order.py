@@ -4,13 +4,14 @@ from __future__ import annotations
 import zlib
 from dataclasses import replace
 from datetime import timedelta, timezone
+from itertools import pairwise
 
-from tests.figures.helpers_fold import METRICS, claim, day
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figwatch.figures import Folder, figures_from_claims, fold_claims, report_key
+from tests.figures.helpers_fold import METRICS, claim, day
 
 SOURCES = [None, "Kyiv", "NIS", "South Korea JCS", "Seoul"]
 
@@ -49,7 +50,7 @@ def claims(draw):
 def _fold_in_batches(stream, cuts):
     figures = {}
     bounds = [0, *sorted(cuts), len(stream)]
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         figures = fold_claims(figures, stream[lo:hi], METRICS).figures
     return figures
 
@@ -82,7 +83,7 @@ def test_history_is_sorted_deduplicated_and_baseline_is_accepted(stream):
 def _events_in_batches(stream, cuts, *, compact):
     folder = Folder({}, METRICS, compact=compact)
     bounds = [0, *sorted(cuts), len(stream)]
-    return [e for lo, hi in zip(bounds, bounds[1:]) for e in folder.fold(stream[lo:hi])[0]], folder
+    return [e for lo, hi in pairwise(bounds) for e in folder.fold(stream[lo:hi])[0]], folder
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.flows.helpers import assert_seed_story, changes, write_config
 
 from figwatch.config import load_settings
 from figwatch.errors import ConfigError
 from flows.jobs import BackfillRequest, report_json, run_backfill, run_monitor
+from tests.flows.helpers import assert_seed_story, changes, write_config
 
 
 def test_monitor_on_seeds_then_nothing_new(store_url, tmp_path):

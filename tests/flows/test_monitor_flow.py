@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.flows.helpers import assert_seed_story, write_config
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]

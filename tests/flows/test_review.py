@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.helpers import figwatch
-from tests.flows.helpers import write_config
-
 from extractors import extract
 from figwatch.sources.article_files import read_article_file
+from tests.cli.helpers import figwatch
+from tests.flows.helpers import write_config
 
 ARTICLES = {
     "a.txt": ("2025-01-10", "North Korea has sent about 11,000 troops to Russia, South Korea's spy agency said."),
     "b.txt": ("2025-02-01", "Ukraine's military said, in a claim that could not be independently verified, that "
                             "4,000 North Korean soldiers had been killed in Kursk."),
-    "c.txt": ("2025-02-03", "Pyongyang could send up to 30,000 more troops to Russia next year, South Korea's spy agency said."),
+    "c.txt": ("2025-02-03", "Pyongyang could send up to 30,000 more troops to Russia next year, South Korea's spy "
+                            "agency said."),
 }
 
 

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 
-from tests.alerts.smtp_helpers import free_port
-from tests.flows.helpers import write_config
-
 from figwatch.config import load_settings
 from flows.jobs import report_json, run_monitor
 from flows.steps import open_runtime
+from tests.alerts.smtp_helpers import free_port
+from tests.flows.helpers import write_config
 
 
 def test_dead_source_is_recorded_and_named_once_when_it_crosses_the_limit(tmp_path):

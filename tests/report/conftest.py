@@ -11,11 +11,10 @@ from tests.report.timeline_seed import METRICS, fake_seed_store
 @pytest.fixture(scope="session")
 def report_store(tmp_path_factory):
     """The real store after a monitor run over the seed corpus."""
-    from tests.flows.helpers import write_config
-
     from figwatch.config import load_settings
     from figwatch.store import Store
     from flows.jobs import run_monitor
+    from tests.flows.helpers import write_config
 
     home = tmp_path_factory.mktemp("seed-store")
     settings = load_settings(write_config(home))

@@ -11,9 +11,9 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from figwatch.wording import fmt_date, fmt_value
 from figwatch.figures import source_of
 from figwatch.models import Claim
+from figwatch.wording import fmt_date, fmt_value
 from report import build_site, metric_page_name, metric_page_url
 from report.http_server import make_server
 from report.metric_view import UNATTRIBUTED, series_label

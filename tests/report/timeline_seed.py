@@ -33,14 +33,17 @@ METRICS: dict[str, Metric] = {
 _JAN = datetime(2025, 1, 24, tzinfo=timezone.utc)
 _MAR = datetime(2025, 3, 27, tzinfo=timezone.utc)
 _ARTICLES = {  # seed file -> (published, outlet, title)
-    "000_16f4cb9476388d74.txt": (_JAN, "Euromaidan Press", "Trump plans Kim meeting as North Korea readies more troops for Russia"),
+    "000_16f4cb9476388d74.txt": (_JAN, "Euromaidan Press", "Trump plans Kim meeting as North Korea readies more troops "
+                                                           "for Russia"),
     "002_ee33085a89d93b62.txt": (_JAN, "Defence Talks", None),
-    "003_966db0fa02a41666.txt": (_MAR, "One America News Network", "North Korea Sends Additional 3,000 Troops to Support Russia in Ongoing Conflict"),
+    "003_966db0fa02a41666.txt": (_MAR, "One America News Network", "North Korea Sends Additional 3,000 Troops to "
+                                                                   "Support Russia in Ongoing Conflict"),
     "004_0bf84943e430019d.txt": (_MAR, None, None),
 }
 _ONE_THIRD = ("About one-third of the approximately 12,000 North Korean troops deployed to Russia’s Kursk Oblast "
               "have been killed or wounded since their combat engagement began in early December.")
-_BLOG = "This brings the total number of North Korean troops in Russia to around 11,000, according to South Korea’s military."
+_BLOG = ("This brings the total number of North Korean troops in Russia to around 11,000, "
+         "according to South Korea’s military.")
 
 #: (file, metric, value, qualifier, low, high, source, source_key, evidence)
 SEED_ROWS: tuple[tuple, ...] = (
@@ -48,20 +51,31 @@ SEED_ROWS: tuple[tuple, ...] = (
     ("000_16f4cb9476388d74.txt", "casualties.total", 4000, "approx", None, None, None, None, _ONE_THIRD),
     ("002_ee33085a89d93b62.txt", "casualties.total", 3000, "more_than", 3000, None, "Kyiv", "Kyiv",
      "Reports indicate that over 3,000 of these soldiers have been killed or injured, as per Kyiv’s figures."),
-    ("003_966db0fa02a41666.txt", "troops.additional", 3000, "more_than", 3000, None, "South Korea’s military", "South Korea JCS",
-     "South Korea’s military reported this Thursday that North Korea dispatched over 3,000 soldiers to Russia during January and February."),
-    ("003_966db0fa02a41666.txt", "troops.deployed", 11000, "approx", None, None, "the South Korean Joint Chief of Staff", "South Korea JCS",
-     "According to the South Korean Joint Chief of Staff, approximately 11,000 troops from North Korea have been deployed to Russia thus far."),
+    ("003_966db0fa02a41666.txt", "troops.additional", 3000, "more_than", 3000, None, "South Korea’s military",
+     "South Korea JCS",
+     "South Korea’s military reported this Thursday that North Korea dispatched over 3,000 soldiers to Russia during "
+     "January and February."),
+    ("003_966db0fa02a41666.txt", "troops.deployed", 11000, "approx", None, None,
+     "the South Korean Joint Chief of Staff", "South Korea JCS",
+     "According to the South Korean Joint Chief of Staff, approximately 11,000 troops from North Korea have been "
+     "deployed to Russia thus far."),
     ("003_966db0fa02a41666.txt", "casualties.total", 4000, "approx", None, None, "Seoul", "Seoul",
-     "Seoul has also reported that nearly 4,000 North Korean soldiers have either died or sustained injuries in the unfolding war with Ukraine."),
-    ("004_0bf84943e430019d.txt", "troops.deployed", 11000, "approx", None, None, "South Korea’s military", "South Korea JCS", _BLOG),
-    ("004_0bf84943e430019d.txt", "casualties.total", 4000, "approx", None, None, "South Korea’s military", "South Korea’s military",
+     "Seoul has also reported that nearly 4,000 North Korean soldiers have either died or sustained injuries in the "
+     "unfolding war with Ukraine."),
+    ("004_0bf84943e430019d.txt", "troops.deployed", 11000, "approx", None, None, "South Korea’s military",
+     "South Korea JCS", _BLOG),
+    ("004_0bf84943e430019d.txt", "casualties.total", 4000, "approx", None, None, "South Korea’s military",
+     "South Korea’s military",
      "So far, about 4,000 of them have been killed or injured in combat."),
-    ("004_0bf84943e430019d.txt", "casualties.killed", 400, "approx", None, None, "South Korean lawmaker Yoo Yong-won", "Yoo Yong-won",
-     "South Korean lawmaker Yoo Yong-won, who recently visited Ukraine, reported that around 400 North Korean soldiers had died, "
+    ("004_0bf84943e430019d.txt", "casualties.killed", 400, "approx", None, None, "South Korean lawmaker Yoo Yong-won",
+     "Yoo Yong-won",
+     "South Korean lawmaker Yoo Yong-won, who recently visited Ukraine, reported that around 400 North Korean soldiers "
+     "had died, "
      "while nearly 3,600 were wounded as of late February."),
-    ("004_0bf84943e430019d.txt", "casualties.wounded", 3600, "approx", None, None, "South Korean lawmaker Yoo Yong-won", "Yoo Yong-won",
-     "South Korean lawmaker Yoo Yong-won, who recently visited Ukraine, reported that around 400 North Korean soldiers had died, "
+    ("004_0bf84943e430019d.txt", "casualties.wounded", 3600, "approx", None, None, "South Korean lawmaker Yoo Yong-won",
+     "Yoo Yong-won",
+     "South Korean lawmaker Yoo Yong-won, who recently visited Ukraine, reported that around 400 North Korean soldiers "
+     "had died, "
      "while nearly 3,600 were wounded as of late February."),
 )
 

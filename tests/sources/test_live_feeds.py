@@ -80,7 +80,8 @@ def test_summary_only_entries_take_the_pages_main_text_and_date(httpserver, clie
     httpserver.expect_request("/feed").respond_with_data(rss(items), content_type=RSS)
     httpserver.expect_request("/art/1").respond_with_data(
         page(WIRE, "2025-03-27T06:00:00Z", canonical="/story/1"), content_type="text/html; charset=utf-8")
-    httpserver.expect_request("/art/2").respond_with_data(page(WIRE.replace("3,000", "2,000")), content_type="text/html")
+    httpserver.expect_request("/art/2").respond_with_data(page(WIRE.replace("3,000", "2,000")),
+                                                          content_type="text/html")
     httpserver.expect_request("/art/3").respond_with_data("", status=404)
     result = run(httpserver, client, settings, now)
     one, two, three = result.articles
@@ -152,7 +153,8 @@ def test_only_http_sources_are_fetched(client, settings, now):
 
 
 def test_undated_full_entry_keeps_its_text_and_takes_the_page_date(httpserver, client, settings, now):
-    feed = rss(item("Full", "/art/9", date=None, content=WIRE)).replace("<title>T</title>", "<title>Daily Wire Desk</title>")
+    feed = rss(item("Full", "/art/9", date=None, content=WIRE)).replace("<title>T</title>", "<title>Daily Wire "
+                                                                                            "Desk</title>")
     httpserver.expect_request("/feed").respond_with_data(feed, content_type=RSS)
     httpserver.expect_request("/art/9").respond_with_data(page("Other words entirely.", "2025-03-20T06:00:00Z"),
                                                           content_type="text/html")

@@ -6,8 +6,6 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
-
 from figwatch.models import Source
 from figwatch.sources.article_files import ArticleMeta, read_article_file, read_path_source
 
@@ -29,7 +27,7 @@ def test_seed_folder_gives_five_articles_with_manifest_dates_and_exact_text():
         assert article.text == path.read_text(encoding="utf-8")
         assert article.source == "seeds" and not article.published_inferred
         assert article.published.tzinfo is not None and article.published.utcoffset().total_seconds() == 0
-    by_name = dict(zip(names, result.articles))
+    by_name = dict(zip(names, result.articles, strict=True))
     oann = by_name["003_966db0fa02a41666.txt"]
     assert oann.published == datetime(2025, 3, 27, tzinfo=timezone.utc)
     assert oann.outlet == "One America News Network"
@@ -56,7 +54,8 @@ def test_content_hash_is_sha256_of_normalised_text():
 def test_header_lines_give_metadata_and_are_cut_from_the_text(tmp_path):
     body = "Seoul said 11,000 troops remain.\n\nMore text."
     f = tmp_path / "a.txt"
-    f.write_text(f"Title: Troops\nPublished: 2025-03-27T09:30:00+09:00\nURL: https://ex.org/a\nOutlet: Yonhap\n\n{body}")
+    f.write_text("Title: Troops\nPublished: 2025-03-27T09:30:00+09:00\nURL: https://ex.org/a\nOutlet: Yonhap\n\n"
+                 f"{body}")
     article = read_article_file(f, source="s")
     assert (article.title, article.url, article.outlet, article.text) == ("Troops", "https://ex.org/a", "Yonhap", body)
     assert article.published == datetime(2025, 3, 27, 0, 30, tzinfo=timezone.utc)

@@ -42,7 +42,8 @@ def _archive(tmp_path):
     _article(tmp_path / "2025" / "b", "n.txt", "2025-01-05T00:00:00+00:00", "https://ex.org/1")  # the same URL again
     (tmp_path / "feed.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
-        "<item><title>Feed</title><link>https://ex.org/f</link><description>North Korea sent 12,000 troops.</description>"
+        "<item><title>Feed</title><link>https://ex.org/f</link><description>North Korea sent 12,000 "
+        "troops.</description>"
         "<pubDate>Sat, 04 Jan 2025 10:00:00 GMT</pubDate></item></channel></rss>", encoding="utf-8")
     return Source(name="archive", path=str(tmp_path))
 

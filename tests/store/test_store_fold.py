@@ -12,7 +12,8 @@ from tests.store.helpers_store import article, claim, event
 
 JAN = datetime(2025, 1, 24, tzinfo=timezone.utc)
 MAR = datetime(2025, 3, 27, tzinfo=timezone.utc)
-METRICS = {"troops.deployed": Metric("troops.deployed", "Troops"), "casualties.total": Metric("casualties.total", "Casualties")}
+METRICS = {"troops.deployed": Metric("troops.deployed", "Troops"),
+           "casualties.total": Metric("casualties.total", "Casualties")}
 
 
 def _run(store, articles_and_claims):

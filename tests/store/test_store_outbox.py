@@ -61,7 +61,7 @@ def test_permanent_failure_and_max_attempts_stop_retries(store):
     store.compose_digest(build, ["email", "slack"], now=T0)
     email, slack = store.deliveries()
     store.mark_failed(email.id, "550 no such user", None)  # give up
-    for attempt in range(3):
+    for _ in range(3):
         store.mark_failed(slack.id, "HTTP 500", T0)
     later = T0 + timedelta(hours=1)
     assert [d.channel for d in store.due_deliveries(later)] == ["slack"]

@@ -4,8 +4,8 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-23
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0001"
 down_revision = None
@@ -95,7 +95,8 @@ def _claims() -> None:
         sa.Column("outlet", sa.Text),
         sa.Column("title", sa.Text),
         sa.PrimaryKeyConstraint("id", name="pk_claims"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_claims_article_id_articles", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_claims_article_id_articles",
+                                ondelete="CASCADE"),
         sa.UniqueConstraint("article_id", "metric", "start", "end", name="uq_claims_article_id_metric_start_end"),
     )
     op.create_index("ix_claims_report_key", "claims", ["report_key"])

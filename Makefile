@@ -58,7 +58,7 @@ eval: $(RUN_STAMP)
 
 ## Event-level scores (precision, source accuracy, events per figure, coverage) on the story fixtures.
 STORIES := $(sort $(dir $(wildcard tests/stories/*/gold.jsonl)))
-eval-events: $(STAMP)
+eval-events: $(RUN_STAMP)
 	@for story in $(STORIES); do $(BIN)/python -m eval.events $$story $${story}gold.jsonl || exit 1; done
 
 ## Benchmarks: figures printed as a table and written under bench/results/.
@@ -69,7 +69,7 @@ bench-extract: $(BENCH_STAMP)
 	$(BIN)/python -m bench.bench_extract
 
 ## Inputs an attacker controls (runs of marks, pronoun sources, huge feeds, a run's budget): seconds and counted work.
-bench-hostile: $(STAMP)
+bench-hostile: $(BENCH_STAMP)
 	$(BIN)/python -m bench.bench_hostile
 
 ## The static timeline site of every figure.

@@ -116,6 +116,9 @@ def table() -> str:
         last = (entry.get("after") or [None])[-1]
         after = f"{last['f1']:.3f} / {last['source_accuracy']}" if last else "-"
         lines.append(f"{name:6s} {pages:5d} {labels:6d}  {blind:32s} {after}")
+        if entry.get("before"):  # the same blind round, run once on the code as the round found it
+            o = entry["before"]
+            lines.append(f"{'':20s}  before the round's fixes: {o['f1']:.3f} / {o['source_accuracy']}")
     return "\n".join(lines)
 
 

@@ -139,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     below = below_floors(results, floors)
     for line in below:
         print(f"BELOW FLOOR {line}")
+    if not args.suites:  # the real-page rounds: their committed blind scores (page texts stay outside)
+        from eval.realpages import table
+
+        print("\nreal published pages (eval/realpages; blind = scored before any fix it prompted):")
+        print(table())
     return 1 if below else 0
 
 

@@ -104,7 +104,8 @@ def _print_report(report: dict[str, Any], settings: Settings, *, as_json: bool, 
     kinds = report["event_counts"]
     print(f"{title}: {plural(report['articles_seen'], 'article')} seen, {report['articles_new']:,} new, "
           f"{plural(report['claims'], 'figure')} extracted")
-    print(f"events: {kinds['new']} new, {kinds['changed']} changed, {kinds['disagreement']} disagreement")
+    print(f"events: {kinds['new']} new, {kinds['changed']} changed, {kinds['disagreement']} disagreement, "
+          f"{kinds.get('unconfirmed', 0)} held as unconfirmed")
     for e in report["events"][:MAX_LISTED]:
         if e["kind"] != "new":
             print(terminal_safe(f"  {e['kind']}: {e['metric']} {_num(e['old_value'])} -> {_num(e['new_value'])} "

@@ -179,3 +179,12 @@ def test_a_configured_prefect_server_that_does_not_answer_leaves_the_run_direct_
                                  "running without Prefect (--prefect insists on it)"]
     insist = figwatch("run", "--prefect", "--config", config, env={"PREFECT_API_URL": dead})
     assert insist.returncode == 2 and "no Prefect server answers" in error_lines(insist)[0]
+
+
+def test_the_run_report_counts_what_it_held_as_unconfirmed(tmp_path):
+    """The seeds' January 12,000 troops names no source: the text report says one item was held."""
+    config = str(write_config(tmp_path))
+    done = figwatch("run", "--config", config)
+    assert done.returncode == 0, done.stderr
+    assert "1 held as unconfirmed" in done.stdout.splitlines()[1]
+    assert "unconfirmed: troops.deployed" in done.stdout

@@ -35,7 +35,9 @@ def test_two_first_runs_on_a_fresh_prefect_home_take_turns(tmp_path):
         configs.append(str(write_config(tmp_path / name)))
     with (home / LOCK_FILE).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        runs = [subprocess.Popen([FIGWATCH, "run", "--config", c], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # --prefect: a run goes through Prefect (and its first-use lock) only when asked or a server answers
+        runs = [subprocess.Popen([FIGWATCH, "run", "--prefect", "--config", c],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                  text=True, env=env) for c in configs]
         deadline = time.monotonic() + 180
         while not {r.pid for r in runs} <= _waiting_for_a_lock():

@@ -37,7 +37,9 @@ class ReviewItem:
 
 def waiting(conn: Connection, ids: Iterable[int] | None = None) -> list[ReviewItem]:
     """Claims that wait for a verdict, oldest first (only those of `ids` when given)."""
-    query = select(claims).where(claims.c.confidence < REVIEW_THRESHOLD, claims.c.review.is_(None))
+    # an earlier figure the article says was revised is history, not a question for a person
+    query = select(claims).where(claims.c.confidence < REVIEW_THRESHOLD, claims.c.review.is_(None),
+                                 claims.c.stance != "superseded")
     if ids is not None:
         query = query.where(claims.c.id.in_(list(ids)))
     return _items(conn, query)
@@ -82,8 +84,8 @@ def record(conn: Connection, items: Iterable[ReviewItem], verdict: Verdict, conf
     done = 0
     for part in rows.chunks(keys):
         waiting = (claims.c.report_key.in_(part), claims.c.review.is_(None))
-        if verdict == "confirmed" and confidence is not None:  # an unsure copy becomes a confident one
+        if verdict == "confirmed" and confidence is not None:  # an unsure copy becomes a confident, current one
             conn.execute(update(claims).where(*waiting, claims.c.confidence < REVIEW_THRESHOLD)
-                         .values(confidence=confidence))
+                         .values(confidence=confidence, stance="current"))
         done += conn.execute(update(claims).where(*waiting).values(review=verdict)).rowcount
     return done

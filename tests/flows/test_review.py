@@ -18,10 +18,11 @@ ARTICLES = {
 }
 
 
-def _setup(tmp_path):
+def _setup(tmp_path, articles=ARTICLES):
+    """A folder of dated articles, a config reading it, and the first run's JSON report."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, (day, body) in ARTICLES.items():
+    for name, (day, body) in articles.items():
         (corpus / name).write_text(f"Title: Report {name}\nPublished: {day}\nURL: https://ex.org/{name}\n\n{body}\n",
                                    encoding="utf-8")
     cfg = str(write_config(tmp_path, seeds=corpus))
@@ -92,13 +93,7 @@ HELD = {
 
 
 def test_unconfirmed_items_are_listed_with_ids_and_a_confirmed_one_reaches_the_figures_and_next_digest(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, (day, body) in HELD.items():
-        (corpus / name).write_text(f"Title: {name}\nPublished: {day}\nURL: https://ex.org/{name}\n\n{body}\n",
-                                   encoding="utf-8")
-    cfg = str(write_config(tmp_path, seeds=corpus))
-    first = json.loads(figwatch("run", "--direct", "--json", "--config", cfg).stdout)
+    cfg, first = _setup(tmp_path, HELD)
     held = {e["metric"]: e for e in first["events"] if e["kind"] == "unconfirmed"}
     assert held["casualties.total"]["reason"] == "15.0x the current figure"
     assert held["troops.deployed"]["reason"] == "names no source"

@@ -99,6 +99,12 @@ STANCES = [  # every figure, as (metric, value, stance, held back for review)
                  id="had-earlier-put-the-toll-at"),
     pytest.param("Kyiv had estimated 200 North Korean troops killed in Kursk before the offensive.",
                  [("casualties.killed", 200, "superseded", True)], id="had-estimated"),
+    pytest.param("Ukraine's spy service had estimated in December that roughly 150 North Korean soldiers had died; it "
+                 "now says 1,000 North Korean soldiers have been killed.",
+                 [("casualties.killed", 150, "superseded", True), ("casualties.killed", 1000, "current", False)],
+                 id="had-estimated-when-that"),
+    pytest.param("Lee said the NIS believes 400 North Korean soldiers have been killed in Kursk.",
+                 [("casualties.killed", 400, "current", False)], id="believes-that-stays-current"),
     pytest.param("South Korea's spy agency raised its estimate of North Korean casualties in Russia from 3,000 to "
                  "4,000.",
                  [("casualties.total", 3000, "superseded", True), ("casualties.total", 4000, "current", False)],

@@ -1,4 +1,4 @@
-"""Terminal control sequences in article text read as blanks, never as figures.
+"""What in article text reads as blank: terminal control sequences, and time stamps opening a line.
 
 "\\x1b]0;title\\x07" holds a 0 that is no count. Each sequence (and any other C0 or C1 control but tab
 and newline) is replaced by spaces of the same length, so every span still indexes the text as given.
@@ -19,3 +19,9 @@ def blank_controls(text: str) -> str:
     if not _SEQUENCES.search(text):
         return text
     return _SEQUENCES.sub(lambda m: " " * len(m.group()), text)
+
+
+def blank_stamps(text: str, stamp: re.Pattern[str]) -> str:
+    """The text with a line's opening time stamp ("date 2025-09-02 ...", the language's `stamp`) blanked, same
+    length: the sentence after it starts at its subject."""
+    return stamp.sub(lambda m: " " * len(m.group()), text)

@@ -21,7 +21,7 @@ from extractors.as_of import find_as_of, reference_year
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Decision, Span
-from extractors.controls import blank_controls
+from extractors.controls import blank_controls, blank_stamps
 from extractors.cues import SentenceCues
 from extractors.lexicon import Lexicon
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
@@ -116,6 +116,7 @@ class _Links:
 
 def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
     text = blank_controls(text)  # "\x1b]0;" holds no figure; spans keep indexing the text as given
+    text = blank_stamps(text, topic.grammar.stamp)
     scanner, classifier, party = topic.scanner, Classifier(topic), topic.subject_party
     work = work if work is not None else Work()
     sents = split_sentences(text, content_lines(text, topic), topic, work)

@@ -54,6 +54,7 @@ class Grammar:
     mark_run: re.Pattern[str]  # a run of end marks, found once each (extractors/sentences.py)
     opening: re.Pattern[str]  # what may open the next sentence
     question_mark: str
+    stamp: re.Pattern[str]  # a time stamp opening a line: blank, not the first sentence's subject
     # dates
     months: dict[str, int]  # lower case
     parts_of_month: dict[str, int]  # lower case
@@ -103,6 +104,7 @@ class Grammar:
             mark_run=re.compile(f"[{re.escape(marks)}]+"),
             opening=re.compile(sent["opening"]),
             question_mark=sent["question_mark"],
+            stamp=re.compile(sent["stamp"], FLAGS | re.MULTILINE),
             months=months,
             parts_of_month=parts,
             default_part=dates["default_part"].lower(),

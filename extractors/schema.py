@@ -188,7 +188,7 @@ LANGUAGE = every({
     }),
     "dates": every({"as_of": PATTERNS, "default_part": WORD, "months": MapOf(Int()), "parts_of_month": MapOf(Int())}),
     "sentences": every({"abbreviations": WORDS, "numbering": WORDS, "end_marks": WORD, "opening": Pattern(0),
-                               "question_mark": WORD}),
+                               "question_mark": WORD, "stamp": Pattern()}),
     "boilerplate": each(PATTERNS, "headings", "lines"),
     "grammar": every({
         "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "copulas": WORDS, "transparent": WORDS,

@@ -32,7 +32,8 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("By spring, the toll in Russia was heavy. Western officials now put North Korean losses at roughly "
                  "4,000.",
      "Western officials", id='in-the-sentence-s-clause'),
-    pytest.param(CONTEXT + "Britain's defence ministry put North Korea's overall losses in the Kursk region at about 6,000.",
+    pytest.param(CONTEXT + "Britain's defence ministry put North Korea's overall losses in the Kursk region "
+                 "at about 6,000.",
                  "Britain's defence ministry", id='put-losses-in-a-place-at-about'),
     pytest.param("Western and South Korean intelligence agencies estimate that North Korea has sent 11,000 soldiers to "
                  "Russia.",

@@ -211,7 +211,7 @@ LANGUAGE = every({
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
         "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
-        "antecedents": MapOf(Pattern(0)),
+        "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS,
     }),
 })
 
@@ -241,6 +241,7 @@ TOPIC = Table({
     "numbers": Table({"not_counts_before": PATTERNS, "not_counts_after": PATTERNS}),
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
+    "relays": Table({"agencies": WORDS}),
 }, frozenset({"topic", "metrics", "nouns", "parties"}))
 
 # confidence keys that are no modality class
@@ -298,6 +299,8 @@ def references(topic: dict[str, Any], lang: dict[str, Any]) -> list[Problem]:
     need("coreference.topic_phrases", list(coref.get("topic_phrases", {})), metrics, "metric")
     need("confidence", list(topic.get("confidence", {})), classes | set(CONFIDENCE_SETTINGS), "modality class or "
                                                                                               "setting")
+    need("relays.agencies", topic.get("relays", {}).get("agencies"), set(topic.get("sources", {})),
+         "source in [sources]")
     confident = set(topic.get("confidence", {}))
     for name in sorted(classes - confident):
         out.append((join("confidence", name),

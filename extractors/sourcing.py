@@ -4,7 +4,8 @@ SOURCE_RULES, in order: a sentence's own attribution (in the figure's clause, el
 sentence's); a pronoun to the source named before it ("the agency" to the last agency named);
 else its paragraph's, a fact box's "Source:" line, a list's intro, or a transcript's speaker. The
 first that answers names the source (and the rule, for `figwatch extract --why`). An acronym
-source is written in full.
+source is written in full. A lawmaker who relays an agency's briefing gives the agency's figure
+(RELAY_RULES: "National Intelligence Service, via lawmaker Lee Seong-kweun").
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ NEIGHBOURS = 6  # sentences looked back for a source or a pronoun's antecedent
 LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  # "• ...", "- ...", "2) ..."
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
+RELAY_AFTER = 2  # sentences after a relayed figure that may name the agency briefed ("..., Lee said. The NIS ...")
+ROLE_REACH = 60  # characters before a name that may give its role ("lawmaker Lee Seong-kweun")
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
 _CLOSES = re.compile(r"[\s.,;:!?”\"’')\]]*")  # what may follow a source that closes its sentence
 
@@ -30,6 +33,8 @@ class DocumentSources:
 
     def __init__(self, text: str, topic: Topic, sents: list[Sentence], work: Work | None = None) -> None:
         self.text, self.sents, self.work = text, sents, work if work is not None else Work()
+        self.topic = topic
+        self._relayers: dict[str, bool] = {}  # a source's name -> is it someone who relays a briefing
         self.attributor = topic.attributor
         self.clause = topic.grammar.clause
         self._attrs: dict[int, list[Attribution]] = {}
@@ -114,10 +119,47 @@ class DocumentSources:
 
     def source_for(self, i: int, at: int) -> tuple[str | None, str]:
         """The figure's source as written (an acronym the document spells out, in full), and the rule
-        that found it ("" for none)."""
+        that found it ("" for none; "rule+relay-rule" when a relay was resolved)."""
         found = first(SOURCE_RULES, self, i, self._governing(i, at))
         rule_name, src = found if found else ("", None)
-        return self._in_full(src), rule_name
+        src = self._in_full(src)
+        relayed = first(RELAY_RULES, self, i, src) if src else None
+        if relayed:
+            return relayed[1], f"{rule_name}+{relayed[0]}"
+        return src, rule_name
+
+    def relays(self, src: str) -> bool:
+        """Is the source someone who relays a briefing: a role word in its name ("South Korean lawmakers"), just
+        before it where the document names it ("lawmaker Lee Seong-kweun ... Lee said"), or in an apposition
+        after it ("Kim Byung-kee, a lawmaker on the committee")? Read once a name."""
+        if src not in self._relayers:
+            topic = self.topic
+            found = bool(topic.relay_role.search(src))
+            at = self.text.find(src)
+            while not found and at >= 0:
+                self.work.source_steps += 1
+                found = bool(topic.relay_before.search(self.text, max(0, at - ROLE_REACH), at)
+                             or topic.relay_after.match(self.text, at + len(src), at + len(src) + ROLE_REACH))
+                at = self.text.find(src, at + 1)
+            self._relayers[src] = found
+        return self._relayers[src]
+
+    def full_name(self, src: str) -> str:
+        """"Lee" as the document names him in full ("Lee Seong-kweun"): a relay is told with its name."""
+        return (_full_name(self.text, src) or src) if " " not in src and src[:1].isupper() else src
+
+    def briefing_agency(self, i: int) -> str | None:
+        """The agency that briefs, named nearest the figure: in its sentence, the NEIGHBOURS before (nearest
+        first), then the RELAY_AFTER after; written in full."""
+        after = range(i + 1, min(len(self.sents), i + 1 + RELAY_AFTER))
+        order = [i, *range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1), *after]
+        for j in order:
+            s = self.sents[j]
+            self.work.source_steps += 1
+            m = self.topic.relay_agency.search(self.text, s.start, s.end)
+            if m:
+                return self._in_full(m.group())
+        return None
 
     def _governing(self, i: int, at: int) -> Attribution | None:
         """The attribution of the figure's clause (pick); but when none comes before the figure, an "according
@@ -280,6 +322,18 @@ def transcript_speaker(ds: DocumentSources, i: int, chosen: Attribution | None) 
     """"A: ..." is the briefer's, "KWON: ..." is Kwon Hyuk-soo's: a transcript's speaker."""
     return ds.answerer(i) or None
 
+
+@rule
+def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
+    """"About 600 were killed, lawmaker Lee Seong-kweun said after the NIS briefed the committee": the figure is
+    the agency's, through the lawmaker ("National Intelligence Service, via lawmaker Lee Seong-kweun")."""
+    if ds.topic.canonical_source(src) in ds.topic.relay_keys or not ds.relays(src):
+        return None
+    agency = ds.briefing_agency(i)
+    return f"{agency}, via {ds.full_name(src)}" if agency else None
+
+
+RELAY_RULES = (relayed_agency,)
 
 SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, paragraph, fact_box, list_intro,
                 transcript_speaker)

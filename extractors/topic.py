@@ -26,7 +26,7 @@ from extractors.alternation import FLAGS, _alternation
 from extractors.attribution import Attributor
 from extractors.boilerplate import Furniture
 from extractors.language import Grammar
-from extractors.lexicon import Lexicon, any_of
+from extractors.lexicon import Lexicon, any_of, words
 from extractors.numbers import Scanner
 from figwatch.errors import ConfigError
 from figwatch.models import Metric
@@ -92,6 +92,11 @@ class Topic:
     modality: Lexicon
     confidence: dict[str, float]
     source_aliases: tuple[tuple[str, re.Pattern[str]], ...]
+    relay_role: re.Pattern[str]  # "lawmaker", "MP": who relays a briefing (the language's)
+    relay_before: re.Pattern[str]  # a role just before a name: "South Korean lawmaker Lee", "Rep. Lee"
+    relay_after: re.Pattern[str]  # a role in an apposition after it: ", a lawmaker on the committee"
+    relay_agency: re.Pattern[str]  # the names of the sources that brief them (the topic's [relays])
+    relay_keys: frozenset[str]
     grammar: Grammar
     scanner: Scanner
     attributor: Attributor
@@ -151,6 +156,20 @@ def _metrics(data: dict[str, Any]) -> tuple[dict[str, Metric], dict[str, MetricS
     return metrics, specs
 
 
+def _role_before(d: dict[str, Any]) -> re.Pattern[str]:
+    """A relay role just before a name, given names between: "South Korean lawmaker Lee", "Rep. Lee"."""
+    role = any_of(d["attribution"]["relay_roles"]).pattern
+    return re.compile(rf"{role}[ \t]+(?:(?-i:[A-Z])[\w'’.-]*[ \t]+){{0,2}}$", FLAGS)
+
+
+def _role_after(d: dict[str, Any]) -> re.Pattern[str]:
+    """A relay role in an apposition after a name: ", a lawmaker on the committee"."""
+    g = d["grammar"]
+    articles = words([g["definite_article"], *g["indefinite_articles"]])
+    role = any_of(d["attribution"]["relay_roles"]).pattern
+    return re.compile(rf",?\s+(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?{role}", FLAGS)
+
+
 def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
     """Compile a checked topic and its checked language (see load_topic for the checks)."""
     metrics, specs = _metrics(data)
@@ -192,6 +211,11 @@ def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
         confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
         source_aliases=tuple((key, re.compile("|".join(f"(?:{p})" for p in pats), FLAGS))
                              for key, pats in data.get("sources", {}).items()),
+        relay_role=any_of(d["attribution"]["relay_roles"]),
+        relay_before=_role_before(d), relay_after=_role_after(d),
+        relay_agency=any_of([p for key in data.get("relays", {}).get("agencies", [])
+                             for p in data["sources"][key]]),
+        relay_keys=frozenset(data.get("relays", {}).get("agencies", [])),
         grammar=Grammar.build(d),
         scanner=Scanner(d["numbers"], d["revision"], list(d["dates"]["months"])),
         attributor=Attributor(d["attribution"], d["grammar"], data.get("attribution", {}).get("acronyms", {})),

@@ -60,7 +60,9 @@ def test_every_problem_of_a_file_is_named_at_once(tmp_path: Path) -> None:
     ('group = "personnel"', 'group = "personel"', "coreference.group: no noun class 'personel' (did you mean "
                                                   "'personnel'?)"),
     ('language = "en"', 'language = "xx"', "topic.language: no language file"),
-], ids=["noun-class", "subject-party", "confidence-class", "group", "language"])
+    ('agencies = ["South Korea NIS"', 'agencies = ["South Korea NSI"',
+     "relays.agencies: no source in [sources] 'South Korea NSI' (did you mean 'South Korea NIS'?)"),
+], ids=["noun-class", "subject-party", "confidence-class", "group", "language", "relay-agency"])
 def test_a_label_that_names_nothing_is_an_error(tmp_path: Path, old: str, new: str, problem: str) -> None:
     assert old in DEFAULT
     path = _topic(tmp_path, DEFAULT.replace(old, new, 1))

@@ -241,6 +241,9 @@ TOPIC = Table({
     "numbers": Table({"not_counts_before": PATTERNS, "not_counts_after": PATTERNS}),
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
+    # the learned decision layer (extractors/decider.py): its weights file beside the topic, and whether
+    # it decides by default (off: the hand cascade's confidence stands; `--why` still shows the score)
+    "decision": Table({"weights": Str(), "learned": Bool()}, frozenset({"weights"})),
 }, frozenset({"topic", "metrics", "nouns", "parties"}))
 
 # confidence keys that are no modality class

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.evaluate import ROOT, load_scorer
-from eval.learn import C, ORDER, Suite, evaluate, read_all, summary, train
+from eval.learn import ORDER, C, Suite, evaluate, read_all, summary, train
 from extractors.topic import load_topic
 
 OUT = ROOT / "eval" / "results" / "curve.json"

@@ -18,16 +18,7 @@ from extractors import schema
 from extractors.features import Features
 from figwatch.errors import ConfigError, ConfigErrors
 
-FORMAT = 1
-DECIDER = schema.Table({
-    "format": schema.Int(),
-    "model": schema.OneOf(("logistic",)),
-    "intercept": schema.Num(),
-    "threshold": schema.Num(),
-    "weights": schema.MapOf(schema.Num()),
-    "trained_on": schema.ListOf(schema.Str()),
-    "note": schema.Str(),
-}, frozenset({"format", "model", "intercept", "threshold", "weights"}))
+FORMAT = 1  # the weights file's format (schema.DECIDER)
 
 
 @dataclass(frozen=True)
@@ -58,13 +49,13 @@ class Decider:
         return sorted(parts, key=lambda kv: -abs(kv[1]))[:n]
 
     def to_json(self, note: str = "") -> dict[str, Any]:
-        return {"format": FORMAT, "model": "logistic", "intercept": self.intercept, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items())), "trained_on": list(self.trained_on), "note": note}
+        return dict(format=FORMAT, model=schema.DECIDER_MODELS[0], intercept=self.intercept, threshold=self.threshold,
+                    weights=dict(sorted(self.weights.items())), trained_on=list(self.trained_on), note=note)
 
 
 def check(data: Any) -> list[str]:
     """Every problem of a weights file, one line each (empty: none)."""
-    problems = [f"{key or '(file)'}: {message}" for key, message in schema.check(data, DECIDER)]
+    problems = [f"{key or '(file)'}: {message}" for key, message in schema.check(data, schema.DECIDER)]
     if not problems and data["format"] != FORMAT:
         problems.append(f"format: expected {FORMAT}, got {data['format']}")
     if not problems and not 0 < data["threshold"] < 1:

@@ -293,7 +293,8 @@ def candidates(text: str, topic: Topic, title: str | None = None,
         heads = []
         for f in _extract(title, topic, pub):
             conf = min(f.claim.confidence, cap)
-            feats = {**(f.feats or {}), "confidence": conf, "held": 1.0 if conf < 0.5 else 0.0, "title-only": 1.0}
+            feats = dict(f.feats or {})
+            feats["confidence"], feats["held"], feats["title-only"] = conf, float(conf < 0.5), 1.0
             heads.append(f._replace(claim=replace(f.claim, confidence=conf), heading=True, title_cap=f"title {cap:g}",
                                     feats=feats))
         found = found + heads

@@ -25,11 +25,10 @@ def figure_features(topic: Topic, claim: Claim, d: Decision, m: Mention, sp: Spa
                     sentence: int, sentences: int, mentions: int) -> Features:
     """One candidate's features: the rules that read it, its number, its sentence and the cues there."""
     f: Features = {}
-    for name, value in (("metric", d.metric), ("kind", d.metric.split(".")[0]), ("rule", d.rule or "-"),
-                        ("whose", d.whose or "-"), ("noun", d.noun or "-"), ("predicate", d.predicate or "-"),
-                        ("source-rule", source_rule or "-"), ("stance", d.stance), ("qualifier", claim.qualifier),
-                        ("number", m.kind)):
-        f[f"{name}={value}"] = 1.0
+    f[f"metric={d.metric}"] = f[f"kind={d.metric.split('.')[0]}"] = 1.0
+    f[f"rule={d.rule or '-'}"] = f[f"whose={d.whose or '-'}"] = f[f"noun={d.noun or '-'}"] = 1.0
+    f[f"predicate={d.predicate or '-'}"] = f[f"source-rule={source_rule or '-'}"] = f[f"stance={d.stance}"] = 1.0
+    f[f"qualifier={claim.qualifier}"] = f[f"number={m.kind}"] = 1.0
     for reason in d.reasons[1:]:  # the first is the start ("base 0.9"); the others are caps
         hit = _CAP.match(reason)
         f[f"cap={hit.group(1)}: {hit.group(2)}" if hit else f"cap={reason.split(' ')[0]}"] = 1.0
@@ -49,10 +48,15 @@ def figure_features(topic: Topic, claim: Claim, d: Decision, m: Mention, sp: Spa
     f["position"] = sentence / max(sentences, 1)
     f["figures-in-sentence"] = min(mentions, 8) / 8
     f["long-sentence"] = 1.0 if sp.end - sp.start > 300 else 0.0
-    for lex, prefix in ((topic.predicates, "pred"), (topic.modality, "modality"), (topic.nouns, "noun-cue")):
-        for label in {lab for _, _, lab in sp.cues.all(lex)}:
-            f[f"{prefix}={label}"] = 1.0
+    _labels(f, "pred", sp.cues.all(topic.predicates))  # the lexicon classes the sentence holds
+    _labels(f, "modality", sp.cues.all(topic.modality))
+    _labels(f, "noun-cue", sp.cues.all(topic.nouns))
     return f
+
+
+def _labels(f: Features, prefix: str, hits: list[tuple[int, int, str]]) -> None:
+    for _, _, label in hits:
+        f[f"{prefix}={label}"] = 1.0
 
 
 def document_features(claims: Sequence[Claim], feats: Sequence[Features]) -> None:

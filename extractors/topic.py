@@ -248,11 +248,12 @@ def _load_cached(path: str) -> Topic:
         raise TopicFileError([*problems, *lang_problems])
     topic = compile_topic(data, lang)
     decision = data.get("decision")
-    if decision:  # imported here: the layer's features read the compiled topic
-        from extractors.decider import load_decider
+    weights = topic_path.parent / decision["weights"] if decision else None
+    # a layer that is off may be left behind (a topic copied without its weights); one that decides may not
+    if decision and weights and (weights.is_file() or decision.get("learned")):
+        from extractors.decider import load_decider  # here: the layer's features read the compiled topic
 
-        topic = dataclasses.replace(topic, decider=load_decider(topic_path.parent / decision["weights"]),
-                                    learned=bool(decision.get("learned", False)))
+        topic = dataclasses.replace(topic, decider=load_decider(weights), learned=bool(decision.get("learned")))
     return topic
 
 

@@ -9,8 +9,9 @@ SUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(SUM)
 TEST_STAMP := $(VENV)/.installed-test-$(SUM)
 BENCH_STAMP := $(VENV)/.installed-bench-$(SUM)
+TRAIN_STAMP := $(VENV)/.installed-train-$(SUM)
 
-.PHONY: run test test-fast check lint eval eval-events bench bench-extract bench-hostile report clean
+.PHONY: run test test-fast check lint eval eval-events curve train bench bench-extract bench-hostile report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,11 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 $(TEST_STAMP): $(RUN_STAMP)
 	$(BIN)/pip install -q -e '.[dev]'
 	@rm -f $(VENV)/.installed-test-*
+	@touch $@
+
+$(TRAIN_STAMP): $(RUN_STAMP)
+	$(BIN)/pip install -q -e '.[train]'
+	@rm -f $(VENV)/.installed-train-*
 	@touch $@
 
 $(BENCH_STAMP): $(RUN_STAMP)
@@ -60,6 +66,15 @@ eval: $(RUN_STAMP)
 STORIES := $(sort $(dir $(wildcard tests/stories/*/gold.jsonl)))
 eval-events: $(RUN_STAMP)
 	@for story in $(STORIES); do $(BIN)/python -m eval.events $$story $${story}gold.jsonl || exit 1; done
+
+## The learned decision layer against the hand cascade: leave-one-suite-out and a learning curve
+## (real-page rounds r1, r2 too when $$FIGWATCH_REALPAGES holds their texts); eval/results/curve.json.
+curve: $(TRAIN_STAMP)
+	$(BIN)/python -m eval.curve
+
+## Retrain the learned layer's weights (extractors/topics/nk_russia.decision.json) on every labelled suite.
+train: $(TRAIN_STAMP)
+	$(BIN)/python -m eval.learn $(TRAIN_ARGS)
 
 ## Benchmarks: figures printed as a table and written under bench/results/.
 bench: $(BENCH_STAMP)

@@ -23,6 +23,8 @@ from extractors.boilerplate import content_lines
 from extractors.classify import Classifier, Context, Decision, Span
 from extractors.controls import blank_controls, blank_stamps
 from extractors.cues import SentenceCues
+from extractors.decider import Decider
+from extractors.features import Features, document_features, figure_features
 from extractors.lexicon import Lexicon
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
@@ -46,13 +48,22 @@ class Why(NamedTuple):
     source_rule: str
     confidence: tuple[str, ...]
     stance: Stance = "current"
+    # the learned layer's score, whether it decided (else the cascade did) and its weightiest features
+    learned: float | None = None
+    learned_decides: bool = False
+    learned_top: tuple[tuple[str, float], ...] = ()
 
     def lines(self) -> list[str]:
         stance = f" (stance: {self.stance})" if self.stance != "current" else ""
-        return [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: "
-                f"{self.whose_rule})",
-                f"source: {self.source_rule or 'none found'}",
-                f"confidence: {'; '.join(self.confidence)}{stance}"]
+        out = [f"metric: {self.metric_rule} (predicate {self.predicate or '-'}; noun {self.noun}, whose: "
+               f"{self.whose_rule})",
+               f"source: {self.source_rule or 'none found'}",
+               f"confidence: {'; '.join(self.confidence)}{stance}"]
+        if self.learned is not None:
+            role = "decides" if self.learned_decides else "off, shown only"
+            top = ", ".join(f"{name} {w:+.2f}" for name, w in self.learned_top)
+            out.append(f"learned layer ({role}): {self.learned:.3f}; top features: {top or '-'}")
+        return out
 
 
 class _Found(NamedTuple):
@@ -61,6 +72,8 @@ class _Found(NamedTuple):
     decision: Decision  # why it reads as it does (a Why, when one is asked for)
     source_rule: str
     title_cap: str = ""  # the title's cap on its confidence, for a figure only the title states
+    feats: Features | None = None  # what the rules knew of it, for the learned layer (features.py)
+    cascade: float | None = None  # the hand cascade's confidence, when the learned layer set the claim's
 
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
@@ -160,7 +173,9 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
                           revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
-            found.append(_Found(claim, s.heading, d, source_rule))
+            feats = figure_features(topic, claim, d, m, span, source_rule=source_rule, sentence=i,
+                                    sentences=len(sents), mentions=len(mentions))
+            found.append(_Found(claim, s.heading, d, source_rule, feats=feats))
         # an earlier figure says nothing of the story
         current = [md for md in decided if md[1].stance != "superseded"] if decided else decided
         if current or gate.names_a_party(s.start, s.end):
@@ -268,17 +283,38 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
     return out
 
 
-def _found(text: str, topic: Topic | None, title: str | None, published: date | datetime | None) -> list[_Found]:
-    topic = topic or load_topic()
+def candidates(text: str, topic: Topic, title: str | None = None,
+               published: date | datetime | None = None) -> list[_Found]:
+    """Every figure the cascade reads, kept or held (below 0.5), before repeats are merged, each with
+    its features: what the learned layer decides on (`settle`)."""
     pub = published.date() if isinstance(published, datetime) else published
     found = _extract(text, topic, pub)
     if title and title.strip() and title.strip() not in text:
         cap = topic.confidence.get("title", 0.8)
-        heads = [f._replace(claim=replace(f.claim, confidence=min(f.claim.confidence, cap)), heading=True,
-                            title_cap=f"title {cap:g}")
-                 for f in _extract(title, topic, pub)]
+        heads = []
+        for f in _extract(title, topic, pub):
+            conf = min(f.claim.confidence, cap)
+            feats = dict(f.feats or {})
+            feats["confidence"], feats["held"], feats["title-only"] = conf, float(conf < 0.5), 1.0
+            heads.append(f._replace(claim=replace(f.claim, confidence=conf), heading=True, title_cap=f"title {cap:g}",
+                                    feats=feats))
         found = found + heads
+    document_features([f.claim for f in found], [f.feats or {} for f in found])
+    return found
+
+
+def settle(found: list[_Found], layer: Decider | None) -> list[_Found]:
+    """The claims given: with a learned layer, its confidence replaces the cascade's (which its features
+    hold); then a headline repeated in the body, and an exact repeat, are merged."""
+    if layer is not None:
+        found = [f._replace(claim=replace(f.claim, confidence=layer.confidence(f.feats or {})),
+                            cascade=f.claim.confidence) for f in found]
     return _dedupe(found)
+
+
+def _found(text: str, topic: Topic | None, title: str | None, published: date | datetime | None) -> list[_Found]:
+    topic = topic or load_topic()
+    return settle(candidates(text, topic, title, published), topic.layer)
 
 
 def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
@@ -289,12 +325,21 @@ def extract(text: str, *, topic: Topic | None = None, title: str | None = None,
 
 def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
             published: date | datetime | None = None) -> list[tuple[Claim, Why]]:
-    """The claims `extract` gives, each with why it reads as it does."""
+    """The claims `extract` gives, each with why it reads as it does (and the learned layer's score,
+    when the topic names weights, whether or not the layer decides)."""
+    topic = topic or load_topic()
     out = []
     for f in _found(text, topic, title, published):
         d = f.decision
         reasons = (*d.reasons, f.title_cap) if f.title_cap else d.reasons
-        out.append((f.claim, Why(d.rule, d.whose, d.noun, d.predicate, f.source_rule, reasons, d.stance)))
+        if f.cascade is not None:
+            reasons = (*reasons, f"cascade {f.cascade:g}, replaced by the learned layer")
+        why = Why(d.rule, d.whose, d.noun, d.predicate, f.source_rule, reasons, d.stance)
+        if topic.decider is not None and f.feats is not None:
+            feats = f.feats
+            why = why._replace(learned=topic.decider.confidence(feats), learned_decides=topic.learned,
+                               learned_top=tuple((k, round(v, 3)) for k, v in topic.decider.top(feats)))
+        out.append((f.claim, why))
     return out
 
 

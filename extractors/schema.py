@@ -242,7 +242,18 @@ TOPIC = Table({
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
     "relays": Table({"agencies": WORDS}),
+    # the learned decision layer (extractors/decider.py): its weights file beside the topic, and whether
+    # it decides by default (off: the hand cascade's confidence stands; `--why` still shows the score)
+    "decision": Table({"weights": Str(), "learned": Bool()}, frozenset({"weights"})),
 }, frozenset({"topic", "metrics", "nouns", "parties"}))
+
+# The learned decision layer's weights file (extractors/decider.py, written by `python -m eval.learn`).
+DECIDER_MODELS = ("logistic",)
+DECIDER = Table({
+    "format": Int(), "model": OneOf(DECIDER_MODELS), "intercept": Num(), "threshold": Num(),
+    "weights": MapOf(Num()),  # feature name (extractors/features.py) -> weight
+    "trained_on": ListOf(Str()), "note": Str(),
+}, frozenset({"format", "model", "intercept", "threshold", "weights"}))
 
 # confidence keys that are no modality class
 CONFIDENCE_SETTINGS = ("base", "derived", "title", "teaser", "question", "vague", "superseded", "confirmed")

@@ -13,13 +13,14 @@ linear pass of the regex engine; no lexicon is hard-coded in Python.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors import schema
 from extractors.alternation import FLAGS, _alternation
@@ -30,6 +31,9 @@ from extractors.lexicon import Lexicon, any_of, words
 from extractors.numbers import Scanner
 from figwatch.errors import ConfigError
 from figwatch.models import Metric
+
+if TYPE_CHECKING:
+    from extractors.decider import Decider
 
 # lists a topic may add to its language's (table, key): the two are joined, the language's first
 JOINED = (("numbers", "not_counts_before"), ("numbers", "not_counts_after"), ("grammar", "np_stop"),
@@ -102,6 +106,13 @@ class Topic:
     attributor: Attributor
     furniture: Furniture
     _canonical: dict[str, str | None] = field(init=False, repr=False, compare=False, default_factory=dict)
+    decider: Decider | None = field(default=None, compare=False)  # the learned layer's weights, if named
+    learned: bool = False  # whether the learned layer decides which candidates are kept
+
+    @property
+    def layer(self) -> Decider | None:
+        """The learned layer when it decides by default (topic [decision] learned = true), else None."""
+        return self.decider if self.learned else None
 
     def member(self, noun: str | None) -> str | None:
         """The noun class of the members of a group that `noun` counts: "losses of 4,000, of whom 1,000
@@ -259,7 +270,15 @@ def _load_cached(path: str) -> Topic:
         problems = _lines(topic_path, schema.references(data, lang))
     if problems or lang_problems:
         raise TopicFileError([*problems, *lang_problems])
-    return compile_topic(data, lang)
+    topic = compile_topic(data, lang)
+    decision = data.get("decision")
+    weights = topic_path.parent / decision["weights"] if decision else None
+    # a layer that is off may be left behind (a topic copied without its weights); one that decides may not
+    if decision and weights and (weights.is_file() or decision.get("learned")):
+        from extractors.decider import load_decider  # here: the layer's features read the compiled topic
+
+        topic = dataclasses.replace(topic, decider=load_decider(weights), learned=bool(decision.get("learned")))
+    return topic
 
 
 def default_topic_path() -> Path:

@@ -49,7 +49,9 @@ def test_extract_why_names_the_rules_of_each_figure(tmp_path):
     assert lines[2:5] == ["    metric: nearest-predicate (predicate deploy; noun personnel, whose: party-before)",
                           "    source: named-in-clause",
                           "    confidence: base 0.9"]
-    assert lines[8] == "    confidence: base 0.9; modality-in-clause: projection 'could' 0.3 (stance: planned)"
+    # the learned layer's score is shown beside the cascade's (off by default: the cascade decides)
+    assert lines[5].startswith("    learned layer (off, shown only): ") and "top features: " in lines[5]
+    assert lines[9] == "    confidence: base 0.9; modality-in-clause: projection 'could' 0.3 (stance: planned)"
     rows = [json.loads(line) for line in figwatch("extract", "--why", "--format", "jsonl",
                                                   str(article)).stdout.splitlines()]
     assert [(r["rule"], r["why"]["source_rule"], r["stance"]) for r in rows] == [

@@ -51,7 +51,10 @@ class DocumentSources:
         if i not in self._attrs:
             s = self.sents[i]
             self.work.attribution_chars += s.end - s.start
-            self._attrs[i] = self.attributor.find(self.text, s.start, s.end)
+            # "North Korean forces have reported 5,000 casualties, according to the British ministry": troops that
+            # "report" losses suffer them; only an "according to" names who counts
+            self._attrs[i] = [a for a in self.attributor.find(self.text, s.start, s.end)
+                              if a.explicit or not self._counted(a.source)]
         return self._attrs[i]
 
     def own(self, i: int, hops: int = 0) -> str | None:
@@ -173,6 +176,14 @@ class DocumentSources:
         if last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end):
             return last
         return chosen
+
+    def _counted(self, src: str) -> bool:
+        """Does the source name the topic's own counted people ("North Korean forces"): the counted, not a
+        counter?"""
+        topic = self.topic
+        party = topic.parties.search(src)
+        noun = topic.nouns.search(src)
+        return bool(party and party[2] == topic.subject_party and noun and noun[2] == topic.group)
 
     def _in_full(self, src: str | None) -> str | None:
         if not src or not self.attributor.is_acronym(src):

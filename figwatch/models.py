@@ -41,6 +41,9 @@ class Metric:
     # a report above this many times the current figure, or below its inverse, waits for an
     # independent source or a person before it is news (figwatch/fold/series.py)
     plausible_ratio: float = 3.0
+    # a report below this is no tally of the metric ("two soldiers" in a video, a crew's day) until an
+    # independent source or a person confirms it: held, never a baseline (figwatch/fold/series.py)
+    smallest: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ A report, in publication order, is one of:
   a `disagreement`. Unless it is far from the current figure (beyond the metric's
   `plausible_ratio`) or its article names no source: then it is *held*, an `unconfirmed` event,
   never the baseline, until an independent source (another canonical source) states a
-  compatible figure or a person confirms it.
+  compatible figure or a person confirms it. A figure below the metric's `smallest` (no tally:
+  "two soldiers" in a video) is held so too, the first figure included: one misread sentence
+  does not become a baseline every later report is measured against.
 
 Memory: the baseline, each source's latest report and its last SERIES_MAX distinct figures, at
 most one held report per source, the distinct figures reported (KnownFigures) and the report keys
@@ -92,6 +94,12 @@ class MetricFold:
     def _decide(self, claim: Claim, key: str) -> Event | None:
         current, threshold = self.baseline, self.metric.threshold
         if current is None:
+            small = None if claim.review == "confirmed" else self._too_small(claim)
+            partners = self._partners(claim) if small is not None else []
+            if small is not None and not partners:
+                return self._hold(claim, key, None, small)
+            for partner in partners:
+                self._release(partner)
             return self._accept(claim, advance=True, news=("new", None, False))
         if agree.same_figure(current, claim, threshold):
             self._accept(claim, advance=not agree.narrower(current, claim))
@@ -144,9 +152,14 @@ class MetricFold:
         raised = own is not None and self.metric.cumulative and claim.value >= own.value
         far = (agree.implausible(claim, own, ratio * ratio) if raised and own is not None
                else agree.implausible(claim, current, ratio))
-        reasons = [far, None if source else "names no source"]
+        reasons = [self._too_small(claim) or far, None if source else "names no source"]
         found = [r for r in reasons if r]
         return "; ".join(found) if found else None
+
+    def _too_small(self, claim: Claim) -> str | None:
+        """Why a figure is no tally of this metric: below its `smallest`, or None."""
+        smallest = self.metric.smallest
+        return f"below {smallest:,.0f}, no tally of this figure" if 0 < claim.value < smallest else None
 
     def _partners(self, claim: Claim) -> list[Claim]:
         """Held reports an independent source corroborates with this one (none: still held)."""
@@ -170,7 +183,7 @@ class MetricFold:
                 and agree.implausible(h, current, ratio) is not None
                 and max(h.value, claim.value) / min(h.value, claim.value) <= ratio]
 
-    def _hold(self, claim: Claim, key: str, current: Claim, reason: str) -> Event | None:
+    def _hold(self, claim: Claim, key: str, current: Claim | None, reason: str) -> Event | None:
         source = source_of(claim)
         told = any(agree.same_figure(h, claim, self.metric.threshold) for h in self.held.values())
         self.held[source] = claim  # a source's newer report stands for its earlier held one

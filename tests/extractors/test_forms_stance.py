@@ -111,6 +111,8 @@ STANCES = [  # every figure, as (metric, value, stance, held back for review)
                  id="revised-from-to"),
     pytest.param(CONTEXT + "The number of North Korean troops killed rose by about 1,000 to roughly 6,000, Kyiv said.",
                  [("casualties.killed", 6000, "current", False)], id="an-increment-is-no-claim"),
+    pytest.param("\"The planned dispatch of some 12,000 North Korean troops to Russia is expected by spring,\" an "
+                 "official said.", [("troops.deployed", 12000, "planned", True)], id="planned-dispatch-expected-by"),
     pytest.param("North Korea plans to send 6,000 more troops to Russia, Seoul said.",
                  [("troops.additional", 6000, "planned", True)], id="plans-to-is-planned"),
     pytest.param("North Korea could send up to 30,000 more troops to Russia.",

@@ -53,8 +53,11 @@ class DocumentSources:
             self.work.attribution_chars += s.end - s.start
             # "North Korean forces have reported 5,000 casualties, according to the British ministry": troops that
             # "report" losses suffer them; only an "according to" names who counts
-            self._attrs[i] = [a for a in self.attributor.find(self.text, s.start, s.end)
-                              if a.explicit or not self._counted(a.source)]
+            found = [a for a in self.attributor.find(self.text, s.start, s.end)
+                     if a.explicit or not self._counted(a.source)]
+            if len(found) > 1:  # "60 missiles provided by North Korea, Ukrainian intelligence said": the supplier
+                found = [a for a in found if not (a.explicit and self._subject(a.source))] or found
+            self._attrs[i] = found
         return self._attrs[i]
 
     def own(self, i: int, hops: int = 0) -> str | None:
@@ -184,6 +187,12 @@ class DocumentSources:
         party = topic.parties.search(src)
         noun = topic.nouns.search(src)
         return bool(party and party[2] == topic.subject_party and noun and noun[2] == topic.group)
+
+    def _subject(self, src: str) -> bool:
+        """Does the source open with the topic's own party ("North Korea", "Pyongyang")? Named with "provided by" in
+        a sentence that names another source, it is the party the figure is about, not who tells it."""
+        party = self.topic.parties.search(src)
+        return bool(party and party[2] == self.topic.subject_party)
 
     def _in_full(self, src: str | None) -> str | None:
         if not src or not self.attributor.is_acronym(src):

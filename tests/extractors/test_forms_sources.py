@@ -251,3 +251,11 @@ def test_troops_that_report_losses_suffer_them_the_closing_according_to_counts()
     assert set(sources(text).values()) == {"British defence ministry"}
     assert set(sources("North Korean troops have reported about 4,000 casualties in the Kursk region.").values()) == {
         None}
+
+
+def test_the_supplier_named_with_by_is_no_source_when_someone_tells_it() -> None:
+    text = (CONTEXT + "Russia has likely used at least 80 ballistic missiles provided by North Korea in its war, "
+            "Ukrainian intelligence revealed.")
+    assert set(sources(text).values()) == {"Ukrainian intelligence"}
+    own = CONTEXT + "North Korea has claimed only 350 casualties, while Seoul's spy agency put the dead at 600."
+    assert sources(own)[350] == "North Korea"

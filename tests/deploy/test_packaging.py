@@ -44,7 +44,7 @@ def test_every_template_folder_is_package_data():
 def test_make_run_installs_the_package_alone_and_each_extra_comes_with_its_target():
     makefile = (ROOT / "Makefile").read_text()
     installs = dict(re.findall(r"^\$\((\w+)_STAMP\):.*\n\t\$\(BIN\)/pip install -q (.+)$", makefile, re.M))
-    assert installs == {"RUN": "-e .", "TEST": "-e '.[dev]'", "BENCH": "-e '.[bench]'"}
-    targets = dict(re.findall(r"^(run|test|bench|eval|report): (\S+)$", makefile, re.M))
+    assert installs == {"RUN": "-e .", "TEST": "-e '.[dev]'", "BENCH": "-e '.[bench]'", "TRAIN": "-e '.[train]'"}
+    targets = dict(re.findall(r"^(run|test|bench|eval|report|train): (\S+)$", makefile, re.M))
     assert targets == {"run": "$(RUN_STAMP)", "test": "$(TEST_STAMP)", "bench": "$(BENCH_STAMP)",
-                       "eval": "$(RUN_STAMP)", "report": "$(RUN_STAMP)"}
+                       "eval": "$(RUN_STAMP)", "report": "$(RUN_STAMP)", "train": "$(TRAIN_STAMP)"}

@@ -183,10 +183,8 @@ class DocumentSources:
     def _counted(self, src: str) -> bool:
         """Does the source name the topic's own counted people ("North Korean forces"): the counted, not a
         counter?"""
-        topic = self.topic
-        party = topic.parties.search(src)
-        noun = topic.nouns.search(src)
-        return bool(party and party[2] == topic.subject_party and noun and noun[2] == topic.group)
+        noun = self.topic.nouns.search(src)
+        return bool(noun and noun[2] == self.topic.group and self._subject(src))
 
     def _subject(self, src: str) -> bool:
         """Does the source open with the topic's own party ("North Korea", "Pyongyang")? Named with "provided by" in

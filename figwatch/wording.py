@@ -23,7 +23,8 @@ QUALIFIER_WORDS: Mapping[str, str] = {
 DERIVED_MARK = "derived"
 
 _SPACES = re.compile(r"\s+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
+# C0 but tab and newline, DEL, C1, and the bidi embeddings, overrides and isolates that reorder what is shown
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def fmt_number(x: float) -> str:
@@ -123,14 +124,20 @@ def header_safe(text: str, limit: int = 250) -> str:
 
 
 def terminal_safe(text: str, *, json: bool = False) -> str:
-    """Text that cannot drive a terminal: ESC, BEL, CR and other C0/C1 controls shown escaped (\\x1b).
+    """Text that cannot drive a terminal: ESC, BEL, CR and other C0/C1 controls shown escaped (\\x1b), and bidi
+    overrides and isolates too (\\u202e), so no line shows text in an order other than its own.
 
     Newlines and tabs stay; CRLF becomes a newline. With `json`, for the output of json.dumps
     (which escapes C0 already), DEL and C1 become \\u escapes: the same JSON data, nothing raw.
     """
     if json:
         return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r\n", "\n"))
+    return _CONTROLS.sub(_escaped, text.replace("\r\n", "\n"))
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def redact(text: str, secrets: "tuple[str, ...] | list[str]") -> str:

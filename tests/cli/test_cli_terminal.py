@@ -1,5 +1,6 @@
 """Article text cannot drive the operator's terminal: `figwatch review` and the text digest show
-ESC, BEL and C1 controls escaped. Real runs of the command on an article file that carries them."""
+ESC, BEL and C1 controls escaped, and
+bidi overrides and isolates too (a right-to-left override would show a line in another order). Real runs of the command on an article file that carries them."""
 from __future__ import annotations
 
 import json
@@ -7,10 +8,10 @@ import json
 from tests.cli.helpers import figwatch
 from tests.flows.helpers import write_config
 
-RAW = ("\x1b", "\x07", "\x9b")
-ARTICLE = ("Title: Troops\nPublished: 2025-03-01\n\n"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
+ARTICLE = ("Title: Troops \u202eoffline\u202c\nPublished: 2025-03-01\n\n"
            "North Korea has sent 11,000 troops to Russia, South Korea's military said \x1b]0;owned\x07 on Thursday.\n\n"
-           "Pyongyang could send up to 30,000 more troops \x1b[31mnext year\x9b, a think tank projected.\n")
+           "Pyongyang could send up to 30,000 more troops \x1b[31mnext year\x9b, a \u2066think tank\u2069 projected.\n")
 
 
 def _run_over(tmp_path):
@@ -43,3 +44,10 @@ def test_review_and_the_text_digest_show_control_characters_escaped(tmp_path):
     digest = open(text, encoding="utf-8").read()
     assert "11,000" in digest and "up from 0" not in digest
     assert not any(c in digest for c in RAW)
+
+
+def test_terminal_safe_escapes_bidi_overrides_and_keeps_other_scripts():
+    from figwatch.wording import terminal_safe
+
+    assert terminal_safe("a\u202eb\u2067c") == "a\\u202eb\\u2067c"
+    assert terminal_safe("서울 \u0623\u0646 — 11,000") == "서울 \u0623\u0646 — 11,000"

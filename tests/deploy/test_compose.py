@@ -113,6 +113,20 @@ def test_prefect_yaml_deploys_both_flows_from_real_entrypoints():
         assert f"def {func}(" in (ROOT / path).read_text()
 
 
+def test_prefect_yaml_flows_take_their_settings_from_the_worker_not_from_a_run_parameter():
+    """A run parameter `config=` would let anyone who can start a run point figwatch at another settings file."""
+    import importlib
+    import inspect
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    for deployment in spec["deployments"]:
+        path, func = deployment["entrypoint"].split(":")
+        flow = getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), func)
+        assert "config" not in inspect.signature(flow.fn).parameters, deployment["name"]
+        assert "config" not in (deployment.get("parameters") or {}), deployment["name"]
+        assert deployment["job_variables"]["env"]["FIGWATCH_SERVED_CONFIG"] == "/app/docker/figwatch.toml"
+
+
 def test_dockerignore_keeps_the_virtualenv_state_and_secrets_out_of_the_build_context():
     ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")]

@@ -137,10 +137,12 @@ class Classifier:
         return Phrase(max(end, heads[0][1]), heads[0][2], heads[0][0], heads[0][1])
 
     def _other_after_copula(self, sp: Span, at: int, hi: int) -> list[tuple[int, int, str]]:
-        """A group outside the topic named right after "are" ("some 5,000 are military construction
-        troops"): the figure counts it. (Nothing else is read there: "2,500 are dead" keeps its verb.)"""
+        """A group named right after "are" ("some 5,000 are civilian labourers", "of the total, some 5,000
+        are military construction troops"): the figure counts it, with the words before it. A noun that
+        carries a predicate is not read there: "2,500 are dead" keeps its verb."""
         hit = sp.cues.first(self.topic.nouns, at, min(hi, at + 40))
-        return [hit] if hit and hit[2] in self.topic.noun_party and len(sp.text[at:hit[0]].split()) <= 3 else []
+        group = hit is not None and (hit[2] in self.topic.noun_party or hit[2] not in self.topic.noun_implies)
+        return [hit] if hit and group and len(sp.text[at:hit[0]].split()) <= 3 else []
 
     def _decide(self, f: Fig, whose_rule: str, doubt: list[Cap]) -> Decision | None:
         """The metric the figure reports (METRIC_RULES) and how sure it is (CONFIDENCE_RULES), or None."""

@@ -1,7 +1,8 @@
 """What in article text reads as blank: terminal control sequences, and time stamps opening a line.
 
 "\\x1b]0;title\\x07" holds a 0 that is no count. Each sequence (and any other C0 or C1 control but tab
-and newline, and the bidi overrides and isolates that reorder what a reader sees) is replaced by spaces of the same length, so every span still indexes the text as given.
+and newline, and the bidi overrides and isolates that reorder what a reader sees) is replaced by
+spaces of the same length, so every span still indexes the text as given.
 """
 from __future__ import annotations
 

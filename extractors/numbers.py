@@ -166,8 +166,10 @@ class Scanner:
             re.compile(rf"(?<![\w])(?:{_alternation(particles) if particles else '(?!x)x'})\s+$", FLAGS))
         self.from_re = re.compile(rf"(?<![\w]){numbers['revised_from']}\s*$", FLAGS)
         self.to_re = re.compile(rf"\s+{self.range_to}\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
-        self.partitive_re = re.compile(
-            rf"\s+{of}\s+(?:(?:{words(numbers['partitive_determiners'])})\s+)+(?:(?:{qb})\s+)?[\"“]?", FLAGS)
+        determiners = words(numbers["partitive_determiners"])
+        self.partitive_re = re.compile(  # "of the 11,000", or a total's words with no determiner ("out of 12,000")
+            rf"\s+(?:{of}\s+(?:(?:{determiners})\s+)+|(?:{_alternation(numbers['partitive_totals'])})\s+"
+            rf"(?:(?:{determiners})\s+)*)(?:(?:{qb})\s+)?[\"“]?", FLAGS)
         self.of_after = re.compile(rf"\s+{of}\b", FLAGS)  # "one of the soldiers"
 
     # -- values -------------------------------------------------------------------------------

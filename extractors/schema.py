@@ -182,6 +182,7 @@ LANGUAGE = every({
         "article": WORD, "conjunction": WORD, "half": WORD, "between": WORD, "range_to": WORD, "range_or": WORD,
         "revised_from": WORD,
         "of": WORD, "percent": PATTERNS, "share_determiners": WORDS, "partitive_determiners": WORDS,
+        "partitive_totals": PATTERNS,
         "multipliers": MapOf(Int()), "vague": MapOf(Pair(Num(), OneOf(QUALIFIERS))), "fractions": MapOf(Num()),
         "qualifiers_before": MapOf(OneOf(BEFORE_QUALIFIERS)), "qualifiers_after": MapOf(OneOf(QUALIFIERS)),
         "units": MapOf(Int()), "scales": MapOf(Int()), "suffix_scales": MapOf(Int()),

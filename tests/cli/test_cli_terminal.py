@@ -1,6 +1,6 @@
 """Article text cannot drive the operator's terminal: `figwatch review` and the text digest show
-ESC, BEL and C1 controls escaped, and
-bidi overrides and isolates too (a right-to-left override would show a line in another order). Real runs of the command on an article file that carries them."""
+ESC, BEL and C1 controls escaped, and bidi overrides and isolates too (a right-to-left override
+would show a line in another order). Real runs of the command on an article file that carries them."""
 from __future__ import annotations
 
 import json

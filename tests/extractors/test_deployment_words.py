@@ -16,8 +16,14 @@ from tests.extractors.cases import CONTEXT, confident, sources
     (CONTEXT + "Of the 9,000 originally deployed to Russia, most remain in Kursk, Kyiv said.",
      [("troops.deployed", 9000)]),
     (CONTEXT + "Kyiv said North Korean losses exceeding 2,000 were reported.", [("casualties.total", 2000)]),
+    ("Roughly 2,500 North Korean soldiers are assisting Russian troops near Kursk, the HUR said.",
+     [("troops.deployed", 2500)]),
+    ("Around 4,000 North Koreans are siding with Moscow in the war, the agency said.", [("troops.deployed", 4000)]),
+    ("Pyongyang has also shipped 80 long-range artillery units to Russia, the Pentagon said.",
+     [("weapons.artillery_systems", 80)]),
 ], ids=["deploy-01-provided", "deploy-02-side-of", "deploy-03-of-its-military", "deploy-04-sappers-arrived",
-        "deploy-05-originally-deployed", "deploy-06-exceeding"])
+        "deploy-05-originally-deployed", "deploy-06-exceeding", "deploy-07-assisting-russian-troops",
+        "deploy-08-siding-with", "deploy-09-artillery-units"])
 def test_deployment_in_other_words(text, expected) -> None:
     assert confident(text) == sorted((m, float(v)) for m, v in expected)
 

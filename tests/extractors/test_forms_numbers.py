@@ -70,6 +70,16 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "wounded.",
      # "a third of" is a share, not a third wave
      [("casualties.total", 3666), ("troops.deployed", 11000)], id='a-third-of-is-a-share'),
+    # a part counted out of a whole: the fate is the part's, the whole is the group's
+    pytest.param("Seoul says 4,000 out of a total of 12,000 North Korean soldiers sent to Russia have been killed or "
+                 "wounded.", [("casualties.total", 4000), ("troops.deployed", 12000)], id='out-of-a-total-of'),
+    pytest.param("Ukraine said 300 out of the 11,000 North Korean troops in Kursk were killed.",
+                 [("casualties.killed", 300), ("troops.deployed", 11000)], id='out-of-the'),
+    # a rate is no tally
+    pytest.param(CONTEXT + "Zelensky said the North Korean units were losing up to 1,200 soldiers daily.", [],
+                 id='a-rate-daily'),
+    pytest.param(CONTEXT + "Kyiv says the North Korean contingent suffers about 100 casualties a day.", [],
+                 id='a-rate-a-day'),
 ]
 
 

@@ -38,6 +38,7 @@ _PIECES = re.compile(r"[,;:“”\"(\s](?:(?<!\s)|[-–—]\s)")
 _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]*)\s*$")
+_TRAILING_NAME = re.compile(r"(?-i:(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*$")
 _SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every acronym's spelling-out ends with: found at once
 STOP = r"[,.;:!?()\[\]\"“”]"
 # a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
@@ -100,12 +101,18 @@ class Attributor:
         self.subject = (re.compile(rf"\s*(?:{dateline})?(?P<src>{self.name})(?:[^,;.]|[,.](?=\d{{3}})){{0,120}}?"
                                    rf",\s*(?:{'|'.join(reporting)})\b")
                         if reporting else None)
+        # "..., with the British defence ministry claiming around 6,000": the absolute phrase's agent tells what follows
+        absolute = data["absolute"]
+        self.absolute = (re.compile(rf"\b(?<![\w])(?:{words(absolute)})\s+(?P<src>[^,.;:!?()\"“”]{{2,70}}?)\s+"
+                                    rf"(?:{_alternation(self.participles)})\b", FLAGS)
+                         if absolute and participles else re.compile(NEVER))
         # the named patterns, each with the words one of which its every match contains
         # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"
         needs = [literals(_explicit("|".join(before), ends), FLAGS),
-                 *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren))]
+                 *(literals(p.pattern, p.flags) for p in (self.inverted, self.figures, self.paren, self.absolute))]
         self.needs = [(p, tuple(sorted(n, key=len)) if n is not None else None)  # the shortest, likeliest, first
-                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren), needs, strict=True)]
+                      for p, n in zip((self.explicit, self.inverted, self.figures, self.paren, self.absolute), needs,
+                                      strict=True)]
         # a sentence with none of the strings some pattern needs has no attribution: skipped at once
         self.cue = _any_of([*needs, _needs_one_of(data["verbs"]), _needs_one_of([*participles, *bare])])
         self.speakers = re.compile(r"(?<![\w])(?:" + _alternation(data["speakers"]) + r")(?![\w])", FLAGS)
@@ -134,7 +141,8 @@ class Attributor:
         # words no source's name has (case-sensitive: "It" may open a name, "it" not), and the clause
         # a relative pronoun opens after a name
         self.function = re.compile(rf"(?<![\w])(?:{words(data['not_in_source'])})(?![\w])")
-        self.relative = re.compile(rf",\s*(?:{words(grammar['relative_pronouns'])})\b"
+        self.relative = re.compile(rf",\s*(?:(?P<place>{words(grammar['relative_places'])})|"
+                                   rf"{words(grammar['relative_pronouns'])})\b"
                                    r"(?P<rest>[^,]{0,100}?)(?P<comma>,?)\s*$")
         self.coordinated = re.compile(data["coordinated"] or NEVER)
         self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
@@ -195,18 +203,25 @@ class Attributor:
         return bool(_DIGIT.search(src)) and bool(_DIGIT.search(self.ordinal.sub("", src)))
 
     def _speaks(self, words: str) -> bool:
-        """Whether an aside's words follow a speaker: a name ("Zelensky, speaking ...") or a pronoun ("The
-        report, cited by an outlet, ...": the report's, not the outlet's)."""
-        return bool(_ENDS_IN_NAME.search(words)) or " ".join(words.split()).lower() in self.pronouns
+        """Whether an aside's words follow a speaker: a name ("Zelensky, speaking ..."), a pronoun ("The
+        report, cited by an outlet, ...": the report's, not the outlet's) or a noun that speaks ("the South
+        Korean military intelligence, as quoted by an agency, estimates")."""
+        last = words.split()[-1] if words.split() else ""
+        return (bool(_ENDS_IN_NAME.search(words)) or " ".join(words.split()).lower() in self.pronouns
+                or bool(self.speakers.fullmatch(last)))
 
     def _relative(self, src: str) -> str:
         """The phrase without a relative clause after its name ("Russia, which lost 1,000 men, said"), but
-        the relative's own subject when the verb is its ("North Korea, which Western officials estimate")."""
+        the relative's own subject when the verb is its ("North Korea, which Western officials estimate"),
+        and the place when a place's nameless speakers tell it ("South Korea, where authorities said")."""
         m = self.relative.search(src)
         if not m:
             return src
         rest = m.group("rest").strip()
         subject = self.clean(rest) if rest and not m.group("comma") else None
+        if m.group("place") and subject and self.speakers.fullmatch(subject):
+            place = _TRAILING_NAME.search(src, 0, m.start())  # "South Korea, where authorities said": the place's
+            return place.group() if place else src[:m.start()]
         return rest if subject and subject != PRONOUN else src[:m.start()]
 
     def _clean_once(self, raw: str, cleaned: dict[str, str | None]) -> str | None:
@@ -262,6 +277,7 @@ class Attributor:
         src = self.clean(subject.group("src")) if subject else None
         if subject and src:
             out.append(_placed(text, src, subject.start("src"), subject.end("src"), False))
+        asides: list[tuple[int, int]] = []  # between a speaker and its verb: "NIS, as quoted by PAP, estimates"
         for m in self.verb.finditer(text, start, end):
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
@@ -271,7 +287,13 @@ class Attributor:
                 continue
             src = self._clean_once(before, cleaned)
             if src:
-                out.append(_placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else ""))
+                placed = _placed(text, src, lo, m.start(), False, self._refers(before) if src == PRONOUN else "")
+                out.append(placed)
+                if src != PRONOUN:
+                    asides.append((placed.end, m.start()))
+        if asides and any(a.explicit for a in out):
+            # an "as quoted by X" inside the speaker's aside relays the speaker's words: not a source of its own
+            out = [a for a in out if not (a.explicit and any(lo < a.start < hi for lo, hi in asides))]
         return sorted(out, key=lambda a: a.start)
 
     def acronyms(self, text: str) -> dict[str, str]:

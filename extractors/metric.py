@@ -58,7 +58,17 @@ def coordinated_figure(f: Fig, wanted: set[str]) -> str | None:
     return f.carried if wanted and f.carried in wanted else None
 
 
-PREDICATE_RULES = (noun_implies, own_after_coordination, nearest_predicate, weak_predicate, coordinated_figure)
+@rule
+def noun_modifier(f: Fig, wanted: set[str]) -> str | None:
+    """"a video showing two captured soldiers": with no verb in its clause, the fate that modifies the noun
+    (skipped by nearest_predicate, which lets a verb win: "Ukraine captured two wounded soldiers")."""
+    if not wanted or f.ph.head_start <= f.m.after_end:
+        return None
+    return nearest(f.topic.predicates, f.sp.cues, f.m.after_end, f.m, f.ph.head_start, wanted)
+
+
+PREDICATE_RULES = (noun_implies, own_after_coordination, nearest_predicate, weak_predicate, coordinated_figure,
+                   noun_modifier)
 
 
 # -- refinements: a part of a group takes the part's own predicate ---------------------------------
@@ -136,7 +146,7 @@ def fate_named_before(f: Fig, specs: list[MetricSpec]) -> Chosen | None:
         return None
     fates = [s for s in topic.noun_metrics.get(topic.member(f.noun) or "", ()) if s.fraction]
     comma = f.text.find(",", m.after_end, f.hi)
-    verb_end = min(f.hi, m.after_end + 30, comma if comma >= 0 else f.hi)
+    verb_end = min(f.hi, m.after_end + 50, comma if comma >= 0 else f.hi)  # "are believed to have been killed"
     predicate = f.later(m.after_end, verb_end, {p for s in fates for p in s.predicates})
     spec = next((s for s in fates if predicate in s.predicates), None)
     if spec is None:

@@ -305,6 +305,8 @@ class Scanner:
             second = self._single(text, m.start(g2), m.end(g2))
             return [x for x in (first, second) if x]
         years = all(YEAR.fullmatch(x) for x in (m.group(g1), m.group(g2)))
+        if self._not_count(text, m.start(g1), m.end(g2)) and not self._not_count(text, m.start(g1), m.end(g1)):
+            return []  # "between 25 to 40 miles": the measure after the range is both ends'
         if a >= b or years or self._not_count(text, m.start(g1), m.end(g2)):
             return [x for x in (self._single(text, m.start(g1), m.end(g1)),
                                 self._single(text, m.start(g2), m.end(g2))) if x]

@@ -196,7 +196,7 @@ LANGUAGE = every({
         "party_after_phrase": Pattern(), "np_joiners": WORDS, "determiners": WORDS, "definite_article": WORD,
         "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS,
         "partitive_pronouns": WORDS,
-        "relative_pronouns": WORDS, "perfect_auxiliaries": WORDS, "complementizer": WORD,
+        "relative_pronouns": WORDS, "relative_places": WORDS, "perfect_auxiliaries": WORDS, "complementizer": WORD,
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "sentence": WORDS, "cancelled_by_realis": WORDS,
@@ -211,7 +211,7 @@ LANGUAGE = every({
         "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
-        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
+        "absolute": WORDS, "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
         "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS,
     }),
 })

@@ -134,6 +134,19 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "were killed.",
      # members of the group, not more losses
      [("casualties.total", 4000), ("casualties.killed", 1000)], id='of-whom-members-of-the-losses'),
+    # a fate list of four is one total
+    pytest.param(CONTEXT + "Of the 12,000 North Koreans sent, 5,000 have been killed, wounded, missing or captured, "
+                           "officials said.", [("casualties.total", 5000), ("troops.deployed", 12000)],
+                 id='killed-wounded-missing-or-captured'),
+    # a part of the casualties named before, with its fate a few words later
+    pytest.param(CONTEXT + "Of the total North Korean casualties, roughly 900 are thought to have been killed, the "
+                           "agency said.", [("casualties.killed", 900)], id='a-fate-a-few-words-after'),
+    # what a video shows is its own clause: its fate is the noun's
+    pytest.param("Kyiv confirmed North Korea has sent soldiers to fight for Russia, releasing footage showing three "
+                 "captured soldiers.", [("casualties.captured", 3)], id='a-video-showing-captured-soldiers'),
+    # troops supplied are troops sent
+    pytest.param("Western estimates suggest North Korea supplied around 14,000 troops to Russia.",
+                 [("troops.deployed", 14000)], id='troops-supplied'),
 ]
 
 

@@ -101,6 +101,9 @@ COUNTS = [  # the numbers that count something, with their values
     pytest.param("over 1 crore artillery shells", [10_000_000], id='crore'),
     pytest.param("9 lakh troops", [900_000], id='lakh'),
     pytest.param("worth about $20 billion", [], id='billion-after-money'),  # the scale word after money counts nothing
+    # a range's measure after its second end is both ends' ("between 25 to 40 miles")
+    pytest.param("camps between 30 to 50 kilometres from the front", [], id='a-measured-range'),
+    pytest.param("barracks some 10-20 km away", [], id='a-measured-range-with-a-hyphen'),
 ]
 
 

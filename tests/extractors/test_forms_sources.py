@@ -161,6 +161,20 @@ SOURCES = [  # each figure's source, by value
     pytest.param("Briefing with spokesman Kwon Hyuk-soo\n\nQ: How many troops?\n\nKWON: Our count is that about 11,000 "
                  "North "
      "Korean troops have been sent to Russia.", {11000: "Kwon Hyuk-soo"}, id='a-transcript-turn-by-name'),
+    # an outlet that relays a speaker between commas is no source of its own
+    pytest.param("Japan's defence intelligence, as cited by Kyodo, believes that at least 4,000 North Korean soldiers "
+                 "were sent to Russia in the spring.", {4000: "Japan's defence intelligence"},
+                 id='as-cited-by-an-outlet-is-an-aside'),
+    # the agent of an absolute phrase tells the figure after it
+    pytest.param("Seoul says North Korea sent about 12,000 troops to Russia, with the Dutch intelligence service "
+                 "estimating that some 3,500 North Korean soldiers have been killed.",
+                 {12000: "Seoul", 3500: "Dutch intelligence service"}, id='with-x-estimating'),
+    # a place whose nameless speakers tell the figure
+    pytest.param("Kyiv's tally is higher than that of Japan, where officials said on Friday that 900 North Korean "
+                 "soldiers had been killed.", {900: "Japan"}, id='a-place-where-officials-said'),
+    # a news agency that recalls an earlier figure is its teller
+    pytest.param("Kyodo recalls that North Korea has sent roughly 12,000 soldiers to Russia since October.",
+                 {12000: "Kyodo"}, id='an-agency-recalls'),
 ]
 
 

@@ -104,7 +104,7 @@ class Attributor:
         # "..., with the British defence ministry claiming around 6,000": the absolute phrase's agent tells what follows
         absolute = data["absolute"]
         self.absolute = (re.compile(rf"\b(?<![\w])(?:{words(absolute)})\s+(?P<src>[^,.;:!?()\"“”]{{2,70}}?)\s+"
-                                    rf"(?:{_alternation(self.participles)})\b", FLAGS)
+                                    rf"(?:{_alternation(list(self.participles))})\b", FLAGS)
                          if absolute and participles else re.compile(NEVER))
         # the named patterns, each with the words one of which its every match contains
         # the explicit pattern's words read from its plain alternation: the split one's "(?-i:P)er" needs only "er"

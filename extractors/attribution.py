@@ -86,6 +86,7 @@ class Attributor:
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:{words(grammar['perfect_auxiliaries'])})\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
+        self.said_before = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+$", FLAGS)  # ", said X": X speaks
         self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+"
                                    rf"(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)
         own, figure_nouns = grammar["own"], words(data["figure_nouns"])

@@ -52,6 +52,8 @@ class Classifier:
         for i, m in enumerate(live):
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
+            if m.kind == "part" and nxt is not None and nxt.kind == "base":  # "4,000 soldiers out of 12,000 were
+                nxt = live[i + 2] if i + 2 < len(live) else None           # killed": the part's verb is past its whole
             lo, hi = window(sp, m, prev, nxt, self.gr)
             lo = self._past_a_year(sp, live, i, lo)
             f = Fig(self.topic, sp, m, lo, hi, self._phrase(sp, m, hi), last, ctx)

@@ -168,7 +168,8 @@ class Scanner:
         self.to_re = re.compile(rf"\s+{self.range_to}\s+(?:(?:{qb})\s+)?[\"“]?$", FLAGS)
         determiners = words(numbers["partitive_determiners"])
         self.partitive_re = re.compile(  # "of the 11,000", or a total's words with no determiner ("out of 12,000")
-            rf"\s+(?:{of}\s+(?:(?:{determiners})\s+)+|(?:{_alternation(numbers['partitive_totals'])})\s+"
+            rf"\s+(?:{of}\s+(?:(?:{determiners})\s+)+|(?P<named>(?:[\w’'-]+\s+){{1,3}}?)?"  # "4,000 soldiers out of"
+            rf"(?:{_alternation(numbers['partitive_totals'])})\s+"
             rf"(?:(?:{determiners})\s+)*)(?:(?:{qb})\s+)?[\"“]?", FLAGS)
         self.of_after = re.compile(rf"\s+{of}\b", FLAGS)  # "one of the soldiers"
 
@@ -377,8 +378,10 @@ def _link_partitives(sc: Scanner, text: str, found: list[Mention]) -> list[Menti
         a, b = out[i], out[i + 1]
         if a.kind != "plain" or b.kind != "plain" or a.superseded or a.value >= b.value:
             continue
-        if sc.partitive_re.fullmatch(text, a.after_end, b.start):
-            out[i] = replace(a, kind="part", after_end=b.after_end)
+        gap = sc.partitive_re.fullmatch(text, a.after_end, b.start)
+        if gap:  # the part's own noun, when it names one before the whole ("4,000 soldiers out of 12,000"), is its
+            named = gap.group("named") is not None
+            out[i] = replace(a, kind="part", after_end=a.after_end if named else b.after_end)
             out[i + 1] = replace(b, kind="base")
     return out
 

@@ -176,8 +176,9 @@ class DocumentSources:
             return chosen
         last = self.attrs(i)[-1]
         end = self.sents[i].end
-        if last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end):
-            return last
+        if (last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end)
+                and not self.attributor.said_before.search(self.text, max(0, chosen.start - 16), chosen.start)):
+            return last  # (but "..., said Budanov, according to The War Zone": the outlet relays Budanov)
         return chosen
 
     def _counted(self, src: str) -> bool:

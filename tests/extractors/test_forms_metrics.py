@@ -147,6 +147,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # troops supplied are troops sent
     pytest.param("Western estimates suggest North Korea supplied around 14,000 troops to Russia.",
                  [("troops.deployed", 14000)], id='troops-supplied'),
+    # a part with its own noun before the whole it is counted in: its verb comes after the whole
+    pytest.param("Kyiv said 3,500 North Korean troops out of a total of 11,000 had been killed or wounded.",
+                 [("casualties.total", 3500), ("troops.deployed", 11000)], id='a-named-part-out-of-a-total'),
+    # reinforcements that replace losses are no losses
+    pytest.param(CONTEXT + "Pyongyang sent 2,000 reinforcements to replace its losses, the agency said.",
+                 [("troops.additional", 2000)], id='reinforcements-to-replace-losses'),
 ]
 
 

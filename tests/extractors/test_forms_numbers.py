@@ -17,6 +17,11 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # a figure a count has passed is a lower bound; "an estimated total of" is an estimate
+    pytest.param(CONTEXT + "North Korean losses have surpassed 5,000, Kyiv said.",
+                 [("casualties.total", 5000, "more_than")], id='surpassed'),
+    pytest.param("North Korea has sent an estimated total of 13,000 troops to Russia, officials say.",
+                 [("troops.deployed", 13000, "approx")], id='an-estimated-total-of'),
     # a live blog's time
     pytest.param(CONTEXT
         + "10.15 BST Ukraine's military intelligence raises its estimate of North Korean dead in Kursk", [],
@@ -80,6 +85,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  id='a-rate-daily'),
     pytest.param(CONTEXT + "Kyiv says the North Korean contingent suffers about 100 casualties a day.", [],
                  id='a-rate-a-day'),
+    # ... but "a day later" is a time, not a rate
+    pytest.param("A day later, Japan said some 7,000 North Korean soldiers were in Russia.",
+                 [("troops.deployed", 7000)], id='a-day-later-is-no-rate'),
 ]
 
 

@@ -175,6 +175,19 @@ SOURCES = [  # each figure's source, by value
     # a news agency that recalls an earlier figure is its teller
     pytest.param("Kyodo recalls that North Korea has sent roughly 12,000 soldiers to Russia since October.",
                  {12000: "Kyodo"}, id='an-agency-recalls'),
+    # an outlet that closes a sentence relays the speaker the sentence names with "said"
+    pytest.param("Roughly 9,000 North Korean soldiers remain in Russia's Kursk region, said Vadym Skibitsky, deputy head "
+                 "of Ukraine's military intelligence, according to Politico.", {9000: "Vadym Skibitsky"},
+                 id='said-x-according-to-an-outlet'),
+    pytest.param("A week earlier, NATO had spoken of up to 7,000 North Korean soldiers sent to Russia.",
+                 {7000: "NATO"}, id='had-spoken-of'),
+    pytest.param(CONTEXT + "That is far above the 900 casualty estimate given by Japan's Defense Ministry.",
+                 {900: "Japan's Defense Ministry"}, id='an-estimate-given-by'),
+    pytest.param("Following a report from the Dutch intelligence service stating that North Korea had sent about "
+                 "13,000 troops to Russia, Kyiv reacted.", {13000: "Dutch intelligence service"},
+                 id='a-report-from-x-stating'),
+    pytest.param("Over two years, a BBC investigation found, millions of North Korean shells were shipped to "
+                 "Russia.", {1_000_000: "BBC investigation"}, id='an-investigation-found'),
 ]
 
 

@@ -176,8 +176,8 @@ SOURCES = [  # each figure's source, by value
     pytest.param("Kyodo recalls that North Korea has sent roughly 12,000 soldiers to Russia since October.",
                  {12000: "Kyodo"}, id='an-agency-recalls'),
     # an outlet that closes a sentence relays the speaker the sentence names with "said"
-    pytest.param("Roughly 9,000 North Korean soldiers remain in Russia's Kursk region, said Vadym Skibitsky, deputy head "
-                 "of Ukraine's military intelligence, according to Politico.", {9000: "Vadym Skibitsky"},
+    pytest.param("Roughly 9,000 North Korean soldiers remain in Russia's Kursk region, said Vadym Skibitsky, deputy "
+                 "head of Ukraine's military intelligence, according to Politico.", {9000: "Vadym Skibitsky"},
                  id='said-x-according-to-an-outlet'),
     pytest.param("A week earlier, NATO had spoken of up to 7,000 North Korean soldiers sent to Russia.",
                  {7000: "NATO"}, id='had-spoken-of'),

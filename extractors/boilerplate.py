@@ -1,7 +1,7 @@
 """Page furniture: the lines of a page that are no article (related posts, share bars, banners).
 
-A heading such as "Related Posts" or "You may also like" ends the article: what follows is a
-list of other stories. Shorter lines that match a furniture pattern are dropped one by one.
+A heading such as "Related Posts" or "You may also like" ends the article once its prose has begun:
+what follows is a list of other stories (above the first paragraph it is a menu's line, dropped). Shorter lines that match a furniture pattern are dropped one by one.
 """
 from __future__ import annotations
 
@@ -121,13 +121,18 @@ def content_lines(text: str, topic: Topic) -> list[Line]:
     furniture = topic.furniture
     # the literal screen holds unless a character of the page folds onto an ASCII letter
     screen = None if any(ch in text for ch in FOLDING) else furniture.screen
+    prose = False  # has the article's prose begun? Before it, "Latest news" is a menu's line, not the end
     for m in LINE.finditer(text):
         line = m.group().strip()
         if not line:
             continue
         if len(line) < 80 and furniture.headings.match(line):
-            break
+            if prose:
+                break
+            continue
         if (screen is None or screen.may_match(line)) and furniture.is_furniture(line):
             continue
-        kept.append(Line(m.start(), m.end(), _is_heading(line)))
+        heading = _is_heading(line)
+        prose = prose or not heading
+        kept.append(Line(m.start(), m.end(), heading))
     return kept

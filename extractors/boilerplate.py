@@ -1,7 +1,8 @@
 """Page furniture: the lines of a page that are no article (related posts, share bars, banners).
 
-A heading such as "Related Posts" or "You may also like" ends the article once its prose has begun:
-what follows is a list of other stories (above the first paragraph it is a menu's line, dropped). Shorter lines that match a furniture pattern are dropped one by one.
+A heading such as "Related Posts" or "You may also like" ends the article once its prose has
+begun: what follows is a list of other stories (above the first paragraph it is a menu's line,
+dropped). Shorter lines that match a furniture pattern are dropped one by one.
 """
 from __future__ import annotations
 

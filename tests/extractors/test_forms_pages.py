@@ -41,8 +41,8 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
      [("casualties.total", 4000), ("troops.additional", 3000), ("troops.deployed", 11000)], id='by-the-numbers'),
     # a menu's "Latest news" above the first paragraph is no end of the article
     pytest.param("Section\nLatest news\n\nNorth Korean sappers clear mines in Kursk\n\nSeoul's spy agency says about "
-                 "4,000 North Korean construction troops have been moving into Russia since September.\n\nRelated news\n"
-                 "- Seoul says 9,000 North Korean troops killed\n",
+                 "4,000 North Korean construction troops have been moving into Russia since September.\n\n"
+                 "Related news\n- Seoul says 9,000 North Korean troops killed\n",
                  [("troops.additional", 4000)], id='a-menu-heading-above-the-story'),
 ]
 

@@ -15,6 +15,7 @@ from extractors.lexicon import NEVER, words
 from extractors.prefilter import FOLDING, any_literal, literals
 
 PRONOUN = "\x00pronoun"
+VIA = ", via "  # "who told it, via whom it was relayed": a source relayed (its key is the teller's)
 
 
 def _needs_one_of(patterns: list[str]) -> frozenset[str] | None:
@@ -128,6 +129,7 @@ class Attributor:
         self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])",
                                      FLAGS) if asides else re.compile(NEVER)
         self.aside = re.compile(data["aside"] or NEVER)
+        self.cites = re.compile(rf"(?:{words(data['cites'])})\s+", FLAGS) if data["cites"] else re.compile(NEVER)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
         self.answer = re.compile(transcript["answer"], re.MULTILINE) if transcript["answer"] else None
@@ -166,9 +168,13 @@ class Attributor:
         src = self._relative(src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
+        cited = None
         while (piece is not None and before is not None and self.aside.match(piece.strip())
                and self._speaks(before)):
             # "Zelensky, speaking the same week, put the toll at": the aside after a name is not the source
+            cite = self.cites.match(piece.strip())  # "Ukrainian media, citing Global Defense Corp., reported"
+            named = self.clean(piece.strip()[cite.end():]) if cite else None
+            cited = cited or (named if named and _CAPITAL.search(named) else None)  # "a military source": unnamed
             piece, before = before, next(pieces, None)
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
         src = self.tail.sub("", src).strip()
@@ -191,13 +197,12 @@ class Attributor:
                 or self.not_source.fullmatch(src)):
             return None
         last = words[-1]
-        if "A" <= last[0] <= "Z":
-            return src  # the usual name: its last word opens with a capital, which passes both checks below
-        if not (_CAPITAL.search(src) or self.speakers.search(src)):
-            return None
-        if not (last[:1].isupper() or self.speakers.fullmatch(last)):
-            return None  # "Peskov on Thursday dismissed": a clause, not a name
-        return src
+        if not ("A" <= last[0] <= "Z"):  # the usual name's last word opens with a capital, passing both checks
+            if not (_CAPITAL.search(src) or self.speakers.search(src)):
+                return None
+            if not (last[:1].isupper() or self.speakers.fullmatch(last)):
+                return None  # "Peskov on Thursday dismissed": a clause, not a name
+        return f"{cited}{VIA}{src}" if cited and cited != PRONOUN else src
 
     def _has_number(self, src: str) -> bool:
         """A number no name holds: a figure or a date, not an ordinal ("8th Special Operations Regiment")."""

@@ -211,7 +211,8 @@ LANGUAGE = every({
         "dateline": Pattern(0), "participles": WORDS, "participles_bare": WORDS,
         "block": Pattern(re.MULTILINE | re.IGNORECASE), "transcript_label": Pattern(re.MULTILINE),
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
-        "absolute": WORDS, "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
+        "absolute": WORDS, "cites": WORDS,
+        "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
         "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS,
     }),
 })

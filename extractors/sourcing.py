@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.attribution import PRONOUN, Attribution, pick
+from extractors.attribution import PRONOUN, VIA, Attribution, pick
 from extractors.reading import first, rule
 from extractors.sentences import LABEL_LINE, Sentence
 from extractors.topic import Topic
@@ -349,7 +349,7 @@ def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
     if ds.topic.canonical_source(src) in ds.topic.relay_keys or not ds.relays(src):
         return None
     agency = ds.briefing_agency(i)
-    return f"{agency}, via {ds.full_name(src)}" if agency else None
+    return f"{agency}{VIA}{ds.full_name(src)}" if agency else None
 
 
 RELAY_RULES = (relayed_agency,)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors import schema
 from extractors.alternation import FLAGS, _alternation
-from extractors.attribution import Attributor
+from extractors.attribution import VIA, Attributor
 from extractors.boilerplate import Furniture
 from extractors.language import Grammar
 from extractors.lexicon import Lexicon, any_of, words
@@ -136,6 +136,7 @@ class Topic:
         return self._canonical[name]
 
     def _canonical_key(self, name: str) -> str | None:
+        name = name.split(VIA)[0]  # a relayed source is its teller's ("Global Defense Corp., via Ukrainian media")
         for key, pattern in self.source_aliases:
             if pattern.search(name):
                 return key

@@ -188,6 +188,12 @@ SOURCES = [  # each figure's source, by value
                  id='a-report-from-x-stating'),
     pytest.param("Over two years, a BBC investigation found, millions of North Korean shells were shipped to "
                  "Russia.", {1_000_000: "BBC investigation"}, id='an-investigation-found'),
+    # a speaker citing a named body relays it; citing an unnamed one, speaks for it
+    pytest.param("Ukrainian media, citing the Center for Defense Strategies, reported that about 400 North Korean "
+                 "soldiers were killed in one strike.", {400: "Center for Defense Strategies, via Ukrainian media"},
+                 id='media-citing-a-named-body'),
+    pytest.param("Kyodo, citing a defence source, said the number of North Korean troops sent to Russia has reached "
+                 "about 14,000.", {14000: "Kyodo"}, id='citing-an-unnamed-source'),
 ]
 
 

@@ -146,9 +146,13 @@ def score(run: Run, gold_rows: list[dict], names: dict[str, str], scorer: Module
     clusters = {m: _clusters([g for g in current if g["metric"] == m]) for m in sorted({g["metric"] for g in current})}
 
     def cluster_of(metric: str, value: float) -> int | None:
-        for i, group in enumerate(clusters.get(metric, [])):
-            if any(scorer.matches(g, _pred(value)) for g in group):
-                return i
+        """The distinct figure a value is: one stated as that value first, else a stated range holding it (12,000
+        is the figure "12,000", not the range "10,000 to 12,000" that also holds it)."""
+        groups = clusters.get(metric, [])
+        for stated in (True, False):
+            for i, group in enumerate(groups):
+                if any(scorer.matches(g, _pred(value)) for g in group if (g.get("qualifier") != "range") == stated):
+                    return i
         return None
 
     listed: list[dict[str, Any]] = []

@@ -12,8 +12,8 @@ A report, in publication order, is one of:
   `revision` when its source changed its own figure) or, from another source within the window,
   a `disagreement`. Unless it is far from the current figure (beyond the metric's
   `plausible_ratio`) or its article names no source: then it is *held*, an `unconfirmed` event,
-  never the baseline, until an independent source (another canonical source) states a
-  compatible figure or a person confirms it. A figure below the metric's `smallest` (no tally:
+  never the baseline, until an independent source (another canonical source, in another
+  article) states a compatible figure or a person confirms it. A figure below the metric's `smallest` (no tally:
   "two soldiers" in a video) is held so too, the first figure included: one misread sentence
   does not become a baseline every later report is measured against.
 
@@ -33,6 +33,12 @@ from figwatch.fold.reports import Order, copy_rank, order, report_key, source_of
 from figwatch.models import Claim, Event, EventKind, Figure, Metric
 
 SERIES_MAX = 12  # a source's own earlier figures an event carries (its series), newest kept
+
+
+def _other_report(a: Claim, b: Claim) -> bool:
+    """Independent reports come from two articles: an article naming two sources for one figure (a headline's
+    "Ukraine" and its body's "Ukraine's military intelligence") does not confirm itself."""
+    return a.article_url is None or a.article_url != b.article_url
 
 
 class MetricFold:
@@ -164,7 +170,7 @@ class MetricFold:
     def _partners(self, claim: Claim) -> list[Claim]:
         """Held reports an independent source corroborates with this one (none: still held)."""
         source = source_of(claim)
-        partners = [h for s, h in self.held.items() if s != source
+        partners = [h for s, h in self.held.items() if s != source and _other_report(h, claim)
                     and agree.corroborates(claim, h, self.metric.threshold)]
         named = {source_of(c) for c in (claim, *partners)} - {""}
         return partners if len(named) >= 2 else []
@@ -178,7 +184,7 @@ class MetricFold:
         if not source or ratio <= 1 or claim.value <= 0 or current.value <= 0:
             return []
         up = claim.value > current.value
-        return [h for s, h in self.held.items() if s and s != source and h.value > 0
+        return [h for s, h in self.held.items() if s and s != source and h.value > 0 and _other_report(h, claim)
                 and (h.value > current.value) == up
                 and agree.implausible(h, current, ratio) is not None
                 and max(h.value, claim.value) / min(h.value, claim.value) <= ratio]
@@ -224,7 +230,7 @@ class MetricFold:
         if source:
             self.held.pop(source, None)  # its own newer report stands for a held one
             for held in list(self.held.values()):  # an independent source states a held figure
-                if agree.corroborates(claim, held, self.metric.threshold):
+                if _other_report(held, claim) and agree.corroborates(claim, held, self.metric.threshold):
                     self._release(held)
         if advance:
             self.baseline = claim

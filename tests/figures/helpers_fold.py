@@ -27,9 +27,11 @@ def claim(
     qualifier: str = "approx",
     low: float | None = None,
     high: float | None = None,
-    url: str = "https://example.org/a",
+    url: str | None = None,
     confidence: float = 1.0,
 ) -> Claim:
+    """A report; unless `url` names its article, each source's each day is an article of its own."""
+    url = url or f"https://example.org/{source or 'unsourced'}/{when:%Y-%m-%dT%H%M}"
     return Claim(
         metric=metric, value=value, qualifier=qualifier, evidence=f"{source} says {value:g}.",
         start=0, end=5, low=low, high=high, source=source, source_key=source,

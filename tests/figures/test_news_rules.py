@@ -83,9 +83,21 @@ def test_a_first_figure_too_small_to_be_a_tally_is_held_not_the_baseline():
 
 
 def test_a_small_figure_an_independent_source_states_too_is_news():
-    result = fold_claims({}, [claim(W, 6, day(1, 11), "Zelensky"), claim(W, 6, day(1, 12), "HUR")], SMALL)
+    result = fold_claims({}, [claim(W, 6, day(1, 11), "Zelensky", url="https://a.example/1"),
+                              claim(W, 6, day(1, 12), "HUR", url="https://b.example/2")], SMALL)
     assert [(e.kind, e.new.source) for e in result.events] == [("unconfirmed", "Zelensky"), ("new", "HUR")]
     assert result.figures[W].baseline.value == 6 and result.figures[W].held == ()
+
+
+def test_an_article_naming_two_sources_for_one_figure_does_not_confirm_itself():
+    """A headline's "Ukraine" and its body's "Ukraine's military intelligence" are one report, not two."""
+    one = "https://a.example/battle"
+    result = fold_claims({}, [claim(W, 6, day(1, 11), "HUR", url=one), claim(W, 6, day(1, 11), "Ukraine", url=one)],
+                         SMALL)
+    assert [e.kind for e in result.events] == ["unconfirmed"]
+    assert result.figures[W].baseline is None
+    later = fold_claims(result.figures, [claim(W, 6, day(1, 14), "Zelensky", url="https://b.example/x")], SMALL)
+    assert [e.kind for e in later.events] == ["new"]  # another article's report releases it
 
 
 def test_a_small_figure_after_a_baseline_is_held_for_its_size():

@@ -124,7 +124,7 @@ def test_prefect_yaml_flows_take_their_settings_from_the_worker_not_from_a_run_p
         flow = getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), func)
         assert "config" not in inspect.signature(flow.fn).parameters, deployment["name"]
         assert "config" not in (deployment.get("parameters") or {}), deployment["name"]
-        assert deployment["job_variables"]["env"]["FIGWATCH_SERVED_CONFIG"] == "/app/docker/figwatch.toml"
+        assert deployment["work_pool"]["job_variables"]["env"]["FIGWATCH_SERVED_CONFIG"] == "/app/docker/figwatch.toml"
 
 
 def test_dockerignore_keeps_the_virtualenv_state_and_secrets_out_of_the_build_context():

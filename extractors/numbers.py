@@ -156,10 +156,9 @@ class Scanner:
         months = _alternation(month_names)
         self.after_re = re.compile(r"(?:\s*|-)(?:" + _alternation(numbers["not_counts_after"]) + rf"|(?:{months})\b)",
                                    FLAGS)
+        second_day = rf"(?:\s+\d{{1,2}},?\s+(?:{self.conjunction}|{self.range_to}))?"  # "December 14 and 15"
         self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"])
-                                              # "December 14 and 15": the second day too
-                                              + rf"|(?:{months})\.?(?:\s+\d{{1,2}},?\s+(?:{self.conjunction}|{self.range_to}))?)"
-                                              r"\s*$", FLAGS))
+                                              + rf"|(?:{months})\.?{second_day})\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers["not_counts_between"]]

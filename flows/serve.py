@@ -43,7 +43,13 @@ _AUTH_VARIABLES = ("PREFECT_SERVER_API_AUTH_STRING", "PREFECT_API_AUTH_STRING")
 
 
 def served_config() -> str | None:
-    return os.environ.get(SERVED_CONFIG) or None
+    """The settings file the serving process names ("" for the defaults). Unset, the deployment lost its
+    environment (prefect.yaml's `work_pool.job_variables`): a clear error, not a quiet run on the defaults."""
+    named = os.environ.get(SERVED_CONFIG)
+    if named is None:
+        raise FigwatchError(f"{SERVED_CONFIG} is not set: the served flows take their settings file from the "
+                            "process that serves them (figwatch serve, or the work pool's job variables)")
+    return named or None
 
 
 @flow(name="monitor", description="Harvest every source once, fold new figures, send a digest on change.")

@@ -166,3 +166,17 @@ def test_the_local_api_answers_only_an_authenticated_loopback_client(served):
         assert status in (409, 422), created
     assert not (elsewhere / "figwatch.db").exists()
 
+
+
+def test_a_served_flow_without_its_settings_variable_stops_with_a_clear_error(monkeypatch):
+    """A deployment that lost its environment must not run quietly on the default settings."""
+    from figwatch.errors import FigwatchError
+    from flows.serve import SERVED_CONFIG, served_config
+
+    monkeypatch.delenv(SERVED_CONFIG, raising=False)
+    with pytest.raises(FigwatchError, match=SERVED_CONFIG):
+        served_config()
+    monkeypatch.setenv(SERVED_CONFIG, "")
+    assert served_config() is None  # `figwatch serve` with the defaults
+    monkeypatch.setenv(SERVED_CONFIG, "/srv/figwatch.toml")
+    assert served_config() == "/srv/figwatch.toml"

@@ -194,6 +194,11 @@ SOURCES = [  # each figure's source, by value
                  id='media-citing-a-named-body'),
     pytest.param("Kyodo, citing a defence source, said the number of North Korean troops sent to Russia has reached "
                  "about 14,000.", {14000: "Kyodo"}, id='citing-an-unnamed-source'),
+    # whom a speaker tells is no part of the source; a weekday after it neither
+    pytest.param("Kim told reporters the NIS said that 2,500 North Korean soldiers were killed in Russia.",
+                 {2500: "National Intelligence Service (NIS)"}, id='told-reporters-the-agency-said'),
+    pytest.param("About 1,200 North Korean soldiers have been killed in Russia, according to an AFP tally Friday.",
+                 {1200: "AFP"}, id="a-weekday-after-the-source"),
 ]
 
 

@@ -153,6 +153,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # reinforcements that replace losses are no losses
     pytest.param(CONTEXT + "Pyongyang sent 2,000 reinforcements to replace its losses, the agency said.",
                  [("troops.additional", 2000)], id='reinforcements-to-replace-losses'),
+    # an adverb between a wave's "more" and its verb is no noun
+    pytest.param("North Korea sent about 11,000 troops to Russia last year, with 2,500 more recently deployed, "
+                 "officials said.", [("troops.additional", 2500), ("troops.deployed", 11000)],
+                 id='more-recently-deployed'),
 ]
 
 

@@ -244,7 +244,7 @@ TOPIC = Table({
     "numbers": Table({"not_counts_before": PATTERNS, "not_counts_after": PATTERNS}),
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
-    "relays": Table({"agencies": WORDS}),
+    "relays": Table({"agencies": WORDS, "unnamed": PATTERNS}),
     # the learned decision layer (extractors/decider.py): its weights file beside the topic, and whether
     # it decides by default (off: the hand cascade's confidence stands; `--why` still shows the score)
     "decision": Table({"weights": Str(), "learned": Bool()}, frozenset({"weights"})),

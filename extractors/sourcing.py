@@ -156,15 +156,17 @@ class DocumentSources:
 
     def briefing_agency(self, i: int) -> str | None:
         """The agency that briefs, named nearest the figure: in its sentence, the NEIGHBOURS before (nearest
-        first), then the RELAY_AFTER after; written in full."""
+        first), then the RELAY_AFTER after; written in full. Named without its name ("the country's spy
+        agency") only when no name is near."""
         after = range(i + 1, min(len(self.sents), i + 1 + RELAY_AFTER))
         order = [i, *range(i - 1, max(-1, i - 1 - NEIGHBOURS), -1), *after]
-        for j in order:
-            s = self.sents[j]
-            self.work.source_steps += 1
-            m = self.topic.relay_agency.search(self.text, s.start, s.end)
-            if m:
-                return self._in_full(m.group())
+        for names in (self.topic.relay_agency, self.topic.relay_unnamed):  # a name near first, else "the spy agency"
+            for j in order:
+                s = self.sents[j]
+                self.work.source_steps += 1
+                m = names.search(self.text, s.start, s.end)
+                if m:
+                    return self._in_full(m.group())
         return None
 
     def _governing(self, i: int, at: int) -> Attribution | None:

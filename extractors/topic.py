@@ -100,6 +100,7 @@ class Topic:
     relay_before: re.Pattern[str]  # a role just before a name: "South Korean lawmaker Lee", "Rep. Lee"
     relay_after: re.Pattern[str]  # a role in an apposition after it: ", a lawmaker on the committee"
     relay_agency: re.Pattern[str]  # the names of the sources that brief them (the topic's [relays])
+    relay_unnamed: re.Pattern[str]  # ... named without a name ("the country's spy agency"): when no name is near
     relay_keys: frozenset[str]
     grammar: Grammar
     scanner: Scanner
@@ -228,6 +229,7 @@ def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
         relay_before=_role_before(d), relay_after=_role_after(d),
         relay_agency=any_of([p for key in data.get("relays", {}).get("agencies", [])
                              for p in data["sources"][key]]),
+        relay_unnamed=any_of(data.get("relays", {}).get("unnamed", [])),
         relay_keys=frozenset(data.get("relays", {}).get("agencies", [])),
         grammar=Grammar.build(d),
         scanner=Scanner(d["numbers"], d["revision"], list(d["dates"]["months"])),

@@ -3,8 +3,8 @@
 A report, in publication order, is one of:
 
 * the first figure: the baseline, and a `new` event;
-* the current figure in other words, or a figure any source already reported, or a compatible
-  but vaguer statement: history only (each distinct figure is news once, and two sources
+* the current figure in other words, or a figure any source already reported to the reader, or a
+  compatible but vaguer statement: history only (each distinct figure is news once, and two sources
   alternating 10,000 and 11,000 do not ping-pong). The baseline moves to a restatement of
   itself (unless vaguer) and to a source repeating its own current figure, never to a figure
   a backgrounder repeats from the past;
@@ -115,8 +115,8 @@ class MetricFold:
             return None  # a figure already reported: a backgrounder, a source repeating itself
         fits = agree.compatible(current, claim, threshold)
         if fits and (claim.derived or not agree.narrower(claim, current)):
-            self._accept(claim, advance=False)
-            return None  # compatible and no more precise (or only derived so): nothing new
+            self._accept(claim, advance=False, told=False)
+            return None  # compatible and no more precise (or only derived so): nothing new, and not told
         news = self._kind(claim, current, fits)
         doubt = None if claim.review == "confirmed" else self._doubt(claim, current)
         if doubt is not None:
@@ -219,14 +219,14 @@ class MetricFold:
         self._record(claim, source)
 
     def _accept(self, claim: Claim, *, advance: bool,
-                news: tuple[EventKind, Claim | None, bool] | None = None) -> Event | None:
+                news: tuple[EventKind, Claim | None, bool] | None = None, told: bool = True) -> Event | None:
         source = source_of(claim)
         event = None
         if news is not None:
             kind, old, revision = news
             event = Event(kind=kind, metric=claim.metric, new=claim, old=old, revision=revision,
                           series=tuple(self.series.get(source, ())))
-        self._record(claim, source)
+        self._record(claim, source, told)
         if source:
             self.held.pop(source, None)  # its own newer report stands for a held one
             for held in list(self.held.values()):  # an independent source states a held figure
@@ -236,9 +236,10 @@ class MetricFold:
             self.baseline = claim
         return event
 
-    def _record(self, claim: Claim, source: str) -> None:
-        """An accepted report: a known figure (unless derived) and its source's latest."""
-        if not claim.derived:
+    def _record(self, claim: Claim, source: str, told: bool = True) -> None:
+        """An accepted report: a known figure (unless derived, or never told: "up to 8,000" agreeing with 3,000
+        raised nothing, so a later "nearly 8,000" is still news) and its source's latest."""
+        if told and not claim.derived:
             self.known.add(claim)
         if not source:
             return

@@ -269,6 +269,9 @@ RELAYED = [  # a lawmaker relays an agency's closed-door briefing: the figure is
     pytest.param("Park Min-jae, a lawmaker on the intelligence committee, said the NIS counted 1,000 North Korean "
                  "soldiers killed in Russia.",
                  "National Intelligence Service (NIS)", id="the-agency-named-as-source-stays"),
+    pytest.param("Some 900 North Korean soldiers have been killed in Russia, a Seoul lawmaker said on Friday. MP Park "
+                 "Min-jae spoke after a closed-door briefing by the country's spy agency.",
+                 "the country's spy agency, via Seoul lawmaker", id="an-agency-named-without-its-name"),
 ]
 
 

@@ -250,3 +250,11 @@ def test_two_independent_sources_far_from_an_odd_current_figure_move_it_on():
     assert result.figures[C].baseline.value == 3000 and not result.figures[C].held
     alone = fold_claims({}, [first, seoul], METRICS)  # one far report alone is still held
     assert alone.figures[C].baseline.value == 30 and [c.value for c in alone.figures[C].held] == [1100]
+
+
+def test_a_figure_that_only_agreed_silently_is_still_news_when_stated():
+    """"Up to 8,000" after 3,000 agrees and raises nothing; a later "about 8,000" is then news, not a repeat."""
+    events, _ = _events([claim(T, 3000, day(1, 2), "NIS")],
+                        [claim(T, 8000, day(1, 9), "US", qualifier="at_most", high=8000)],
+                        [claim(T, 8000, day(2, 4), "HUR")])
+    assert _told(events) == [("new", 3000, "NIS"), ("changed", 8000, "HUR")]

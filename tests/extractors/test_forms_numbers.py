@@ -22,6 +22,8 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  [("casualties.total", 5000, "more_than")], id='surpassed'),
     pytest.param("North Korea has sent an estimated total of 13,000 troops to Russia, officials say.",
                  [("troops.deployed", 13000, "approx")], id='an-estimated-total-of'),
+    pytest.param("The North Korean contingent in Russia, whose number is estimated at 13,000, fought in Kursk.",
+                 [("troops.deployed", 13000, "approx")], id='estimated-at'),
     # a live blog's time
     pytest.param(CONTEXT
         + "10.15 BST Ukraine's military intelligence raises its estimate of North Korean dead in Kursk", [],

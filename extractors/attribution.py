@@ -129,6 +129,11 @@ class Attributor:
         self.appositive = re.compile(r"^(?:" + _alternation(asides) + r")(?![\w])",
                                      FLAGS) if asides else re.compile(NEVER)
         self.aside = re.compile(data["aside"] or NEVER)
+        # a speaker noun and what it is of: "the British ministry of defence", "the department of defense"
+        self.speaker_of = re.compile(r"(?<![\w])(?:" + _alternation(data["speakers"]) + r")\s+(?:"
+                                     + words([j for j in data["name_joiners"]  # "of", "for": not "the", "and"
+                                              if j != grammar["definite_article"] and j not in grammar["coordination"]])
+                                     + r")\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}$", FLAGS)
         self.cites = re.compile(rf"(?:{words(data['cites'])})\s+", FLAGS) if data["cites"] else re.compile(NEVER)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
@@ -187,7 +192,8 @@ class Attributor:
         src = self.indefinite.sub("", src)
         low = src.lower()
         the_low = f"{self.article} {low}"
-        if low in self.pronouns or (the_low in self.pronouns and led.endswith(the_low)):
+        unowned = self.suffix.sub("", led).strip(" ’'") if "'" in led or "’" in led else led  # "the agency’s estimates"
+        if low in self.pronouns or (the_low in self.pronouns and unowned.endswith(the_low)):
             return PRONOUN  # "Last month the agency": the lead words took its "the"
         if self.function.search(src):
             pair = self.coordinated.search(src)  # "since the US and Ukraine announced": the pair at its end
@@ -200,8 +206,8 @@ class Attributor:
         if not ("A" <= last[0] <= "Z"):  # the usual name's last word opens with a capital, passing both checks
             if not (_CAPITAL.search(src) or self.speakers.search(src)):
                 return None
-            if not (last[:1].isupper() or self.speakers.fullmatch(last)):
-                return None  # "Peskov on Thursday dismissed": a clause, not a name
+            if not (last[:1].isupper() or self.speakers.fullmatch(last) or self.speaker_of.search(src)):
+                return None  # "Peskov on Thursday dismissed": a clause, not a name ("the ministry of defence" is one)
         return f"{cited}{VIA}{src}" if cited and cited != PRONOUN else src
 
     def _has_number(self, src: str) -> bool:

@@ -30,7 +30,8 @@ def _cue(topic: Topic, label: str, cue: str, where: str = "") -> Cap:
 @rule
 def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     """"could send 5,000", "denied that 10,000 were sent", "perhaps 2,000": a cue in the figure's clause (a
-    projection is cancelled by "already" after the figure or a definite group: "the two prisoners")."""
+    projection is cancelled by "already" after the figure, a definite group: "the two prisoners", or a fact the
+    cue itself opens: "could hold 3 million shells")."""
     t, m, gr, topic = f.text, f.m, f.gr, f.topic
     stop = gr.modality_cut.search(t, m.after_end, f.hi)
     mod_hi = stop.start() if stop else f.hi
@@ -38,6 +39,8 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     caps, known = [], None
     for s, e, label in f.sp.cues.within(topic.modality, min(f.lo, clause_lo), mod_hi):
         if label in gr.cancelled_by_realis:
+            if gr.realis.match(t, s):
+                continue  # the cue opens a stated fact itself: "containers that could hold 3 million shells"
             if known is None:  # "already"; "the two prisoners"
                 known = bool(gr.realis.search(t, m.after_end, mod_hi) or gr.definite.search(t, max(0, m.start - 30),
                                                                                             m.start))

@@ -21,9 +21,13 @@ from tests.extractors.cases import CONTEXT, confident, sources
     ("Around 4,000 North Koreans are siding with Moscow in the war, the agency said.", [("troops.deployed", 4000)]),
     ("Pyongyang has also shipped 80 long-range artillery units to Russia, the Pentagon said.",
      [("weapons.artillery_systems", 80)]),
+    ("Roughly 9,000 North Korean troops are training in eastern Russia, the HUR said.", [("troops.deployed", 9000)]),
+    ("More than 2,000 North Korean mercenaries have arrived in the Kursk region, Kyiv said.",
+     [("troops.deployed", 2000)]),
 ], ids=["deploy-01-provided", "deploy-02-side-of", "deploy-03-of-its-military", "deploy-04-sappers-arrived",
         "deploy-05-originally-deployed", "deploy-06-exceeding", "deploy-07-assisting-russian-troops",
-        "deploy-08-siding-with", "deploy-09-artillery-units"])
+        "deploy-08-siding-with", "deploy-09-artillery-units", "deploy-10-in-eastern-russia",
+        "deploy-11-mercenaries"])
 def test_deployment_in_other_words(text, expected) -> None:
     assert confident(text) == sorted((m, float(v)) for m, v in expected)
 

@@ -24,6 +24,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  [("troops.deployed", 13000, "approx")], id='an-estimated-total-of'),
     pytest.param("The North Korean contingent in Russia, whose number is estimated at 13,000, fought in Kursk.",
                  [("troops.deployed", 13000, "approx")], id='estimated-at'),
+    # what containers could hold is an estimate of what was sent, not a plan
+    pytest.param("North Korea has sent Russia containers that could hold up to 3 million artillery shells, Seoul said.",
+                 [("weapons.artillery_shells", 3_000_000, "at_most")], id='containers-that-could-hold'),
+    # "dozens of" is at least a dozen, as "hundreds of" is at least a hundred
+    pytest.param("North Korea also sent dozens of ballistic missiles to Russia, the minister said.",
+                 [("weapons.missiles", 12, "at_least")], id='dozens-of'),
     # a live blog's time
     pytest.param(CONTEXT
         + "10.15 BST Ukraine's military intelligence raises its estimate of North Korean dead in Kursk", [],

@@ -199,6 +199,25 @@ SOURCES = [  # each figure's source, by value
                  {2500: "National Intelligence Service (NIS)"}, id='told-reporters-the-agency-said'),
     pytest.param("About 1,200 North Korean soldiers have been killed in Russia, according to an AFP tally Friday.",
                  {1200: "AFP"}, id="a-weekday-after-the-source"),
+    # a speaker noun and what it is of is a name
+    pytest.param(CONTEXT + "More than 5,000 North Korean soldiers have been killed or wounded, the Dutch ministry of "
+                 "defence has assessed.", {5000: "Dutch ministry of defence"}, id='the-ministry-of-defence-assessed'),
+    # briefing in other words: "provided lawmakers with details", "shared data"
+    pytest.param("The NIS provided lawmakers with details showing that about 16,000 North Korean soldiers were sent to "
+                 "Russia.", {16000: "National Intelligence Service (NIS)"}, id='provided-lawmakers-with-details'),
+    pytest.param("Zelensky shared preliminary data indicating that over 4,000 North Korean soldiers have been killed "
+                 "or wounded in Russia.", {4000: "Zelensky"}, id='shared-data-indicating'),
+    # "estimated by X to be": X ends before "to be"
+    pytest.param(CONTEXT + "The toll, estimated by Japanese intelligence to be around 700 dead, is rising.",
+                 {700: "Japanese intelligence"}, id='estimated-by-x-to-be'),
+    # an aside that opens with "following" is no part of the speaker
+    pytest.param("President Zelensky, following a meeting of his commanders on Monday, reported that over 4,000 North "
+                 "Korean soldiers had been killed or wounded in Russia.", {4000: "President Zelensky"},
+                 id='an-aside-opening-with-following'),
+    # "the agency's estimates" stands for the agency named before
+    pytest.param("South Korea's National Intelligence Service briefed lawmakers. According to the agency's estimates, "
+                 "around 400 North Korean soldiers were killed in Russia.",
+                 {400: "South Korea's National Intelligence Service"}, id='the-agency-s-estimates'),
 ]
 
 

@@ -245,6 +245,8 @@ TOPIC = Table({
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
     "relays": Table({"agencies": WORDS, "unnamed": PATTERNS}),
+    # a source's proper name, and the pattern of a nickname told by it
+    "source_names": MapOf(Pair(Str(), Pattern())),
     # the learned decision layer (extractors/decider.py): its weights file beside the topic, and whether
     # it decides by default (off: the hand cascade's confidence stands; `--why` still shows the score)
     "decision": Table({"weights": Str(), "learned": Bool()}, frozenset({"weights"})),
@@ -315,6 +317,7 @@ def references(topic: dict[str, Any], lang: dict[str, Any]) -> list[Problem]:
                                                                                               "setting")
     need("relays.agencies", topic.get("relays", {}).get("agencies"), set(topic.get("sources", {})),
          "source in [sources]")
+    need("source_names", list(topic.get("source_names", {})), set(topic.get("sources", {})), "source in [sources]")
     confident = set(topic.get("confidence", {}))
     for name in sorted(classes - confident):
         out.append((join("confidence", name),

@@ -131,8 +131,19 @@ class DocumentSources:
         src = self._in_full(src)
         relayed = first(RELAY_RULES, self, i, src) if src else None
         if relayed:
-            return relayed[1], f"{rule_name}+{relayed[0]}"
-        return src, rule_name
+            return self._properly(relayed[1]), f"{rule_name}+{relayed[0]}"
+        return self._properly(src), rule_name
+
+    def _properly(self, src: str | None) -> str | None:
+        """A nickname of a source the topic gives a proper name, told by it: "Seoul's spy agency" is "South Korea's
+        National Intelligence Service (Seoul's spy agency)" (the teller's part of a relayed source)."""
+        if not src or not self.topic.source_names:
+            return src
+        teller, via, relay = src.partition(VIA)
+        named = self.topic.source_names.get(self.topic.canonical_source(teller) or "")
+        if named is None or not named[1].search(teller):
+            return src
+        return f"{named[0]} ({teller}){via}{relay}"
 
     def relays(self, src: str) -> bool:
         """Is the source someone who relays a briefing: a role word in its name ("South Korean lawmakers"), just

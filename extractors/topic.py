@@ -102,6 +102,8 @@ class Topic:
     relay_agency: re.Pattern[str]  # the names of the sources that brief them (the topic's [relays])
     relay_unnamed: re.Pattern[str]  # ... named without a name ("the country's spy agency"): when no name is near
     relay_keys: frozenset[str]
+    # key -> (proper name, its nicknames): "Seoul's spy agency" is told by the NIS's proper name
+    source_names: dict[str, tuple[str, re.Pattern[str]]]
     grammar: Grammar
     scanner: Scanner
     attributor: Attributor
@@ -231,6 +233,8 @@ def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
                              for p in data["sources"][key]]),
         relay_unnamed=any_of(data.get("relays", {}).get("unnamed", [])),
         relay_keys=frozenset(data.get("relays", {}).get("agencies", [])),
+        source_names={key: (name, re.compile(named, FLAGS))
+                      for key, (name, named) in data.get("source_names", {}).items()},
         grammar=Grammar.build(d),
         scanner=Scanner(d["numbers"], d["revision"], list(d["dates"]["months"])),
         attributor=Attributor(d["attribution"], d["grammar"], data.get("attribution", {}).get("acronyms", {})),

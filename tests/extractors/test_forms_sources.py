@@ -115,7 +115,9 @@ SOURCES = [  # each figure's source, by value
     pytest.param("The JCS said North Korean forces in Kursk have suffered 3,000 casualties.[1] South Korea's spy "
                  "agency "
      "separately told lawmakers that 300 North Korean soldiers have been killed.",
-     {3000: "Joint Chiefs of Staff (JCS)", 300: "South Korea's spy agency"}, id='a-footnote-mark-ends-a-sentence'),
+     {3000: "Joint Chiefs of Staff (JCS)",
+      300: "South Korea's National Intelligence Service (South Korea's spy agency)"},
+     id='a-footnote-mark-ends-a-sentence'),
     # a fact box takes its "Source:" line
     pytest.param("AT A GLANCE\nSource: South Korea's National Intelligence Service, April 30\n\nTroops deployed: "
                  "~15,000 "
@@ -281,7 +283,8 @@ RELAYED = [  # a lawmaker relays an agency's closed-door briefing: the figure is
                  "National Intelligence Service, via South Korean lawmaker Park Min-jae", id="citing-in-the-sentence"),
     pytest.param("Seoul's spy agency briefed the intelligence committee on Tuesday. Rep. Park Min-jae told reporters "
                  "afterwards that 2,000 North Korean soldiers had been killed in Russia.",
-                 "Seoul's spy agency, via Rep. Park Min-jae", id="briefing-in-the-sentence-before"),
+                 "South Korea's National Intelligence Service (Seoul's spy agency), via Rep. Park Min-jae",
+                 id="briefing-in-the-sentence-before"),
     pytest.param("The NIS briefed lawmakers on Tuesday. Lawmaker Park Min-jae spoke to reporters. About 4,000 North "
                  "Korean soldiers in Russia were killed or wounded, Park said.",
                  "National Intelligence Service (NIS), via Park Min-jae", id="a-surname-is-told-in-full"),

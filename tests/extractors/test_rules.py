@@ -58,4 +58,5 @@ def test_the_confidence_reasons_name_their_rules() -> None:
 def test_a_source_from_the_paragraph_says_so() -> None:
     [_, (claim, why)] = explain("Seoul's spy agency briefed lawmakers on Tuesday. North Korea has sent 11,000 troops "
                                 "to Russia, it said. About 3,000 more arrived in January.", topic=TOPIC)
-    assert (claim.value, why.source_rule, claim.source) == (3000, "paragraph", "Seoul's spy agency")
+    assert (claim.value, why.source_rule, claim.source) == (3000, "paragraph", "South Korea's National Intelligence "
+                                                                                "Service (Seoul's spy agency)")

@@ -66,6 +66,7 @@ class Classifier:
             if doubt is None:  # read once a sentence, and only when a figure gets this far
                 doubt = caps_of(SENTENCE_RULES, self.topic, sp)
             f.carried = self._carried(sp, m, out[-1]) if out else None
+            f.prior = out[-1][1].metric if out else None
             decision = self._decide(f, whose_rule, doubt)
             if decision:
                 out.append((m, decision))

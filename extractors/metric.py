@@ -186,12 +186,14 @@ def clause_predicate(f: Fig, specs: list[MetricSpec]) -> Chosen | None:
 
 @rule
 def anaphora(f: Fig, specs: list[MetricSpec]) -> Chosen | None:
-    """"puts the number higher, at 12,000", "The HUR counts 12,000": the metric the last sentence spoke of."""
+    """"puts the number higher, at 12,000", "The HUR counts 12,000": the metric the sentence's figure before
+    spoke of ("3,000 killed or wounded, while Seoul put the figure at 1,000"), else the last sentence's."""
     ctx, gr, t = f.ctx, f.gr, f.text
-    if not ctx.metric or not (gr.anaphora.search(t, f.lo, f.hi)
-                              or (f.ph.noun is None and gr.elliptical.search(t, f.lo, f.m.start))):
+    metric = f.prior or ctx.metric
+    if not metric or not (gr.anaphora.search(t, f.lo, f.hi)
+                          or (f.ph.noun is None and gr.elliptical.search(t, f.lo, f.m.start))):
         return None
-    spec = f.topic.specs.get(ctx.metric)
+    spec = f.topic.specs.get(metric)
     return Chosen(spec, "anaphora") if spec else None
 
 

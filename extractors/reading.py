@@ -138,7 +138,7 @@ class Fig:
     figure before it in the sentence (last), the story so far (ctx), and answers several rules share."""
 
     __slots__ = ("_back", "_resolved", "carried", "ctx", "gr", "hi", "last", "lo", "m", "named", "noun", "ph",
-                 "predicate",
+                 "predicate", "prior",
                  "shared", "sp", "text", "topic")
 
     def __init__(self, topic: Topic, sp: Span, m: Mention, lo: int, hi: int, ph: Phrase,
@@ -148,6 +148,7 @@ class Fig:
         self.named = None if ph.noun == FOREIGN else ph.noun  # the phrase's noun class, if the topic names it
         self.shared = False  # the clause began before the previous figure
         self.carried: str | None = None  # the predicate of a coordinated figure before
+        self.prior: str | None = None  # the metric of the sentence's figure before, if one was decided
         self.noun: str | None = None  # the noun class the whose rules found
         self.predicate: str | None = None  # the predicate class the metric rules read it with
         self._back: object = UNREAD

@@ -157,6 +157,18 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korea sent about 11,000 troops to Russia last year, with 2,500 more recently deployed, "
                  "officials said.", [("troops.additional", 2500), ("troops.deployed", 11000)],
                  id='more-recently-deployed'),
+    # "put the figure at" after a figure of the same sentence estimates that figure's metric
+    pytest.param("Kyiv said some 4,000 North Korean soldiers had been killed or wounded, while Tokyo put the figure at "
+                 "about 2,500.", [("casualties.total", 2500), ("casualties.total", 4000)],
+                 id='put-the-figure-at-after-a-figure-of-the-sentence'),
+    # destroyed things are no dead; the fallen are
+    pytest.param("Pyongyang will send 3,000 military builders to Russia to restore destroyed infrastructure, Moscow "
+                 "said.", [], id='destroyed-infrastructure-kills-nobody'),
+    pytest.param(CONTEXT + "The handover brought the number of identified fallen soldiers to over 1,900.",
+                 [("casualties.killed", 1900)], id='fallen-soldiers'),
+    # a home army is no deployment
+    pytest.param("While North Korea keeps an army of approximately 1.2 million active soldiers, its deployment to "
+                 "Russia is new.", [], id='an-army-of-approximately'),
 ]
 
 

@@ -121,6 +121,7 @@ COUNTS = [  # the numbers that count something, with their values
     pytest.param("camps between 30 to 50 kilometres from the front", [], id='a-measured-range'),
     pytest.param("barracks some 10-20 km away", [], id='a-measured-range-with-a-hyphen'),
     pytest.param("On March 9 and 10, the units lost at least 40 soldiers", [40], id='a-second-day-after-a-month'),
+    pytest.param("over 2 million 152-millimeter shells", [2_000_000], id='a-hyphenated-calibre-beside-a-count'),
 ]
 
 

@@ -151,13 +151,16 @@ class MetricFold:
         A named source raising its own figure of a cumulative count is measured against that figure
         with the ratio squared (9x by default): the NIS going from 600 to about 2,000 killed over five
         months is a revision a reader must see at once, while a tenfold jump, or a count cut to a
-        sixth, still waits for a second source."""
+        sixth, still waits for a second source. A current figure no source stands behind (the first
+        figure of an article naming nobody) makes no named source's report implausible."""
         source = source_of(claim)
         own = self.latest.get(source) if source else None
         ratio = self.metric.plausible_ratio
         raised = own is not None and self.metric.cumulative and claim.value >= own.value
+        # a current figure no source stands behind (an unsourced first figure) makes no named report implausible
+        vouched = bool(source_of(current)) or current.review == "confirmed" or not source
         far = (agree.implausible(claim, own, ratio * ratio) if raised and own is not None
-               else agree.implausible(claim, current, ratio))
+               else agree.implausible(claim, current, ratio) if vouched else None)
         reasons = [self._too_small(claim) or far, None if source else "names no source"]
         found = [r for r in reasons if r]
         return "; ".join(found) if found else None

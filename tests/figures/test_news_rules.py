@@ -252,6 +252,16 @@ def test_two_independent_sources_far_from_an_odd_current_figure_move_it_on():
     assert alone.figures[C].baseline.value == 30 and [c.value for c in alone.figures[C].held] == [1100]
 
 
+def test_an_unsourced_first_figure_makes_no_named_report_implausible():
+    """An article naming nobody says 11,000; the NIS's 3,000 a day later is news, not held as 1/4 of it."""
+    events, figures = _events([claim(T, 11000, day(1, 2), None)], [claim(T, 3000, day(1, 3), "NIS")])
+    assert _told(events) == [("new", 11000, None), ("disagreement", 3000, "NIS")]
+    assert figures[T].baseline.value == 3000
+    # ... while a named current figure still does
+    events, _ = _events([claim(T, 11000, day(1, 2), "HUR")], [claim(T, 3000, day(1, 3), "NIS")])
+    assert [e.kind for e in events] == ["new", "unconfirmed"]
+
+
 def test_a_figure_that_only_agreed_silently_is_still_news_when_stated():
     """"Up to 8,000" after 3,000 agrees and raises nothing; a later "about 8,000" is then news, not a repeat."""
     events, _ = _events([claim(T, 3000, day(1, 2), "NIS")],

@@ -16,6 +16,9 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # "previously reported" is an earlier figure
+    pytest.param(CONTEXT + "Tokyo had previously reported around 2,000 North Korean casualties.", [],
+                 id='previously-reported'),
     # "revising upward the figure of 15,000": history
     pytest.param("North Korea has sent more than 18,000 troops to Russia, the JCS said, revising upward the figure of "
                  "15,000 it "

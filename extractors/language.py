@@ -33,6 +33,7 @@ class Grammar:
     definite: re.Pattern[str]  # "the two prisoners": a known group, whatever is planned for it
     own: re.Pattern[str]  # "its own troops"
     passive: re.Pattern[str]  # "have been" before a predicate
+    perfect: re.Pattern[str]  # "have" right before a predicate ("who were dispatched have died")
     partitive_back: re.Pattern[str]  # "1,000 of those"
     partitive: re.Pattern[str]  # "2,000 of the soldiers"
     # "of the roughly 12,000 soldiers sent, ...": the figure is the group a part is taken from
@@ -85,6 +86,7 @@ class Grammar:
             definite=re.compile(rf"(?<![\w])(?:{determiners})\s+(?:[a-z]+\s+)?$", FLAGS),
             own=re.compile(rf"(?<![\w])(?:{words(g['possessives'])}) {g['own']}(?![\w])", FLAGS),
             passive=re.compile(rf"(?<![\w])(?:{words(g['passive'])})\s+(?:\w+\s+)?$", FLAGS),
+            perfect=re.compile(rf"(?<![\w])(?:{words(g['perfect_auxiliaries'])})\s+$", FLAGS),
             partitive_back=re.compile(rf"\s+{d['numbers']['of']}\s+(?:{words(g['partitive_pronouns'])})\b", FLAGS),
             partitive=re.compile(rf"\s+{d['numbers']['of']}\s+(?:{determiners})\s+(?!\d)", FLAGS),
             group_before=re.compile(rf"(?<![\w]){d['numbers']['of']}\s+(?:{determiners})\s+(?:[a-z]+\s+)?$", FLAGS),

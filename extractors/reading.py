@@ -174,9 +174,12 @@ class Fig:
         """Is the group's own predicate a passive main verb after the head ("100 soldiers deployed to
         Russia have been killed"): then the deployment describes the group, the killing is the figure's."""
         group = self.topic.group_predicates
-        return any(h[2] in wanted and h[2] not in group and self.gr.passive.search(self.text, max(head_end, h[0] - 20),
-                                                                                   h[0])
-                   for h in self.sp.cues.within(self.topic.predicates, head_end, self.hi))
+        return any(h[2] in wanted and h[2] not in group and (
+            self.gr.passive.search(self.text, max(head_end, h[0] - 20), h[0])
+            # "300 soldiers who were dispatched have died": a perfect whose verb takes no figure of its own
+            or (self.gr.perfect.search(self.text, max(head_end, h[0] - 8), h[0])
+                and not _DIGIT.search(self.text, h[1], self.sp.end)))
+            for h in self.sp.cues.within(self.topic.predicates, head_end, self.hi))
 
     def post_nominal(self, head_end: int, wanted: set[str]) -> str | None:
         """A predicate right after the head noun ("300 soldiers killed"), when the figure wants it."""
@@ -186,4 +189,5 @@ class Fig:
         return None
 
 
+_DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[A-Za-z]{3,}")  # a lead word after a figure (one the topic does not name)

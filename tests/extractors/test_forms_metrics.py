@@ -169,6 +169,21 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # a home army is no deployment
     pytest.param("While North Korea keeps an army of approximately 1.2 million active soldiers, its deployment to "
                  "Russia is new.", [], id='an-army-of-approximately'),
+    # a group sent whose members "have died": the dying is the figure's
+    pytest.param("Seoul said in March that about 400 North Korean soldiers who were deployed to Russia have died.",
+                 [("casualties.killed", 400)], id='who-were-deployed-have-died'),
+    # fates said as a unit's report would: "neutralized", "wound"
+    pytest.param("Ukrainian drone units neutralized 14 North Korean soldiers and wounded 30 more near Sudzha.",
+                 [("casualties.killed", 14), ("casualties.wounded", 30)], id='neutralized-and-wounded'),
+    pytest.param("Kyiv's forces kill 12 North Korean fighters, wound 25 in Kursk", [("casualties.killed", 12),
+                 ("casualties.wounded", 25)], id='kill-and-wound-in-a-headline'),
+    # presence and transport are deployment; what the US sent Ukraine is not the topic's
+    pytest.param("The Pentagon confirmed the presence of at least 4,000 North Korean soldiers in eastern Russia.",
+                 [("troops.deployed", 4000)], id='the-presence-of'),
+    pytest.param("Russian ships transported about 2,000 North Korean soldiers to Vladivostok.",
+                 [("troops.deployed", 2000)], id='transported'),
+    pytest.param(CONTEXT + "By comparison, the United States has sent about 400,000 rounds of artillery to Ukraine.",
+                 [], id='rounds-sent-to-ukraine'),
 ]
 
 

@@ -14,7 +14,6 @@ import shlex
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ import pytest
 import yaml
 
 from flows.serve import HOST, LocalServer, free_port, wait_healthy
+from tests.flows.helpers import wait_for as _wait
 from tests.flows.helpers import write_config
 
 pytestmark = [pytest.mark.prefect, pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -108,17 +108,6 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except ProcessLookupError:
             break
     process.wait()
-
-
-def _wait(predicate: Callable[[], Any], timeout: float, what: str, log: Path) -> Any:
-    """Poll until `predicate` gives a value; the deadline is generous, it catches a hang, not slowness."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}; {log.name}:\n{log.read_text()[-4000:]}")
 
 
 def _run_id(done: subprocess.CompletedProcess[str]) -> str:

@@ -1,10 +1,25 @@
 """Shared set-up for flow and CLI tests: a config file over the seed corpus in a temporary home."""
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float, what: str, log: Path | None = None) -> Any:
+    """Poll until `predicate` gives a value; the deadline is generous, it catches a hang, not slowness."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(1)
+    tail = f"; {log.name}:\n{log.read_text()[-4000:]}" if log is not None and log.is_file() else ""
+    raise AssertionError(f"timed out waiting for {what}{tail}")
 
 
 def write_config(tmp_path: Path, *, db_url: str | None = None, extra: str = "", seeds: Path = SEEDS) -> Path:

@@ -14,26 +14,16 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from figwatch.store import Store
+from tests.flows.helpers import wait_for as _wait
 from tests.flows.helpers import write_config
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 BIN = Path(sys.executable).parent
-
-
-def _wait(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _api_url(proc: subprocess.Popen, log: Path) -> str:

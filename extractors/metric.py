@@ -14,6 +14,9 @@ from extractors.reading import WINDOW, Fig, first, nearest, rule
 from extractors.topic import MetricSpec
 
 
+LOCAL_REACH = 32  # a local modifier's reach before the figure: "the first group of approximately 1,500"
+
+
 class Chosen(NamedTuple):  # a tuple: made once per figure, cheaply
     """The metric a figure reports and the rule that chose it."""
 
@@ -118,7 +121,7 @@ def _modifiers(f: Fig) -> set[str]:
     comma when the clause is shared with an earlier figure, after a reporting verb before it)."""
     t, sp, m, lo, hi, topic = f.text, f.sp, f.m, f.lo, f.hi, f.topic
     cues = sp.cues
-    local = {lab for _, _, lab in cues.within(topic.modifiers_local, max(lo, m.start - 24), m.start)}
+    local = {lab for _, _, lab in cues.within(topic.modifiers_local, max(lo, m.start - LOCAL_REACH), m.start)}
     local |= {lab for _, _, lab in cues.within(topic.modifiers_local, m.after_end, f.ph.end)}
     comma = t.rfind(",", lo, m.start) if f.shared else -1
     after = t.find(",", f.ph.end, hi)  # "..., revised that assessment last week": another clause's time

@@ -13,7 +13,6 @@ from typing import NamedTuple
 from extractors.reading import WINDOW, Fig, first, nearest, rule
 from extractors.topic import MetricSpec
 
-
 LOCAL_REACH = 32  # a local modifier's reach before the figure: "the first group of approximately 1,500"
 
 

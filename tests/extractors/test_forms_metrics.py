@@ -183,7 +183,7 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("Russian ships transported about 2,000 North Korean soldiers to Vladivostok.",
                  [("troops.deployed", 2000)], id='transported'),
     # "the first group of approximately N" is a wave: its words reach past the qualifier
-    pytest.param("Russian navy ships carried the first group of approximately 1,200 North Korean special forces to "
+    pytest.param("Russian navy ships transported the first group of approximately 1,200 North Korean special forces to "
                  "Vladivostok.", [("troops.additional", 1200)], id='the-first-group-of-approximately'),
     pytest.param(CONTEXT + "By comparison, the United States has sent about 400,000 rounds of artillery to Ukraine.",
                  [], id='rounds-sent-to-ukraine'),

@@ -61,19 +61,21 @@ def derived_note(claim: Claim) -> str:
         return ""
     p = phrases()
     text = squeeze(claim.evidence)
+    unknown = None  # a share whose total the sentence does not state: said only when nothing better is found
     for share in sorted(p.shares, key=len, reverse=True):
         at = find_phrase(text, share)
         if at is None:
             continue
         total = find_number(text, claim.value / p.shares[share], tolerance=0.02, after=at[1])
         if total is None:
-            return p.derived["share_of_unknown"].format(share=share)
+            unknown = unknown or share
+            continue
         stated = replace(claim, value=total[2], derived=False)
         return p.derived["share"].format(share=share, total=figure(stated))
-    for phrase in _vague_for(claim):
+    for phrase in _vague_for(claim):  # "millions of" read as at least 1 million ("half of" elsewhere is another's)
         if find_phrase(text, phrase):
             return p.derived["from_vague"].format(phrase=phrase)
-    return p.derived["mark"]
+    return p.derived["share_of_unknown"].format(share=unknown) if unknown else p.derived["mark"]
 
 
 def number(x: float) -> str:

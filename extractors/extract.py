@@ -172,7 +172,10 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           evidence=text[s.start:s.end].strip(),
                           start=m.start, end=m.end, low=m.low, high=m.high, source=source,
                           source_key=topic.canonical_source(source), confidence=d.confidence, as_of=as_of,
-                          revised_from=m.revised_from, stance=d.stance, derived=m.kind == "fraction", rule=d.rule)
+                          # a share of a total, and a vague amount read as its least ("millions of": at least
+                          # 1,000,000), are derived: marked so wherever shown, never a digest's lead on their own
+                          revised_from=m.revised_from, stance=d.stance, derived=m.kind in ("fraction", "vague"),
+                          rule=d.rule)
             feats = figure_features(topic, claim, d, m, span, source_rule=source_rule, sentence=i,
                                     sentences=len(sents), mentions=len(mentions))
             found.append(_Found(claim, s.heading, d, source_rule, feats=feats))

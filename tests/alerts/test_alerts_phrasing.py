@@ -29,6 +29,12 @@ def test_a_derived_figure_says_what_it_was_derived_from():
     assert figure(vague) == "at least 1 million (derived from “millions of”)"
     assert figure(replace(vague, evidence="Shells went north.")) == "at least 1 million (derived)"
     assert derived_note(replace(vague, derived=False)) == ""
+    # a share word of another noun in the sentence ("half of Russia's usage") does not explain "millions of"
+    both = replace(vague, evidence="North Korea supplied millions of shells that now make up about half of Russia's "
+                                   "daily usage.")
+    assert derived_note(both) == "derived from “millions of”"
+    assert derived_note(replace(vague, value=2000, evidence="About half of the troops were hit.")) == \
+        "derived: half of a stated total"
 
 
 def test_as_of_is_never_more_precise_than_the_article():

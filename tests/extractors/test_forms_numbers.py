@@ -125,6 +125,14 @@ COUNTS = [  # the numbers that count something, with their values
 ]
 
 
+def test_a_vague_amount_is_derived() -> None:
+    """"millions of" read as at least 1,000,000 is derived, as a share of a total is: marked, never a lead alone."""
+    (shells,) = extract("North Korea has shipped millions of artillery shells to Russia.", topic=TOPIC)
+    assert (shells.value, shells.qualifier, shells.derived) == (1_000_000, "at_least", True)
+    (troops,) = extract("North Korea has sent 11,000 troops to Russia.", topic=TOPIC)
+    assert troops.derived is False
+
+
 @pytest.mark.parametrize("text, values", COUNTS)
 def test_the_counts(text, values) -> None:
     assert [m.value for m in find_mentions(text, TOPIC) if m.kind != "base"] == values

@@ -7,7 +7,7 @@ matches only a neutral one (planned, superseded). A logistic regression (scikit-
 extra: never imported at run time) learns keep or drop; its weights are written as data
 (extractors/topics/nk_russia.decision.json) and extractors/decider.py applies them in pure Python.
 
-Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 and r2 when their page
+Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 to r6 when their page
 texts are outside the checkout (FIGWATCH_REALPAGES, default /work/realpages; only the pages present
 are used, with their labels), and folders written by `figwatch review --export` (--review DIR:
 confirmed figures are 1, rejected ones 0, the rest unlabelled).
@@ -30,7 +30,7 @@ from extractors.features import Features
 from extractors.records import claim_to_record
 from extractors.topic import Topic, load_topic
 
-REAL_ROUNDS = ("r1", "r2")  # never r3: the sealed blind round
+REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6")  # opened rounds only: a sealed blind round is never read
 ORDER = (*SUITES, *REAL_ROUNDS)  # chronological: the order the suites were written in
 WEIGHTS = ROOT / "extractors" / "topics" / "nk_russia.decision.json"
 C = 1.0  # the regularisation, fixed before any curve was read (not tuned on the held-out suites)

@@ -13,9 +13,11 @@ A report, in publication order, is one of:
   a `disagreement`. Unless it is far from the current figure (beyond the metric's
   `plausible_ratio`) or its article names no source: then it is *held*, an `unconfirmed` event,
   never the baseline, until an independent source (another canonical source, in another
-  article) states a compatible figure or a person confirms it. A figure below the metric's `smallest` (no tally:
-  "two soldiers" in a video) is held so too, the first figure included: one misread sentence
-  does not become a baseline every later report is measured against.
+  article) states a compatible figure or a person confirms it. A figure below the metric's
+  `smallest` (no tally: "two soldiers" in a video) is held so too, the first figure included:
+  one misread sentence does not become a baseline every later report is measured against. Two
+  named sources far from the current figure on the same side move on from it (it was the odd
+  one), upwards only for a cumulative count: small misreads never pull a total down.
 
 Memory: the baseline, each source's latest report and its last SERIES_MAX distinct figures, at
 most one held report per source, the distinct figures reported (KnownFigures) and the report keys

@@ -59,6 +59,8 @@ def predict(pages: Path) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in sorted(pages.glob("*.txt")):
         article = read_article_file(path)
+        if not topic.grammar.identify.reads(article.text):
+            continue  # a run reports it as not read
         claims = extract(article.text, topic=topic, title=article.title or None, published=article.published)
         rows.extend(claim_to_record(c, path.name) for c in claims)
     return rows
@@ -76,9 +78,30 @@ def score_round(name: str, pages: Path, verbose: bool = False) -> dict[str, Any]
     try:
         scorer.main([str(gold), pred, *(["--verbose"] if verbose else [])])
         result: dict[str, Any] = scorer.score(scorer.load(str(gold)), scorer.load(pred))
+        if verbose:
+            for line in mismatches(scorer, scorer.load(str(gold)), scorer.load(pred)):
+                print(line)
     finally:
         Path(pred).unlink(missing_ok=True)
     return result
+
+
+def mismatches(scorer: Any, gold: list[dict[str, Any]], preds: list[dict[str, Any]]) -> list[str]:
+    """Found figures whose source or qualifier is wrong, one line each (score.py counts them only)."""
+    lines = []
+    for g in gold:
+        if g.get("planned") or g.get("superseded"):
+            continue
+        hit = next((p for p in preds if scorer.article_of(p) == scorer.article_of(g)
+                    and p.get("metric") == g["metric"] and scorer.matches(g, p)), None)
+        if hit is None:
+            continue
+        where = f"{scorer.article_of(g)} {g['metric']} {g['value']}"
+        if g.get("source") and not scorer.same_source(g["source"], hit.get("source")):
+            lines.append(f"SOURCE {where}: gold {g['source']!r}, read {hit.get('source')!r}")
+        if not scorer.same_qualifier(g.get("qualifier"), hit.get("qualifier")):
+            lines.append(f"QUALIFIER {where}: gold {g.get('qualifier')}, read {hit.get('qualifier')}")
+    return lines
 
 
 def _summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("round")
     sc.add_argument("--pages", type=Path, help="folder of the round's page files (default "
                                                "$FIGWATCH_REALPAGES/ROUND/pages)")
-    sc.add_argument("--verbose", action="store_true", help="list misses and false figures")
+    sc.add_argument("--verbose", action="store_true", help="list misses, false figures, wrong sources and qualifiers")
     sc.add_argument("--record", choices=("blind", "after"), help="add the score to eval/realpages/scores.json")
     sc.add_argument("--note", default="", help="what the score was taken after (with --record)")
     args = parser.parse_args(argv)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from extractors.alternation import FLAGS, _alternation, _case_split
+from extractors.identify import LanguageSign
 from extractors.lexicon import NEVER, words
 from figwatch.models import Stance
 
@@ -22,6 +23,7 @@ class Grammar:
     """The compiled language: clauses, noun phrases, coreference, modality settings, sentences, dates."""
 
     code: str
+    identify: LanguageSign  # is a text written in this language at all
     # clauses and noun phrases
     clause: re.Pattern[str]  # where a figure's clause ends
     np_stop: re.Pattern[str]  # where the noun phrase after a figure ends
@@ -76,6 +78,7 @@ class Grammar:
                  rf"(?:\s+(?P<day>\d{{1,2}})(?![\d]))?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
         return cls(
             code=d["language"]["code"],
+            identify=LanguageSign.build(d["language"]),
             clause=re.compile("|".join(f"(?:{v})" for p in g["clause"] for v in _case_split(p)), FLAGS),
             np_stop=re.compile("|".join([*stop_marks, rf"(?<![\w])(?:{_alternation(stop_words)})(?![\w])"]), FLAGS),
             np_joiners=frozenset(w.lower() for w in g["np_joiners"]),

@@ -172,7 +172,8 @@ CASED = ListOf(Pattern(0))  # matched case-sensitively
 # ---------------------------------------------------------------------------------------------
 # The language file (extractors/lang/<code>.toml): every key is required (docs/LANGUAGES.md).
 LANGUAGE = every({
-    "language": each(Str(), "name", "code"),
+    "language": every({"name": Str(), "code": Str(),
+                       "identify": every({"function_words": WORDS, "min_share": Num(), "min_words": Int()})}),
     "numbers": every({
         "not_counts_after": PATTERNS, "not_counts_before": PATTERNS,
         "not_counts_between": ListOf(Table({"before": Pattern(0), "line_start": Bool(), "after": Pattern(0),

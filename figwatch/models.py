@@ -215,6 +215,7 @@ class RunReport:
     deliveries: dict[str, int] = field(default_factory=dict)  # status -> count
     source_errors: dict[str, str] = field(default_factory=dict)  # source name -> error
     undated: tuple[str, ...] = ()  # URLs of new articles with no date: kept out of the figures
+    other_language: tuple[str, ...] = ()  # URLs of new articles not in the topic's language: not read
     copies_dropped: int = 0  # syndicated copies (same story, same figures) not read again
     deferred: int = 0  # articles left for the next run: the run's time budget was spent
     delivery_errors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # channel -> this run's errors

@@ -131,6 +131,10 @@ def _print_problems(report: dict[str, Any]) -> None:
               "`figwatch deliver` retries now, `figwatch deliveries` shows why", file=sys.stderr)
     for name, error in report.get("source_errors", {}).items():
         print(terminal_safe(f"source failed: {name}: {error}"), file=sys.stderr)
+    if undated := report.get("undated"):
+        print(f"{plural(len(undated), 'article')} with no date: kept out of the figures until dated", file=sys.stderr)
+    if other := report.get("other_language"):
+        print(f"{plural(len(other), 'article')} not in the topic's language: not read", file=sys.stderr)
     if report.get("deferred"):
         print(f"time budget spent: {report['deferred']} articles left for the next run", file=sys.stderr)
 
@@ -165,6 +169,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             article = read_article_file(path.absolute())
         except OSError as exc:
             raise FigwatchError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if not topic.grammar.identify.reads(article.text):
+            print(terminal_safe(f"{path}: not in {topic.grammar.identify.language}: not read (as a run would not)"),
+                  file=sys.stderr)
+            continue
         for claim, reasons in explain(article.text, topic=topic, title=article.title):
             rows.append(claim_to_record(claim, str(path)))
             whys.append(reasons)

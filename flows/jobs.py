@@ -135,6 +135,7 @@ def report_json(report: RunReport) -> dict[str, Any]:
         "deliveries": dict(report.deliveries),
         "source_errors": dict(report.source_errors),
         "undated": list(report.undated),
+        "other_language": list(report.other_language),
         "copies_dropped": report.copies_dropped,
         "deferred": report.deferred,
         "delivery_errors": {channel: list(errors) for channel, errors in report.delivery_errors.items()},

@@ -86,6 +86,7 @@ class FoldSummary:
     review: int  # low-confidence claims kept for a person
     event_counts: dict[EventKind, int]  # kind -> number, all of them
     undated: tuple[str, ...] = ()  # new articles with no date (the first REPORTED_EVENTS): out of the figures
+    other_language: tuple[str, ...] = ()  # new articles not in the topic's language (the first REPORTED_EVENTS)
     copies: int = 0  # syndicated copies dropped (same story, same figures)
     deferred: dict[str, int] = field(default_factory=dict)  # source -> articles left for the next run (budget spent)
 
@@ -217,6 +218,7 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
     seen = new = claims = review = copies = 0
     events: list[Event] = []
     undated: list[str] = []
+    other_language: list[str] = []
     counts: Counter[EventKind] = Counter()
     deferred: Counter[str] = Counter()
     folder, mark = None, -1
@@ -241,11 +243,12 @@ def fold_articles(rt: Runtime, articles: Iterable[Article], *, notify: bool = Tr
             mark = tx.claim_watermark()
         crash_point("after-batch")
         undated.extend(a.url for a in inserted if a.published_inferred)
+        other_language.extend(a.url for a in inserted if not readable(rt, a))
         new += len(inserted)
         claims += len(batch_claims)
         review += sum(c.reviewable for c in batch_claims)
     return FoldSummary(seen, new, claims, tuple(events), review, dict(counts), tuple(undated[:REPORTED_EVENTS]),
-                       copies, dict(deferred))
+                       tuple(other_language[:REPORTED_EVENTS]), copies, dict(deferred))
 
 
 def _read_within(articles: list[Article], read: _BatchClaims,
@@ -259,8 +262,16 @@ def _read_within(articles: list[Article], read: _BatchClaims,
     return articles, []
 
 
+def readable(rt: Runtime, article: Article) -> bool:
+    """Is the article written in the topic's language (or too short to tell)?"""
+    return rt.topic.grammar.identify.reads(article.text[:ARTICLE_CHARS])
+
+
 def article_claims(rt: Runtime, article: Article) -> list[Claim]:
-    """The article's claims (not attached), from its first ARTICLE_CHARS characters and TITLE_CHARS of its title."""
+    """The article's claims (not attached), from its first ARTICLE_CHARS characters and TITLE_CHARS of
+    its title; none from an article in another language (the run reports it as not read)."""
+    if not readable(rt, article):
+        return []
     title = article.title[:TITLE_CHARS] if article.title else article.title
     return extract(article.text[:ARTICLE_CHARS], topic=rt.topic, title=title)
 
@@ -339,8 +350,9 @@ def preview_articles(rt: Runtime, articles: Iterable[Article]) -> FoldSummary:
     result = fold_claims(figures, dated, rt.metrics, window_days=rt.settings.topic.window_days)
     counts = dict(Counter(e.kind for e in result.events))
     undated = tuple(a.url for a in fresh if a.published_inferred)[:REPORTED_EVENTS]
+    other = tuple(a.url for a in fresh if not readable(rt, a))[:REPORTED_EVENTS]
     return FoldSummary(len(articles), len(fresh), len(claims), result.events[:REPORTED_EVENTS],
-                       sum(c.reviewable for c in claims), counts, undated, len(dropped))
+                       sum(c.reviewable for c in claims), counts, undated, other, len(dropped))
 
 
 def run_report(
@@ -362,6 +374,7 @@ def run_report(
         deliveries=deliveries,
         source_errors={r.source: r.error for r in results if r.error},
         undated=folded.undated,
+        other_language=folded.other_language,
         copies_dropped=folded.copies,
         deferred=sum(folded.deferred.values()),
         delivery_errors=dict(delivered.errors) if delivered is not None else {},

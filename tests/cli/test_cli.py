@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import figwatch
+from tests.cli.helpers import error_lines, figwatch
 from tests.flows.helpers import assert_seed_story, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,17 @@ def test_extract_why_names_the_rules_of_each_figure(tmp_path):
                                                   str(article)).stdout.splitlines()]
     assert [(r["rule"], r["why"]["source_rule"], r["stance"]) for r in rows] == [
         ("nearest-predicate", "named-in-clause", "current"), ("nearest-predicate", "named-in-clause", "planned")]
+
+
+def test_extract_says_an_article_in_another_language_is_not_read(tmp_path):
+    article = tmp_path / "kursk.txt"
+    article.write_text("Corea del Norte ha enviado unos 11.000 soldados a la región rusa de Kursk, según el "
+                       "servicio de inteligencia surcoreano, que informó el miércoles a los legisladores de que "
+                       "muchos de ellos han muerto o resultado heridos en las primeras semanas de combate.\n",
+                       encoding="utf-8")
+    done = figwatch("extract", "--format", "jsonl", str(article))
+    assert done.returncode == 0 and done.stdout == ""
+    assert error_lines(done) == [f"{article}: not in English: not read (as a run would not)"]
 
 
 @pytest.mark.parametrize(

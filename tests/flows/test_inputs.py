@@ -63,3 +63,23 @@ def test_a_follow_up_with_new_figures_is_news_and_a_true_copy_is_dropped_and_cou
     assert not [t for t in told if t[2] == "https://outlet.example/copy"]
     update = next(e for e in report["events"] if e["article"] == "https://wire.example/update")
     assert update["revision"] and [s["value"] for s in update["series"]] == [11000]
+
+
+FOREIGN = ("Corea del Norte ha enviado unos 30.000 soldados más a Rusia, según fuentes de inteligencia de "
+           "Ucrania citadas por la prensa local, que añadieron que los nuevos contingentes llegarán en las "
+           "próximas semanas a la región de Kursk para relevar a las unidades que sufrieron más bajas.")
+
+
+def test_an_article_in_another_language_is_reported_as_not_read_and_gives_no_figures(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_wire.txt").write_text(ARTICLES["a_wire.txt"], encoding="utf-8")
+    (corpus / "b_foreign.txt").write_text("Title: Corea del Norte\nPublished: 2025-01-12\n"
+                                          "URL: https://diario.example/corea\n\n" + FOREIGN, encoding="utf-8")
+    settings = load_settings(write_config(tmp_path, seeds=corpus))
+    report = report_json(run_backfill(settings, BackfillRequest(notify=True)))
+    assert report["other_language"] == ["https://diario.example/corea"]
+    assert report["articles_new"] == 2  # stored as seen: not read again every run
+    assert [e["article"] for e in report["events"]] == ["https://wire.example/a"]
+    with Store.open(settings.database_url) as store:
+        assert [c.value for c in store.claims("troops.deployed")] == [11000]

@@ -66,6 +66,9 @@ class Why(NamedTuple):
         return out
 
 
+HEADLINE_RULE = "headline-repeat"  # a body figure naming no source takes that of a headline repeating it
+
+
 class _Found(NamedTuple):
     claim: Claim
     heading: bool
@@ -264,19 +267,38 @@ def _in_body(body: list[Claim]) -> Callable[[Claim], list[Claim]]:
     return near
 
 
+def _figure_key(c: Claim) -> tuple:
+    """One figure of an article, however often and by whatever words it is told."""
+    return (c.metric, c.value, c.low, c.high, c.confidence >= 0.5, c.stance)
+
+
 def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
-    """A headline repeated in the body is one claim; an exact repeat is one claim."""
+    """A headline repeated in the body is one claim (the body's reading); an exact repeat is one claim;
+    a repeat that names no source of a figure the article attributes elsewhere is that attributed
+    figure, and a body figure that names none takes the source of a headline repeating it."""
     work = work if work is not None else Work()
     near = _in_body([f.claim for f in found if not f.heading and f.claim.confidence >= 0.5])
+    repeats: dict[int, Claim] = {}  # a headline's index -> the body figure it repeats
+    for i, f in enumerate(found):
+        if f.heading:
+            candidates = near(f.claim)
+            work.dedupe_steps += len(candidates)
+            body = next((b for b in candidates if _same_figure(f.claim, b)), None)
+            if body is not None:
+                repeats[i] = body
+    spoken = {_figure_key(f.claim) for f in found if not f.heading and f.claim.source_key is not None}
+    headlined = {_figure_key(body): found[i].claim for i, body in repeats.items() if found[i].claim.source_key}
     out: list[_Found] = []
     seen = set()
-    for f in found:
+    for i, f in enumerate(found):
         c = f.claim
-        if f.heading:
-            candidates = near(c)
-            work.dedupe_steps += len(candidates)
-            if any(_same_figure(c, b) for b in candidates):
-                continue
+        if i in repeats:
+            continue
+        if c.source_key is None and _figure_key(c) in spoken:
+            continue  # "1,100 casualties" told again where the article says whose it is: one figure, theirs
+        if c.source_key is None and (head := headlined.get(_figure_key(c))) is not None:
+            c = replace(c, source=head.source, source_key=head.source_key)  # "Pentagon: about 10,000" above it
+            f = f._replace(claim=c, source_rule=HEADLINE_RULE)
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,
                c.stance == "superseded")
         if key in seen:

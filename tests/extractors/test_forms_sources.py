@@ -220,12 +220,31 @@ SOURCES = [  # each figure's source, by value
     pytest.param("South Korea's National Intelligence Service briefed lawmakers. According to the agency's estimates, "
                  "around 400 North Korean soldiers were killed in Russia.",
                  {400: "South Korea's National Intelligence Service"}, id='the-agency-s-estimates'),
+    # one figure told twice, once without a source: it is the attributed figure (a dict would hide a second claim)
+    pytest.param("About 1,100 North Korean soldiers have been killed or wounded since arriving in Russia. In a statement "
+                 "on Monday, South Korea's Joint Chiefs of Staff said: \"We assess that North Korean troops have "
+                 "suffered about 1,100 casualties.\"", {1100: "South Korea's Joint Chiefs of Staff"},
+                 id='an-unattributed-repeat-is-the-attributed-figure'),
 ]
 
 
 @pytest.mark.parametrize("text, expected", SOURCES)
 def test_the_sources(text, expected) -> None:
     assert sources(text) == expected
+
+
+def test_a_figure_told_twice_is_one_claim_with_its_source():
+    text = ("About 1,100 North Korean soldiers have been killed or wounded since arriving in Russia. In a statement on "
+            "Monday, South Korea's Joint Chiefs of Staff said: \"We assess that North Korean troops have suffered "
+            "about 1,100 casualties.\"")
+    assert [(c.value, c.source) for c in extract(text, topic=TOPIC)] == [(1100, "South Korea's Joint Chiefs of Staff")]
+
+
+def test_a_body_figure_with_no_source_takes_the_source_of_the_headline_that_repeats_it():
+    body = ("The US defence department has data on the transfer of about 10,000 soldiers from North Korea to Russia "
+            "for training.")
+    claims = extract(body, topic=TOPIC, title="Pentagon confirms about 10,000 North Korean troops in Russia")
+    assert [(c.value, c.source) for c in claims] == [(10000, "Pentagon")]
 
 
 def test_a_record_s_speaker_labels_name_the_source():

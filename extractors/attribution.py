@@ -87,6 +87,10 @@ class Attributor:
         # that every alternative opens with a plain literal (topic._case_split)
         has = _alternation([rf"(?:{words(grammar['perfect_auxiliaries'])})\s+(?:{verbs})"])
         self.verb = re.compile(rf"\b(?<![\w])(?:{has}|{verbs})(?![\w])", FLAGS)
+        # "Budanov said this in an interview": the verb's object points back to the sentence before
+        back, back_ends = _alternation(data["told_back"]), _alternation(data["told_back_ends"])
+        self.told_back = re.compile(rf"(?<![\w])(?:{has}|{verbs})\s+(?:{back})"
+                                    rf"(?:\s*(?:[.,;:!?]|$)|\s+(?:{back_ends})(?![\w]))", FLAGS)
         self.said_before = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+$", FLAGS)  # ", said X": X speaks
         self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+"
                                    rf"(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)

@@ -286,7 +286,7 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
             body = next((b for b in candidates if _same_figure(f.claim, b)), None)
             if body is not None:
                 repeats[i] = body
-    spoken = {_figure_key(f.claim) for f in found if not f.heading and f.claim.source_key is not None}
+    spoken = {_figure_key(f.claim) for i, f in enumerate(found) if i not in repeats and f.claim.source_key is not None}
     headlined = {_figure_key(body): found[i].claim for i, body in repeats.items() if found[i].claim.source_key}
     out: list[_Found] = []
     seen = set()

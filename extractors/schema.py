@@ -214,7 +214,7 @@ LANGUAGE = every({
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
         "absolute": WORDS, "cites": WORDS,
         "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
-        "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS,
+        "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS, "told_back": PATTERNS, "told_back_ends": PATTERNS,
     }),
 })
 

@@ -22,6 +22,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  #
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 RELAY_AFTER = 2  # sentences after a relayed figure that may name the agency briefed ("..., Lee said. The NIS ...")
+FURNITURE_WORDS = 3  # a "sentence" of fewer words between a figure and "X said this" is page furniture
 ROLE_REACH = 60  # characters before a name that may give its role ("lawmaker Lee Seong-kweun")
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
 _CLOSES = re.compile(r"[\s.,;:!?”\"’')\]]*")  # what may follow a source that closes its sentence
@@ -46,6 +47,7 @@ class DocumentSources:
         self._speaker: str | None = None  # a transcript's briefer ("" when there is none)
         self._turns: dict[str, str | None] = {}  # a transcript's speakers by the name their turns open with
         self._labels: dict[str, str] | None = None  # a record's labelled speakers by last name
+        self._tells_back: dict[int, bool] = {}  # a speaking sentence -> does its verb's object point back
 
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
@@ -58,6 +60,8 @@ class DocumentSources:
             if len(found) > 1:  # "60 missiles provided by North Korea, Ukrainian intelligence said": the supplier
                 found = [a for a in found if not (a.explicit and self._subject(a.source))] or found
             self._attrs[i] = found
+            if found:  # read with its attributions: does its verb's object point back ("said this")
+                self._tells_back[i] = bool(self.attributor.told_back.search(self.text, s.start, s.end))
         return self._attrs[i]
 
     def own(self, i: int, hops: int = 0) -> str | None:
@@ -237,6 +241,16 @@ class DocumentSources:
             self.work.line_chars += at - self._line_starts[para]
         return self._line_starts[para]
 
+    def told_after(self, i: int) -> str | None:
+        """The source of the next sentence when its reporting verb's object points back ("Budanov said
+        this in an interview"), across a paragraph break too: news pages set each sentence apart."""
+        nxt = i + 1
+        while nxt < len(self.sents) and _few_words(self.text[self.sents[nxt].start:self.sents[nxt].end]):
+            nxt += 1  # page furniture between ("client/title.list_title") is no sentence of the story
+        if nxt >= len(self.sents) or not self.attrs(nxt):
+            return None
+        return self.own(nxt) if self._tells_back.get(nxt) else None
+
     def block_source(self, i: int) -> str | None:
         """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such
         lines between."""
@@ -293,6 +307,11 @@ class DocumentSources:
         return self._labels
 
 
+def _few_words(text: str) -> bool:
+    """A line of page furniture, not a sentence: fewer than FURNITURE_WORDS words."""
+    return len(text.split()) < FURNITURE_WORDS
+
+
 def _as_name(label: str) -> str:
     """A speaker label as a name: "DR. HANNAH CHO" is "Dr. Hannah Cho"; a written-out one stays."""
     label = " ".join(label.split())
@@ -332,6 +351,13 @@ def pronoun_earlier_source(ds: DocumentSources, i: int, chosen: Attribution | No
 
 
 @rule
+def told_after(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
+    """"Nearly 11,000 are training in Russia. Budanov said this in an interview.": the next sentence's
+    source, when its verb's object points back."""
+    return ds.told_after(i) or None
+
+
+@rule
 def paragraph(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """A sentence with no source takes its paragraph's ("Seoul's spy agency briefed lawmakers. About 1,100 ...")."""
     return ds.paragraph_source(i) or None
@@ -367,5 +393,5 @@ def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
 
 RELAY_RULES = (relayed_agency,)
 
-SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, paragraph, fact_box, list_intro,
-                transcript_speaker)
+SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, told_after, paragraph, fact_box,
+                list_intro, transcript_speaker)

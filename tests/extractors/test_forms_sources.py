@@ -60,6 +60,14 @@ SOURCE = [  # the one source every figure of the text has
                  id='two-speakers-joined-after-a-clause'),
     pytest.param(CONTEXT + "Pyongyang deployed an estimated 11,000 soldiers to Russia last year, according to "
                  "the United States and its allies.", "United States and its allies", id='a-country-and-its-allies'),
+    # a reporting verb whose object points back tells the sentence before, across a line break and furniture
+    pytest.param("Some 11,000 North Korean soldiers are being trained at bases in Russia's far east.\n"
+                 "Ukraine's defence intelligence chief said this in a television interview on Friday.",
+                 "Ukraine's defence intelligence chief", id='said-this-on-the-next-line'),
+    pytest.param("A Ukrainian drone unit killed 30 North Korean soldiers and wounded 25 more near Sudzha\n"
+                 "share/menu.item\n"
+                 "The 47th Separate Brigade reported the information.", "47th Separate Brigade",
+                 id='reported-the-information-after-page-furniture'),
 ]
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one
@@ -67,6 +75,9 @@ NO_SOURCE = [  # words that are no speaker: the figure has no source rather than
                  "official statement released Tuesday.", id='a-statement-is-no-speaker'),
     pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media "
                  "agency notes.", id='a-generic-outlet-noun-is-no-speaker'),
+    # "said this was ...": "this" opens a clause of its own, it does not point back
+    pytest.param("About 3,000 North Korean soldiers have been killed in Russia. Pyongyang's envoy said this was a "
+                 "fabrication.", id='said-this-was-is-no-telling-back'),
 ]
 
 

@@ -233,8 +233,8 @@ SOURCES = [  # each figure's source, by value
                  {400: "South Korea's National Intelligence Service"}, id='the-agency-s-estimates'),
     # one figure told twice, once without a source: it is the attributed figure (a dict would hide a second claim)
     pytest.param("About 1,100 North Korean soldiers have been killed or wounded since arriving in Russia. In a "
-                 "statement on Monday, South Korea's Joint Chiefs of Staff said: \"We assess that North Korean troops have "
-                 "suffered about 1,100 casualties.\"", {1100: "South Korea's Joint Chiefs of Staff"},
+                 "statement on Monday, South Korea's Joint Chiefs of Staff said: \"We assess that North Korean "
+                 "troops have suffered about 1,100 casualties.\"", {1100: "South Korea's Joint Chiefs of Staff"},
                  id='an-unattributed-repeat-is-the-attributed-figure'),
 ]
 

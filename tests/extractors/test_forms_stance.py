@@ -73,6 +73,18 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "Ukraine from 600 "
      # a change verb far before "from": still a revision
      "to around 2,000.", [("casualties.killed", 2000)], id='a-change-verb-far-before-from'),
+    # what shipped containers "could be" or "could accommodate" is an estimate of what was sent, not a plan
+    pytest.param("Of the 7,000 containers Pyongyang shipped to Russia, there could be more than 4 million "
+                 "artillery shells, the defence minister said.",
+                 [("weapons.artillery_shells", 4_000_000)], id='there-could-be-more-than'),
+    pytest.param("The defence minister said the containers North Korea sent could accommodate up to 2 million "
+                 "artillery shells.", [("weapons.artillery_shells", 2_000_000)], id='could-accommodate-up-to'),
+    # "fake" before another noun describes that noun: the figure is no denial
+    pytest.param("Ukraine says North Korean soldiers carrying fake Russian papers have lost 900 killed or wounded.",
+                 [("casualties.total", 900)], id='fake-papers-deny-nothing'),
+    # ... but "false claims" are what was said
+    pytest.param("Pyongyang dismissed as false claims that 900 of its soldiers had been killed in Russia.", [],
+                 id='false-claims-deny'),
 ]
 
 

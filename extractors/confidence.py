@@ -63,7 +63,15 @@ def derived_share(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     return [Cap(f.topic.confidence.get("derived", 0.75), "derived from a share")] if f.m.kind == "fraction" else None
 
 
-CONFIDENCE_RULES = (modality_in_clause, vague_amount, derived_share)
+@rule
+def too_few(f: Fig, spec: MetricSpec) -> list[Cap] | None:
+    """"two soldiers" shown in a video: fewer than the metric's `fewest` counts none of it (held for review)."""
+    if not 0 < f.m.value < spec.fewest:
+        return None
+    return [Cap(f.topic.confidence.get("too_few", 0.3), f"fewer than {spec.fewest:g}: no count of this metric")]
+
+
+CONFIDENCE_RULES = (modality_in_clause, vague_amount, derived_share, too_few)
 
 
 @rule

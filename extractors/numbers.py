@@ -255,6 +255,8 @@ class Scanner:
         value = self.parse(raw)
         if value is None or self._not_count(text, s, e) or any(b.holds(text, s, e, value) for b in self.between):
             return None
+        if value != round(value):
+            return None  # a count is whole: "(10.29)" is a date, "3.5" a measure; "1.5 million" is whole
         if raw.lower() in self.pronouns_before_of and self.of_after.match(text, e, e + 4):
             return None  # "one of the soldiers"
         year_like = bool(YEAR.fullmatch(raw))

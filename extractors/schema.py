@@ -226,7 +226,7 @@ TOPIC = Table({
                    frozenset({"name", "subject_party"})),
     "metrics": MapOf(Table({
         "label": Str(), "unit": Str(), "cumulative": Bool(), "threshold": Num(), "plausible_ratio": Num(),
-        "smallest": Num(),
+        "smallest": Num(), "fewest": Num(),
         "nouns": WORDS, "predicates": WORDS,
         "requires": WORDS, "scope": OneOf(("clause", "sentence")), "vague": Bool(), "fraction": Bool(), "link": Bool(),
     }, frozenset({"nouns"}))),
@@ -262,7 +262,8 @@ DECIDER = Table({
 }, frozenset({"format", "model", "intercept", "threshold", "weights"}))
 
 # confidence keys that are no modality class
-CONFIDENCE_SETTINGS = ("base", "derived", "title", "teaser", "question", "vague", "superseded", "confirmed")
+CONFIDENCE_SETTINGS = ("base", "derived", "title", "teaser", "question", "vague", "superseded", "confirmed",
+                       "too_few")
 
 
 def check(data: Any, schema: Kind) -> list[Problem]:

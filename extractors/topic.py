@@ -60,6 +60,7 @@ class MetricSpec:
     vague: bool = False
     fraction: bool = False
     link: bool = False
+    fewest: float = 0.0  # a smaller count is none of this metric's ("two soldiers" in a video): held for review
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def _metrics(data: dict[str, Any]) -> tuple[dict[str, Metric], dict[str, MetricS
         specs[name] = MetricSpec(name=name, nouns=tuple(m["nouns"]), predicates=tuple(m.get("predicates", ())),
                                  requires=tuple(m.get("requires", ())), scope=str(m.get("scope", "clause")),
                                  vague=bool(m.get("vague", False)), fraction=bool(m.get("fraction", False)),
-                                 link=bool(m.get("link", False)))
+                                 link=bool(m.get("link", False)), fewest=float(m.get("fewest", 0.0)))
     return metrics, specs
 
 

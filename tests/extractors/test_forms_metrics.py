@@ -187,6 +187,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "Vladivostok.", [("troops.additional", 1200)], id='the-first-group-of-approximately'),
     pytest.param(CONTEXT + "By comparison, the United States has sent about 400,000 rounds of artillery to Ukraine.",
                  [], id='rounds-sent-to-ukraine'),
+    # fewer than a metric's `fewest` is no count of it: two soldiers shown in a video are no deployment
+    pytest.param("Zelensky posted a video of two North Korean soldiers captured in Kursk, where some 11,000 "
+                 "North Korean troops are deployed.", [("troops.deployed", 11000)],
+                 id='two-soldiers-are-no-deployment'),
 ]
 
 

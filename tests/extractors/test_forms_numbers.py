@@ -106,6 +106,9 @@ def test_the_figures(text, expected) -> None:
 
 COUNTS = [  # the numbers that count something, with their values
     pytest.param("5. Russia launches 728 drones overnight", [728], id='a-list-marker'),  # a list's marker
+    # a count is whole: a bracketed "(11.04)" is a date, "2.5" alone a measure; "1.5 million" is whole
+    pytest.param("The spy agency briefed the committee on the troops today (11.04).", [], id='a-dotted-date'),
+    pytest.param("North Korea sent 1.5 million shells, up 2.5 on the index.", [1_500_000], id='whole-counts-only'),
     pytest.param("intro\n2/ Losses: HUR says 3.7k casualties", [3700], id='a-thread-marker'),  # a thread's marker
     pytest.param("WhatsApp +65 5550 0123.", [], id='a-phone-number'),  # a phone number
     pytest.param("The men are 21 and 26 years old.", [], id='years-old'),

@@ -272,10 +272,16 @@ def _figure_key(c: Claim) -> tuple:
     return (c.metric, c.value, c.low, c.high, c.confidence >= 0.5, c.stance)
 
 
+def _hedge_key(c: Claim) -> tuple:
+    """One figure of one source, whatever its qualifier says."""
+    return (c.metric, c.value, c.confidence >= 0.5, c.stance, c.source_key)
+
+
 def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
     """A headline repeated in the body is one claim (the body's reading); an exact repeat is one claim;
     a repeat that names no source of a figure the article attributes elsewhere is that attributed
-    figure, and a body figure that names none takes the source of a headline repeating it."""
+    figure, and a body figure that names none takes the source of a headline repeating it; a figure
+    told once plainly and once qualified by one source is the qualified one."""
     work = work if work is not None else Work()
     near = _in_body([f.claim for f in found if not f.heading and f.claim.confidence >= 0.5])
     repeats: dict[int, Claim] = {}  # a headline's index -> the body figure it repeats
@@ -288,6 +294,7 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
                 repeats[i] = body
     spoken = {_figure_key(f.claim) for i, f in enumerate(found) if i not in repeats and f.claim.source_key is not None}
     headlined = {_figure_key(body): found[i].claim for i, body in repeats.items() if found[i].claim.source_key}
+    hedged = {_hedge_key(f.claim) for i, f in enumerate(found) if i not in repeats and f.claim.qualifier != "exact"}
     out: list[_Found] = []
     seen = set()
     for i, f in enumerate(found):
@@ -299,6 +306,8 @@ def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
         if c.source_key is None and (head := headlined.get(_figure_key(c))) is not None:
             c = replace(c, source=head.source, source_key=head.source_key)  # "Pentagon: about 10,000" above it
             f = f._replace(claim=c, source_rule=HEADLINE_RULE)
+        if c.qualifier == "exact" and _hedge_key(c) in hedged:
+            continue  # "3,000" where the same source says "approximately 3,000": the figure is approximate
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,
                c.stance == "superseded")
         if key in seen:

@@ -30,6 +30,7 @@ SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the la
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
 QUALIFIER_REACH = 40  # "a little over 1,000"
+SHARED_QUALIFIER_WORDS = 7  # "about 300 North Korean troops have been killed and 2,700 ...": words between
 # what the words before a number say: a claim's qualifier, or "approx_below" ("nearly 3,000": approx, at most 3,000)
 BeforeKind = Qualifier | Literal["approx_below"]
 K = TypeVar("K", bound=str)
@@ -106,6 +107,9 @@ class Scanner:
         self.article, self.conjunction, self.half = (numbers[k].lower() for k in ("article", "conjunction", "half"))
         self.range_to = numbers["range_to"].lower()
         self.range_or = numbers["range_or"].lower()
+        # "about 300 killed and 2,700 wounded": words only (no comma, no number) up to the conjunction
+        self.shares_qualifier = re.compile(rf"(?:\s+[^\W\d_][\w'’-]*){{0,{SHARED_QUALIFIER_WORDS}}}\s+"
+                                           rf"{re.escape(self.conjunction)}\s+", FLAGS)
         self.pronouns_before_of = frozenset(w.lower() for w in numbers["pronoun_before_of"])
         self._compile(numbers, months)
         self.superseded = self._end_cue([*revision["superseded"], *revision["increment"]])
@@ -232,7 +236,7 @@ class Scanner:
                 m = self.master.search(text, max(m.end(), pos + 1), end)
             else:  # the grammar's look-ahead is case-folded ("ſix"); a candidate is an ASCII word
                 m = self.master.search(text, pos + 1, end)
-        return _link_partitives(self, text, _link_revisions(self, text, found))
+        return _share_qualifiers(self, text, _link_partitives(self, text, _link_revisions(self, text, found)))
 
     def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:
         if m.group("frac") is not None:
@@ -368,6 +372,25 @@ def _link_revisions(sc: Scanner, text: str, found: list[Mention]) -> list[Mentio
             continue
         out[i] = replace(a, superseded=True)
         out[i + 1] = replace(b, revised_from=a.value)
+    return out
+
+
+def _share_qualifiers(sc: Scanner, text: str, found: list[Mention]) -> list[Mention]:
+    """"About 300 were killed and 2,700 wounded": a qualifier before the first of two figures joined by
+    the conjunction, with only words between, is the second's too (when it has none of its own)."""
+    if len(found) < 2:
+        return found
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (a.kind != "plain" or b.kind != "plain" or a.qualifier == "exact" or b.qualifier != "exact"
+                or a.superseded or b.superseded or b.year_like or a.after_end > a.end):
+            continue
+        if not sc.shares_qualifier.fullmatch(text, a.end, b.start):
+            continue
+        low = b.value if a.low is not None else None
+        high = b.value if a.high is not None else None
+        out[i + 1] = replace(b, qualifier=a.qualifier, low=low, high=high)
     return out
 
 

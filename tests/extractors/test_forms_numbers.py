@@ -17,6 +17,27 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # a qualifier before the first of two figures joined by "and", only words between, is the second's too
+    pytest.param("Roughly 500 North Korean soldiers have been killed and 1,500 wounded, the NIS said.",
+                 [("casualties.killed", 500, "approx"), ("casualties.wounded", 1500, "approx")],
+                 id='a-qualifier-shared-across-and'),
+    pytest.param("At least 500 North Korean soldiers have been killed and 1,500 wounded, the NIS said.",
+                 [("casualties.killed", 500, "at_least"), ("casualties.wounded", 1500, "at_least")],
+                 id='a-lower-bound-shared-across-and'),
+    # ... not across a comma's clause, nor onto a figure with its own qualifier
+    pytest.param("About 500 North Korean soldiers have been killed, the NIS said, and 1,500 wounded.",
+                 [("casualties.killed", 500, "approx"), ("casualties.wounded", 1500, "exact")],
+                 id='no-sharing-across-a-clause'),
+    pytest.param("About 500 North Korean soldiers have been killed and more than 1,500 wounded, the NIS said.",
+                 [("casualties.killed", 500, "approx"), ("casualties.wounded", 1500, "more_than")],
+                 id='the-second-keeps-its-own'),
+    # one source telling one figure plainly and once qualified: it is the qualified one
+    pytest.param("North Korea has 3,000 troops in Russia, the NIS said. The agency said approximately 3,000 North "
+                 "Korean soldiers are now in Russia.", [("troops.deployed", 3000, "approx")],
+                 id='the-hedged-mention-wins'),
+    # "exceeds", "approaching", "closer to" qualify what follows
+    pytest.param("North Korean casualties now exceed 3,000, Zelensky said.",
+                 [("casualties.total", 3000, "more_than")], id='exceeds'),
     # a figure a count has passed is a lower bound; "an estimated total of" is an estimate
     pytest.param(CONTEXT + "North Korean losses have surpassed 5,000, Kyiv said.",
                  [("casualties.total", 5000, "more_than")], id='surpassed'),

@@ -22,6 +22,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦‣*–-]|\d{1,2}[.)])[ \t]+")  #
 BLOCK_LINES = 12  # lines of a fact box a "Source:" line above them may govern
 PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 RELAY_AFTER = 2  # sentences after a relayed figure that may name the agency briefed ("..., Lee said. The NIS ...")
+QUOTE_SENTENCES = 8  # sentences a quotation may run on past a figure before the one that closes it
 FURNITURE_WORDS = 3  # a "sentence" of fewer words between a figure and "X said this" is page furniture
 ROLE_REACH = 60  # characters before a name that may give its role ("lawmaker Lee Seong-kweun")
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
@@ -241,6 +242,19 @@ class DocumentSources:
             self.work.line_chars += at - self._line_starts[para]
         return self._line_starts[para]
 
+    def quote_closer(self, i: int) -> str | None:
+        """In a quotation that runs on past the figure's sentence, the source of the sentence that closes
+        it ("“... as many as 1,000 killed. ... Those are staggering losses,” he added."), in its line."""
+        s, line = self.sents[i], self._line_start(i)
+        if not _open_quote(self.text[line:s.end]):
+            return None
+        for j in range(i + 1, min(len(self.sents), i + 1 + QUOTE_SENTENCES)):
+            if self.sents[j].para != s.para:
+                return None
+            if _closes_quote(self.text[self.sents[j].start:self.sents[j].end]):
+                return self.own(j)
+        return None
+
     def told_after(self, i: int) -> str | None:
         """The source of the next sentence when its reporting verb's object points back ("Budanov said
         this in an interview"), across a paragraph break too: news pages set each sentence apart."""
@@ -307,6 +321,15 @@ class DocumentSources:
         return self._labels
 
 
+def _open_quote(text: str) -> bool:
+    """Is a quotation open at the end of text (curly marks counted apart, straight ones by parity)?"""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _closes_quote(text: str) -> bool:
+    return "”" in text or '"' in text
+
+
 def _few_words(text: str) -> bool:
     """A line of page furniture, not a sentence: fewer than FURNITURE_WORDS words."""
     return len(text.split()) < FURNITURE_WORDS
@@ -348,6 +371,12 @@ def pronoun_antecedent(ds: DocumentSources, i: int, chosen: Attribution | None) 
 def pronoun_earlier_source(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
     """"It added ...": the source the sentences before spoke through."""
     return ds.own(i) or None if chosen else None
+
+
+@rule
+def quote_closer(ds: DocumentSources, i: int, chosen: Attribution | None) -> str | None:
+    """"“... as many as 1,000 killed. ... Those are staggering losses,” he added.": whoever closes the quote."""
+    return ds.quote_closer(i) or None
 
 
 @rule
@@ -393,5 +422,5 @@ def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
 
 RELAY_RULES = (relayed_agency,)
 
-SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, told_after, paragraph, fact_box,
-                list_intro, transcript_speaker)
+SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, quote_closer, told_after, paragraph,
+                fact_box, list_intro, transcript_speaker)

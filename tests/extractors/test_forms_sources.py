@@ -67,7 +67,8 @@ SOURCE = [  # the one source every figure of the text has
     # a figure inside a quotation that runs on is whoever closes the quotation (here through "he")
     pytest.param("Retired general Ben Hodges said the losses were severe.\n"
                  "\"Nobody knows the real number. We think as many as 2,000 North Korean soldiers have been killed "
-                 "by now. It is a bloodbath,\" he added.", "Retired general Ben Hodges", id='a-quotation-closed-sentences-later'),
+                 "by now. It is a bloodbath,\" he added.", "Retired general Ben Hodges",
+                 id='a-quotation-closed-sentences-later'),
     pytest.param("A Ukrainian drone unit killed 30 North Korean soldiers and wounded 25 more near Sudzha\n"
                  "share/menu.item\n"
                  "The 47th Separate Brigade reported the information.", "47th Separate Brigade",

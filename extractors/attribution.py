@@ -54,6 +54,10 @@ def name_pattern(joiners: list[str]) -> str:
     return rf"[A-Z][\w’'.-]*(?:\s+(?:{joins})?[A-Z][\w’'.-]*){{0,5}}"
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")  # a capitalised word just before a capitalised "verb"
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")  # ... with the sentence going on in lower case: "States has seen"
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A source named in a sentence; explicit for "according to" forms."""
@@ -295,6 +299,9 @@ class Attributor:
             out.append(_placed(text, src, subject.start("src"), subject.end("src"), False))
         asides: list[tuple[int, int]] = []  # between a speaker and its verb: "NIS, as quoted by PAP, estimates"
         for m in self.verb.finditer(text, start, end):
+            if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(start, m.start() - 40), m.start()) \
+                    and _LOWER_AFTER.match(text, m.end(), end):
+                continue  # "The United States has seen ...": a capital after a name, in a sentence-case line, is the name's
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
             words_end = len(before.rstrip())

@@ -64,6 +64,10 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("Some 11,000 North Korean soldiers are being trained at bases in Russia's far east.\n"
                  "Ukraine's defence intelligence chief said this in a television interview on Friday.",
                  "Ukraine's defence intelligence chief", id='said-this-on-the-next-line'),
+    pytest.param("The United States says North Korea moved about 8,000 soldiers to Russia's Kursk region.",
+                 "United States", id='the-united-states-says'),
+    pytest.param("North Korea Moved 8,000 Soldiers To Kursk, US Officials Say", "US Officials",
+                 id='a-title-case-headline-s-verb'),
     # a figure inside a quotation that runs on is whoever closes the quotation (here through "he")
     pytest.param("Retired general Ben Hodges said the losses were severe.\n"
                  "\"Nobody knows the real number. We think as many as 2,000 North Korean soldiers have been killed "
@@ -80,6 +84,9 @@ NO_SOURCE = [  # words that are no speaker: the figure has no source rather than
                  "official statement released Tuesday.", id='a-statement-is-no-speaker'),
     pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media "
                  "agency notes.", id='a-generic-outlet-noun-is-no-speaker'),
+    # "States" after "United", with the sentence going on in lower case, is the name's, not the verb "states"
+    pytest.param("The United States has seen reports that North Korea moved about 8,000 soldiers to Russia's "
+                 "Kursk region.", id='united-states-is-a-name-not-united-stating'),
     # "said this was ...": "this" opens a clause of its own, it does not point back
     pytest.param("About 3,000 North Korean soldiers have been killed in Russia. Pyongyang's envoy said this was a "
                  "fabrication.", id='said-this-was-is-no-telling-back'),

@@ -301,7 +301,7 @@ class Attributor:
         for m in self.verb.finditer(text, start, end):
             if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(start, m.start() - 40), m.start()) \
                     and _LOWER_AFTER.match(text, m.end(), end):
-                continue  # "The United States has seen ...": a capital after a name, in a sentence-case line, is the name's
+                continue  # "The United States has seen": a capital after a name, in a sentence-case line, is a name's
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
             words_end = len(before.rstrip())

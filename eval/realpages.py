@@ -51,8 +51,10 @@ def import_round(name: str, source: Path) -> tuple[int, int]:
     return len(pages), len(labels)
 
 
-def predict(pages: Path) -> list[dict[str, Any]]:
-    """The extractor's claims for every page, read as figwatch reads an article file (headers split off)."""
+def predict(pages: Path, other_language: set[str] | None = None) -> list[dict[str, Any]]:
+    """The extractor's claims for every page, read as figwatch reads an article file (headers split off).
+    A page in another language than the topic's is not read, as a run would not; its name goes into
+    `other_language` when a set is given."""
     from figwatch.sources.article_files import read_article_file
 
     topic = load_topic()
@@ -60,29 +62,45 @@ def predict(pages: Path) -> list[dict[str, Any]]:
     for path in sorted(pages.glob("*.txt")):
         article = read_article_file(path)
         if not topic.grammar.identify.reads(article.text):
-            continue  # a run reports it as not read
+            if other_language is not None:
+                other_language.add(path.name)
+            continue
         claims = extract(article.text, topic=topic, title=article.title or None, published=article.published)
         rows.extend(claim_to_record(c, path.name) for c in claims)
     return rows
 
 
 def score_round(name: str, pages: Path, verbose: bool = False) -> dict[str, Any]:
-    """Score the extractor on a round's pages against its labels (the outside copy's, with evidence, if given)."""
+    """Score the extractor on a round's pages against its labels (the outside copy's, with evidence, if given).
+
+    Pages in another language are scored too (their figures are misses: figwatch does not read them);
+    when there are any, `readable` holds the score on the pages in the topic's language alone."""
     outside = pages.parent / "gold.jsonl"
     gold = outside if outside.is_file() else HERE / name / "labels.jsonl"
     scorer = load_scorer()
+    other: set[str] = set()
+    preds = predict(pages, other)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for row in predict(pages):
+        for row in preds:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         pred = fh.name
     try:
         scorer.main([str(gold), pred, *(["--verbose"] if verbose else [])])
-        result: dict[str, Any] = scorer.score(scorer.load(str(gold)), scorer.load(pred))
+        labels = scorer.load(str(gold))
+        result: dict[str, Any] = scorer.score(labels, preds)
         if verbose:
-            for line in mismatches(scorer, scorer.load(str(gold)), scorer.load(pred)):
+            for line in mismatches(scorer, labels, preds):
                 print(line)
     finally:
         Path(pred).unlink(missing_ok=True)
+    if other:
+        readable = scorer.score([g for g in labels if scorer.article_of(g) not in other], preds)
+        result["other_language_pages"] = len(other)
+        result["readable"] = _summary(readable)
+        o = readable["overall"]
+        print(f"pages in the topic's language ({len(other)} in another left out): P={o['precision']:.3f} "
+              f"R={o['recall']:.3f} F1={o['f1']:.3f}; source {readable['source_accuracy']}; "
+              f"qualifier {readable['qualifier_accuracy']}")
     return result
 
 
@@ -118,6 +136,9 @@ def record(name: str, kind: str, result: dict[str, Any], note: str) -> None:
     if kind == "blind" and "blind" in entry:
         raise SystemExit(f"round {name} has a blind score already; a rescore is --record after")
     row = {**_summary(result), "date": date.today().isoformat(), "note": note}
+    if "readable" in result:  # the score on the pages in the topic's language alone
+        row["other_language_pages"] = result["other_language_pages"]
+        row["readable"] = result["readable"]
     if kind == "blind":
         entry["blind"] = row
     else:
@@ -139,6 +160,10 @@ def table() -> str:
         last = (entry.get("after") or [None])[-1]
         after = f"{last['f1']:.3f} / {last['source_accuracy']}" if last else "-"
         lines.append(f"{name:6s} {pages:5d} {labels:6d}  {blind:32s} {after}")
+        if b.get("readable"):  # pages in another language: scored, and scored apart
+            r = b["readable"]
+            lines.append(f"{'':20s}  English pages only ({b['other_language_pages']} in another language left out): "
+                         f"{r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f} / {r['source_accuracy']}")
         if entry.get("before"):  # the same blind round, run once on the code as the round found it
             o = entry["before"]
             lines.append(f"{'':20s}  before the round's fixes: {o['f1']:.3f} / {o['source_accuracy']}")

@@ -30,6 +30,8 @@ SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the la
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
 QUALIFIER_REACH = 40  # "a little over 1,000"
+GROUP_SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin: "11 000"
+_NO_GROUP_SPACES = str.maketrans("", "", GROUP_SPACES)
 SHARED_QUALIFIER_WORDS = 7  # "about 300 North Korean troops have been killed and 2,700 ...": words between
 # what the words before a number say: a claim's qualifier, or "approx_below" ("nearly 3,000": approx, at most 3,000)
 BeforeKind = Qualifier | Literal["approx_below"]
@@ -127,7 +129,9 @@ class Scanner:
         word = _alternation([re.escape(w) for w in [*self.words, *self.scales, *own_multipliers, half]])
         scale = _alternation([re.escape(w) for w in self.scales])
         suffix = _alternation([re.escape(w) for w in self.suffixes])
-        dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?:\.\d++)?"
+        # thousands grouped by commas, or by spaces ("11 000", "2 700": as many outlets write them)
+        dig = (r"(?<![\w.,:/$€£¥₩])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})++(?![\d])"
+               rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?![\d,]))++|\d++)(?:\.\d++)?"
                rf"(?:[\s-](?:{scale})(?![\w])|(?:{suffix})(?![\w]))?(?![\w]|[.,:/]\d)")  # "10-thousand": KBS's style
         and_a_half = rf"\s+{and_}\s+{a}\s+{half}(?=\s+(?:{scale})(?![\w]))"  # "three and a half thousand"
         # "a dozen", "half a million"
@@ -181,12 +185,13 @@ class Scanner:
     # -- values -------------------------------------------------------------------------------
     def parse(self, s: str) -> float | None:
         """The value of one number as written ("11,000", "1.2 million", "three thousand")."""
-        digits = s.replace(",", "")
+        digits = s.replace(",", "").translate(_NO_GROUP_SPACES)
         if digits.isdecimal():  # digits and commas alone (most figures): all DIGITS would read, no suffix
             return self._digits(digits, "")
         s = s.strip().lower()
         m = DIGITS.match(s)
-        return self._digits(m.group(1).replace(",", ""), m.group(2)) if m else self._parse_words(s)
+        return self._digits(m.group(1).replace(",", "").translate(_NO_GROUP_SPACES), m.group(2)) if m \
+            else self._parse_words(s)
 
     def _digits(self, digits: str, suffix: str) -> float | None:
         mult = self.scales.get(suffix) or self.suffixes.get(suffix) or 1

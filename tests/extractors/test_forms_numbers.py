@@ -127,6 +127,9 @@ def test_the_figures(text, expected) -> None:
 
 COUNTS = [  # the numbers that count something, with their values
     pytest.param("5. Russia launches 728 drones overnight", [728], id='a-list-marker'),  # a list's marker
+    # thousands grouped by a space (or a no-break or thin space) are one number; a year is no group
+    pytest.param("about 11 000 troops and 2\u202f700 wounded", [11000, 2700], id='space-grouped-thousands'),
+    pytest.param("in 2024 300 soldiers", [300], id="a-year-then-a-count-is-no-group"),
     # a count is whole: a bracketed "(11.04)" is a date, "2.5" alone a measure; "1.5 million" is whole
     pytest.param("The spy agency briefed the committee on the troops today (11.04).", [], id='a-dotted-date'),
     pytest.param("North Korea sent 1.5 million shells, up 2.5 on the index.", [1_500_000], id='whole-counts-only'),

@@ -54,6 +54,11 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
      [("troops.additional", 3000)], id='a-strike-s-dead-in-a-headline'),
     pytest.param(CONTEXT + "Russia has at times lost more than 1,500 soldiers in a single day, according to Kyiv.", [],
                  id='losses-in-a-single-day'),
+    # ... they are Russia's because Russia lost them, with an adverb between; North Korea's in a week are its own
+    pytest.param(CONTEXT + "Russia has recently lost more than 1,500 soldiers, according to Kyiv.", [],
+                 id='russia-has-recently-lost'),
+    pytest.param("The White House said more than 1,000 North Korean soldiers were killed or wounded in Russia's Kursk "
+                 "region in a single week.", [("casualties.total", 1000)], id='north-korea-s-losses-in-a-single-week'),
     pytest.param("North Korea has supplied Russia with at least 50 of its Koksan self-propelled guns, heavy artillery "
                  "pieces that "
      "are now being used against Ukrainian troops in the east, Ukraine's military intelligence said.",

@@ -20,7 +20,7 @@ CASES = [
     ("between", "between 11,000 and 12,000", [("between 11,000 and 12,000", 11500, "range", 11000, 12000)]),
     ("vague-hundreds", "hundreds of soldiers", [("hundreds", 100, "at_least", 100, None)]),
     ("vague-tens", "tens of thousands of troops", [("tens of thousands", 10000, "at_least", 10000, None)]),
-    ("vague-several", "several hundred troops", [("several hundred", 300, "approx", None, None)]),
+    ("vague-several", "several hundred troops", [("several hundred", 200, "approx", None, None)]),
     ("fraction", "one-third of the approximately 12,000 troops",
      [("one-third of the approximately 12,000", 4000, "approx", None, None), ("12,000", 12000, "approx", None, None)]),
     ("percent", "40% of the 11,000 troops",

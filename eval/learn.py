@@ -25,9 +25,10 @@ from typing import Any
 
 from eval.evaluate import ROOT, SUITES, load_scorer
 from extractors.decider import Decider
-from extractors.extract import _Found, candidates, settle
+from extractors.extract import candidates, settle
 from extractors.features import Features
 from extractors.records import claim_to_record
+from extractors.repeats import Found
 from extractors.topic import Topic, load_topic
 
 REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6")  # opened rounds only: a sealed blind round is never read
@@ -41,7 +42,7 @@ class Suite:
     """A labelled suite read by the cascade: each article's candidates, and the gold labels."""
 
     name: str
-    docs: dict[str, list[_Found]]
+    docs: dict[str, list[Found]]
     gold: list[dict[str, Any]]
     rejected: list[dict[str, Any]] = field(default_factory=list)  # a review export's rejected figures
     note: str = ""
@@ -99,7 +100,7 @@ def read_all(topic: Topic, names: tuple[str, ...] = ORDER, reviews: tuple[Path, 
     return out + [read_review(f, topic) for f in reviews]
 
 
-def label(suite: Suite, doc: str, f: _Found, scorer: ModuleType) -> int | None:
+def label(suite: Suite, doc: str, f: Found, scorer: ModuleType) -> int | None:
     """1: a labelled figure; 0: none; None: a neutral one (planned, superseded), or unlabelled in a review."""
     pred = claim_to_record(f.claim, doc)
     same = [g for g in suite.gold if g.get("article") == doc and g["metric"] == f.claim.metric]

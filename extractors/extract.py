@@ -11,8 +11,6 @@ indexing the title (title[start:end] is the number), since it has no place in `t
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
@@ -20,12 +18,13 @@ from typing import NamedTuple
 from extractors.as_of import find_as_of, reference_year
 from extractors.attribution import Attribution
 from extractors.boilerplate import content_lines
-from extractors.classify import Classifier, Context, Decision, Span
+from extractors.classify import Classifier, Context, Span
 from extractors.controls import blank_controls, blank_stamps
 from extractors.cues import SentenceCues
 from extractors.decider import Decider
-from extractors.features import Features, document_features, figure_features
+from extractors.features import document_features, figure_features
 from extractors.lexicon import Lexicon
+from extractors.repeats import Found, merge_repeats
 from extractors.sentences import LABEL_LINE, Sentence, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.topic import Topic, load_topic
@@ -64,19 +63,6 @@ class Why(NamedTuple):
             top = ", ".join(f"{name} {w:+.2f}" for name, w in self.learned_top)
             out.append(f"learned layer ({role}): {self.learned:.3f}; top features: {top or '-'}")
         return out
-
-
-HEADLINE_RULE = "headline-repeat"  # a body figure naming no source takes that of a headline repeating it
-
-
-class _Found(NamedTuple):
-    claim: Claim
-    heading: bool
-    decision: Decision  # why it reads as it does (a Why, when one is asked for)
-    source_rule: str
-    title_cap: str = ""  # the title's cap on its confidence, for a figure only the title states
-    feats: Features | None = None  # what the rules knew of it, for the learned layer (features.py)
-    cascade: float | None = None  # the hand cascade's confidence, when the learned layer set the claim's
 
 
 def _masked(text: str, start: int, end: int, attributions: list[Attribution]) -> str:
@@ -130,7 +116,7 @@ class _Links:
         return self._lead
 
 
-def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[_Found]:
+def _extract(text: str, topic: Topic, published: date | None, work: Work | None = None) -> list[Found]:
     text = blank_controls(text)  # "\x1b]0;" holds no figure; spans keep indexing the text as given
     text = blank_stamps(text, topic.grammar.stamp)
     scanner, classifier, party = topic.scanner, Classifier(topic), topic.subject_party
@@ -181,7 +167,7 @@ def _extract(text: str, topic: Topic, published: date | None, work: Work | None 
                           rule=d.rule)
             feats = figure_features(topic, claim, d, m, span, source_rule=source_rule, sentence=i,
                                     sentences=len(sents), mentions=len(mentions))
-            found.append(_Found(claim, s.heading, d, source_rule, feats=feats))
+            found.append(Found(claim, s.heading, d, source_rule, feats=feats))
         # an earlier figure says nothing of the story
         current = [md for md in decided if md[1].stance != "superseded"] if decided else decided
         if current or gate.names_a_party(s.start, s.end):
@@ -242,83 +228,8 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
         ctx.metric, ctx.party, ctx.noun = named[2], topic.subject_party, topic.specs[named[2]].nouns[0]
 
 
-def _same_figure(heading: Claim, body: Claim) -> bool:
-    """A headline's figure that the body states too: the same value of the same kind of metric (a
-    headline's "lost 2,000 soldiers" is the body's "2,000 ... killed"; the body's reading wins)."""
-    same_kind = heading.metric.split(".")[0] == body.metric.split(".")[0]
-    return same_kind and abs(heading.value - body.value) <= 0.02 * max(abs(heading.value), abs(body.value), 1.0)
-
-
-def _in_body(body: list[Claim]) -> Callable[[Claim], list[Claim]]:
-    """The body's figures a headline's figure may be (_same_figure), found by bisection: by kind of
-    metric, sorted by value, only the nearest value on either side. _same_figure's distance from the
-    headline's value minus its tolerance grows with the distance, so if any body value is close
-    enough, the nearest one on its side is."""
-    by_kind: dict[str, list[Claim]] = {}
-    for b in sorted(body, key=lambda b: b.value):
-        by_kind.setdefault(b.metric.split(".")[0], []).append(b)
-    values = {kind: [b.value for b in claims] for kind, claims in by_kind.items()}
-
-    def near(heading: Claim) -> list[Claim]:
-        kind = heading.metric.split(".")[0]
-        at = bisect_left(values.get(kind, []), heading.value)
-        return by_kind.get(kind, [])[max(0, at - 1):at + 1]
-
-    return near
-
-
-def _figure_key(c: Claim) -> tuple:
-    """One figure of an article, however often and by whatever words it is told."""
-    return (c.metric, c.value, c.low, c.high, c.confidence >= 0.5, c.stance)
-
-
-def _hedge_key(c: Claim) -> tuple:
-    """One figure of one source, whatever its qualifier says."""
-    return (c.metric, c.value, c.confidence >= 0.5, c.stance, c.source_key)
-
-
-def _dedupe(found: list[_Found], work: Work | None = None) -> list[_Found]:
-    """A headline repeated in the body is one claim (the body's reading); an exact repeat is one claim;
-    a repeat that names no source of a figure the article attributes elsewhere is that attributed
-    figure, and a body figure that names none takes the source of a headline repeating it; a figure
-    told once plainly and once qualified by one source is the qualified one."""
-    work = work if work is not None else Work()
-    near = _in_body([f.claim for f in found if not f.heading and f.claim.confidence >= 0.5])
-    repeats: dict[int, Claim] = {}  # a headline's index -> the body figure it repeats
-    for i, f in enumerate(found):
-        if f.heading:
-            candidates = near(f.claim)
-            work.dedupe_steps += len(candidates)
-            body = next((b for b in candidates if _same_figure(f.claim, b)), None)
-            if body is not None:
-                repeats[i] = body
-    spoken = {_figure_key(f.claim) for i, f in enumerate(found) if i not in repeats and f.claim.source_key is not None}
-    headlined = {_figure_key(body): found[i].claim for i, body in repeats.items() if found[i].claim.source_key}
-    hedged = {_hedge_key(f.claim) for i, f in enumerate(found) if i not in repeats and f.claim.qualifier != "exact"}
-    out: list[_Found] = []
-    seen = set()
-    for i, f in enumerate(found):
-        c = f.claim
-        if i in repeats:
-            continue
-        if c.source_key is None and _figure_key(c) in spoken:
-            continue  # "1,100 casualties" told again where the article says whose it is: one figure, theirs
-        if c.source_key is None and (head := headlined.get(_figure_key(c))) is not None:
-            c = replace(c, source=head.source, source_key=head.source_key)  # "Pentagon: about 10,000" above it
-            f = f._replace(claim=c, source_rule=HEADLINE_RULE)
-        if c.qualifier == "exact" and _hedge_key(c) in hedged:
-            continue  # "3,000" where the same source says "approximately 3,000": the figure is approximate
-        key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,
-               c.stance == "superseded")
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
-
-
 def candidates(text: str, topic: Topic, title: str | None = None,
-               published: date | datetime | None = None) -> list[_Found]:
+               published: date | datetime | None = None) -> list[Found]:
     """Every figure the cascade reads, kept or held (below 0.5), before repeats are merged, each with
     its features: what the learned layer decides on (`settle`)."""
     pub = published.date() if isinstance(published, datetime) else published
@@ -337,16 +248,16 @@ def candidates(text: str, topic: Topic, title: str | None = None,
     return found
 
 
-def settle(found: list[_Found], layer: Decider | None) -> list[_Found]:
+def settle(found: list[Found], layer: Decider | None) -> list[Found]:
     """The claims given: with a learned layer, its confidence replaces the cascade's (which its features
     hold); then a headline repeated in the body, and an exact repeat, are merged."""
     if layer is not None:
         found = [f._replace(claim=replace(f.claim, confidence=layer.confidence(f.feats or {})),
                             cascade=f.claim.confidence) for f in found]
-    return _dedupe(found)
+    return merge_repeats(found)
 
 
-def _found(text: str, topic: Topic | None, title: str | None, published: date | datetime | None) -> list[_Found]:
+def _found(text: str, topic: Topic | None, title: str | None, published: date | datetime | None) -> list[Found]:
     topic = topic or load_topic()
     return settle(candidates(text, topic, title, published), topic.layer)
 
@@ -380,5 +291,5 @@ def explain(text: str, *, topic: Topic | None = None, title: str | None = None,
 def measure_work(text: str, *, topic: Topic | None = None) -> Work:
     """The work `extract` does on text, counted (for linearity tests and benchmarks)."""
     work = Work()
-    _dedupe(_extract(text, topic or load_topic(), None, work), work)
+    merge_repeats(_extract(text, topic or load_topic(), None, work), work)
     return work

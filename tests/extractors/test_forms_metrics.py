@@ -191,6 +191,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("Zelensky posted a video of two North Korean soldiers captured in Kursk, where some 11,000 "
                  "North Korean troops are deployed.", [("troops.deployed", 11000)],
                  id='two-soldiers-are-no-deployment'),
+    # presence "inside of Russia" is a deployment; "could be closer to N" estimates what is there
+    pytest.param("A Pentagon spokesman said there could be closer to 9,000 to 10,000 North Korean troops inside of "
+                 "Russia.", [("troops.deployed", 9500)], id='could-be-closer-to-a-range-inside-of-russia'),
 ]
 
 

@@ -57,6 +57,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # ... they are Russia's because Russia lost them, with an adverb between; North Korea's in a week are its own
     pytest.param(CONTEXT + "Russia has recently lost more than 1,500 soldiers, according to Kyiv.", [],
                  id='russia-has-recently-lost'),
+    # a country named after a preposition is no subject: the group in the war against Ukraine lost them
+    pytest.param("Budanov said the North Korean contingent in the war against Ukraine lost about 4,000 soldiers killed "
+                 "and seriously wounded.", [("casualties.total", 4000)], id='the-war-against-ukraine-lost'),
     pytest.param("The White House said more than 1,000 North Korean soldiers were killed or wounded in Russia's Kursk "
                  "region in a single week.", [("casualties.total", 1000)], id='north-korea-s-losses-in-a-single-week'),
     pytest.param("North Korea has supplied Russia with at least 50 of its Koksan self-propelled guns, heavy artillery "

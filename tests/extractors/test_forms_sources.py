@@ -270,6 +270,13 @@ def test_a_body_figure_with_no_source_takes_the_source_of_the_headline_that_repe
     assert [(c.value, c.source) for c in claims] == [(10000, "Pentagon")]
 
 
+def test_a_role_and_the_name_it_describes_tell_one_figure_once():
+    text = ("Ukraine's top commander says North Korean units have suffered up to 5,000 casualties in Russia.\n\n"
+            "In a post on Monday, Commander-in-Chief Oleksandr Syrskyi wrote that North Korean units had suffered "
+            "\"up to 5,000 casualties\" in Russia.")
+    assert [c.source for c in extract(text, topic=TOPIC)] == ["Commander-in-Chief Oleksandr Syrskyi"]
+
+
 def test_a_record_s_speaker_labels_name_the_source():
     text = ("WORLD TONIGHT — transcript of the segment on North Korean troops in Russia\n\n"
             "DAN ORTIZ, PENTAGON CORRESPONDENT: The working estimate is that roughly eleven thousand North Korean "

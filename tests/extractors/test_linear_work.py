@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from extractors import extract, load_topic
 from extractors.boilerplate import content_lines
-from extractors.extract import _dedupe, _Found, _same_figure, measure_work
+from extractors.extract import measure_work
+from extractors.repeats import Found, merge_repeats, same_figure
 from extractors.sentences import MAX_SENTENCE, Sentence, _abbreviation, _add, split_sentences
 from extractors.sourcing import DocumentSources
 from extractors.work import Work
@@ -204,7 +205,7 @@ def test_fuzz_attribution_work_is_linear_in_input(x: str) -> None:
 
 
 VALUES = [0.0, 0.5, 0.98, 1.0, 1.02, 1.03, 980.0, 1_000.0, 1_019.0, 1_020.0, 1_021.0, 1_020.5, -5.0, -5.1, 3e6, 3.06e6]
-claims = st.builds(lambda metric, value, heading, confidence: _Found(
+claims = st.builds(lambda metric, value, heading, confidence: Found(
     Claim(metric=metric, value=value, qualifier="exact", evidence="", start=0, end=1, confidence=confidence), heading,
     None, ""),
     st.sampled_from(["troops.deployed", "troops.additional", "casualties.total", "weapons.missiles"]),
@@ -213,7 +214,8 @@ claims = st.builds(lambda metric, value, heading, confidence: _Found(
 
 @QUICK
 @given(st.lists(claims, max_size=30))
-def test_dedupe_by_bisection_drops_what_comparing_every_pair_drops(found: list[_Found]) -> None:
+def test_dedupe_by_bisection_drops_what_comparing_every_pair_drops(found: list[Found]) -> None:
     body = [f.claim for f in found if not f.heading and f.claim.confidence >= 0.5]
-    kept = [f.claim for f in found if not (f.heading and any(_same_figure(f.claim, b) for b in body))]
-    assert [f.claim for f in _dedupe(found)] == [f.claim for f in _dedupe([_Found(c, False, None, "") for c in kept])]
+    kept = [f.claim for f in found if not (f.heading and any(same_figure(f.claim, b) for b in body))]
+    once = [Found(c, False, None, "") for c in kept]
+    assert [f.claim for f in merge_repeats(found)] == [f.claim for f in merge_repeats(once)]

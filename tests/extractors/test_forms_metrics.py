@@ -194,6 +194,13 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # presence "inside of Russia" is a deployment; "could be closer to N" estimates what is there
     pytest.param("A Pentagon spokesman said there could be closer to 9,000 to 10,000 North Korean troops inside of "
                  "Russia.", [("troops.deployed", 9500)], id='could-be-closer-to-a-range-inside-of-russia'),
+    # capturing is a capture; engineer troops are a further wave; "killed, wounded, or went missing" is one total
+    pytest.param("Ukraine reported capturing two North Korean soldiers in Russia's Kursk region on Saturday.",
+                 [("casualties.captured", 2)], id='capturing'),
+    pytest.param("Pyongyang has dispatched around 1,000 engineer troops to Russia to clear landmines, Yonhap said.",
+                 [("troops.additional", 1000)], id='engineer-troops-are-a-wave'),
+    pytest.param("British intelligence said more than 6,000 North Korean soldiers in Russia have been killed, wounded, "
+                 "or went missing.", [("casualties.total", 6000)], id='killed-wounded-or-went-missing'),
 ]
 
 

@@ -127,6 +127,9 @@ def test_the_figures(text, expected) -> None:
 
 COUNTS = [  # the numbers that count something, with their values
     pytest.param("5. Russia launches 728 drones overnight", [728], id='a-list-marker'),  # a list's marker
+    # a year after a month and a day is a date's, however the date is written
+    pytest.param("in this photo taken on Monday, Oct. 28, 2024, soldiers", [], id='a-year-after-month-and-day'),
+    pytest.param("on 28 October 2024, 300 soldiers", [300], id='a-year-after-day-and-month'),
     # thousands grouped by a space (or a no-break or thin space) are one number; a year is no group
     pytest.param("about 11 000 troops and 2\u202f700 wounded", [11000, 2700], id='space-grouped-thousands'),
     pytest.param("in 2024 300 soldiers", [300], id="a-year-then-a-count-is-no-group"),

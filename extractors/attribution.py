@@ -95,6 +95,7 @@ class Attributor:
         back, back_ends = _alternation(data["told_back"]), _alternation(data["told_back_ends"])
         self.told_back = re.compile(rf"(?<![\w])(?:{has}|{verbs})\s+(?:{back})"
                                     rf"(?:\s*(?:[.,;:!?]|$)|\s+(?:{back_ends})(?![\w]))", FLAGS)
+        self.told_back_passive = re.compile(data["told_back_passive"], FLAGS)  # "This is reported by UNN"
         self.said_before = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+$", FLAGS)  # ", said X": X speaks
         self.inverted = re.compile(rf"[,”\"]\s*(?:{words(data['inverted'])})\s+"
                                    rf"(?P<src>[^,.;:!?\"“”]{{2,70}}?)\s*(?:[,.;]|$)", FLAGS)

@@ -62,7 +62,9 @@ class DocumentSources:
                 found = [a for a in found if not (a.explicit and self._subject(a.source))] or found
             self._attrs[i] = found
             if found:  # read with its attributions: does its verb's object point back ("said this")
-                self._tells_back[i] = bool(self.attributor.told_back.search(self.text, s.start, s.end))
+                att = self.attributor
+                self._tells_back[i] = bool(att.told_back.search(self.text, s.start, s.end)
+                                           or att.told_back_passive.match(self.text, s.start, s.end))
         return self._attrs[i]
 
     def own(self, i: int, hops: int = 0) -> str | None:

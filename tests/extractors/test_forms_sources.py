@@ -68,6 +68,19 @@ SOURCE = [  # the one source every figure of the text has
                  "United States", id='the-united-states-says'),
     pytest.param("North Korea Moved 8,000 Soldiers To Kursk, US Officials Say", "US Officials",
                  id='a-title-case-headline-s-verb'),
+    # "This is reported by X": a passive whose subject points back tells the sentence before
+    pytest.param("North Korean troops have lost more than 5,000 soldiers in Russia's Kursk region.\n"
+                 "This was reported by Ukrinform on Tuesday.", "Ukrinform", id='this-was-reported-by'),
+    # a source's name ends before "during", "at", "amid" ...
+    pytest.param("Some 4,200 North Korean soldiers have been killed or wounded in Russia, as reported by South "
+                 "Korea's spy agency during a briefing on Wednesday.",
+                 "South Korea's National Intelligence Service (South Korea's spy agency)",
+                 id='reported-by-x-during-a-briefing'),
+    # reporting verbs beyond "said": "alleged", "reiterated"
+    pytest.param("South Korean military officials alleged that around 1,300 North Korean soldiers had been killed or "
+                 "wounded in Russia.", "South Korean military officials", id='alleged-that'),
+    pytest.param("The Pentagon reiterated that an estimated 12,000 North Korean troops have been deployed to Russia.",
+                 "Pentagon", id='reiterated-that'),
     # a figure inside a quotation that runs on is whoever closes the quotation (here through "he")
     pytest.param("Retired general Ben Hodges said the losses were severe.\n"
                  "\"Nobody knows the real number. We think as many as 2,000 North Korean soldiers have been killed "
@@ -220,6 +233,10 @@ SOURCES = [  # each figure's source, by value
     pytest.param("Kyodo, citing a defence source, said the number of North Korean troops sent to Russia has reached "
                  "about 14,000.", {14000: "Kyodo"}, id='citing-an-unnamed-source'),
     # whom a speaker tells is no part of the source; a weekday after it neither
+    # the agency's figure told through lawmakers: "according to Reps. X and Y" (an abbreviation, plural)
+    pytest.param("North Korea has sent about 16,000 troops to Russia, the NIS told lawmakers, according to Reps. Park "
+                 "Ji-won of the Democratic Party and Yoo Yong-won of the People Power Party.",
+                 {16000: "National Intelligence Service (NIS)"}, id='according-to-reps'),
     pytest.param("Kim told reporters the NIS said that 2,500 North Korean soldiers were killed in Russia.",
                  {2500: "National Intelligence Service (NIS)"}, id='told-reporters-the-agency-said'),
     pytest.param("About 1,200 North Korean soldiers have been killed in Russia, according to an AFP tally Friday.",

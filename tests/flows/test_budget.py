@@ -27,7 +27,8 @@ WORDS = ("border night analysts seoul caution estimate kremlin comment satellite
 def story(i: int) -> str:
     """A story of its own (no syndicated copy of another) with its own figure."""
     pick = random.Random(i).choice
-    rest = " ".join(" ".join(pick(WORDS) for _ in range(9)).capitalize() + "." for _ in range(6))
+    rest = " ".join(f"The {pick(WORDS)} of the {pick(WORDS)} was {pick(WORDS)} with the {pick(WORDS)}, it said."
+                    for _ in range(6))  # English to the language check: its function words, other nouns
     return f"North Korea has sent {1_000 * (i + 1):,} troops to Russia, South Korea's military said. {rest}"
 
 

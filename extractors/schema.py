@@ -227,7 +227,7 @@ TOPIC = Table({
                    frozenset({"name", "subject_party"})),
     "metrics": MapOf(Table({
         "label": Str(), "unit": Str(), "cumulative": Bool(), "threshold": Num(), "plausible_ratio": Num(),
-        "smallest": Num(), "fewest": Num(),
+        "smallest": Num(), "largest": Num(), "fewest": Num(),
         "nouns": WORDS, "predicates": WORDS,
         "requires": WORDS, "scope": OneOf(("clause", "sentence")), "vague": Bool(), "fraction": Bool(), "link": Bool(),
     }, frozenset({"nouns"}))),

@@ -165,7 +165,7 @@ def _metrics(data: dict[str, Any]) -> tuple[dict[str, Metric], dict[str, MetricS
         metrics[name] = Metric(name=name, label=str(m.get("label", name)), unit=str(m.get("unit", "")),
                                cumulative=bool(m.get("cumulative", True)), threshold=float(m.get("threshold", 0.05)),
                                plausible_ratio=float(m.get("plausible_ratio", 3.0)),
-                               smallest=float(m.get("smallest", 0.0)))
+                               smallest=float(m.get("smallest", 0.0)), largest=float(m.get("largest", 0.0)))
         specs[name] = MetricSpec(name=name, nouns=tuple(m["nouns"]), predicates=tuple(m.get("predicates", ())),
                                  requires=tuple(m.get("requires", ())), scope=str(m.get("scope", "clause")),
                                  vague=bool(m.get("vague", False)), fraction=bool(m.get("fraction", False)),

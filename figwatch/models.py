@@ -44,6 +44,7 @@ class Metric:
     # a report below this is no tally of the metric ("two soldiers" in a video, a crew's day) until an
     # independent source or a person confirms it: held, never a baseline (figwatch/fold/series.py)
     smallest: float = 0.0
+    largest: float = 0.0  # above this a report is no tally of the metric ("1.5 million" howitzers): held; 0: none
 
 
 @dataclass(frozen=True, slots=True)

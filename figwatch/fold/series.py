@@ -14,8 +14,9 @@ A report, in publication order, is one of:
   `plausible_ratio`) or its article names no source: then it is *held*, an `unconfirmed` event,
   never the baseline, until an independent source (another canonical source, in another
   article) states a compatible figure or a person confirms it. A figure below the metric's
-  `smallest` (no tally: "two soldiers" in a video) is held so too, the first figure included:
-  one misread sentence does not become a baseline every later report is measured against. Two
+  `smallest` or above its `largest` (no tally: "two soldiers" in a video, "1.5 million" howitzers)
+  is held so too, the first figure included: one misread sentence does not become a baseline every
+  later report is measured against. Two
   named sources far from the current figure on the same side move on from it (it was the odd
   one), upwards only for a cumulative count: small misreads never pull a total down.
 
@@ -102,10 +103,10 @@ class MetricFold:
     def _decide(self, claim: Claim, key: str) -> Event | None:
         current, threshold = self.baseline, self.metric.threshold
         if current is None:
-            small = None if claim.review == "confirmed" else self._too_small(claim)
-            partners = self._partners(claim) if small is not None else []
-            if small is not None and not partners:
-                return self._hold(claim, key, None, small)
+            doubt = None if claim.review == "confirmed" else self._no_tally(claim)
+            partners = self._partners(claim) if doubt is not None else []
+            if doubt is not None and not partners:
+                return self._hold(claim, key, None, doubt)
             for partner in partners:
                 self._release(partner)
             return self._accept(claim, advance=True, news=("new", None, False))
@@ -162,14 +163,20 @@ class MetricFold:
         raised = own is not None and self.metric.cumulative and claim.value >= own.value
         far = (agree.implausible(claim, own, ratio * ratio) if raised and own is not None
                else agree.implausible(claim, current, ratio))
-        reasons = [self._too_small(claim) or far, None if source else "names no source"]
+        reasons = [self._no_tally(claim) or far, None if source else "names no source"]
         found = [r for r in reasons if r]
         return "; ".join(found) if found else None
 
-    def _too_small(self, claim: Claim) -> str | None:
-        """Why a figure is no tally of this metric: below its `smallest`, or None."""
-        smallest = self.metric.smallest
-        return f"below {smallest:,.0f}, no tally of this figure" if 0 < claim.value < smallest else None
+    def _no_tally(self, claim: Claim) -> str | None:
+        """Why a figure is no tally of this metric: below its `smallest` or above its `largest`, or None
+        (blind round r8: "1.5 million" read as howitzers was the first figure, the baseline, and held
+        the real 50 and 200 as implausible)."""
+        smallest, largest = self.metric.smallest, self.metric.largest
+        if 0 < claim.value < smallest:
+            return f"below {smallest:,.0f}, no tally of this figure"
+        if 0 < largest < claim.value:
+            return f"above {largest:,.0f}, no tally of this figure"
+        return None
 
     def _partners(self, claim: Claim) -> list[Claim]:
         """Held reports an independent source corroborates with this one (none: still held)."""

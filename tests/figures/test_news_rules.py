@@ -100,6 +100,18 @@ def test_an_article_naming_two_sources_for_one_figure_does_not_confirm_itself():
     assert [e.kind for e in later.events] == ["new"]  # another article's report releases it
 
 
+def test_a_first_figure_above_the_largest_tally_is_held_and_blocks_nothing():
+    """A misread "1.5 million" as the first figure would make the real 50 look implausible (blind round r8:
+    howitzers)."""
+    systems = "casualties.killed"  # any metric with a largest tally
+    bounded = {**METRICS, systems: replace(METRICS[systems], largest=10_000.0)}
+    result = fold_claims({}, [claim(systems, 1_500_000, day(2, 1), None),
+                              claim(systems, 50, day(2, 3), "Ukrainian intelligence")], bounded)
+    assert [(e.kind, e.reason) for e in result.events] == [
+        ("unconfirmed", "above 10,000, no tally of this figure"), ("new", None)]
+    assert result.figures[systems].baseline.value == 50
+
+
 def test_a_small_figure_after_a_baseline_is_held_for_its_size():
     result = fold_claims({}, [claim(W, 2700, day(1, 13), "NIS"), claim(W, 8, day(2, 1), "NIS")], SMALL)
     assert [(e.kind, e.reason) for e in result.events][-1] == ("unconfirmed", "below 10, no tally of this figure")

@@ -228,13 +228,21 @@ def _update_context(ctx: Context, topic: Topic, masked: str, decided: list,
         ctx.metric, ctx.party, ctx.noun = named[2], topic.subject_party, topic.specs[named[2]].nouns[0]
 
 
+def _in_text(title: str, text: str) -> bool:
+    """Does the text hold the title: whole, or cut ("... could be as high as 3…": a feed's or a file's
+    cut of the first line is no headline of its own, and its last number may be cut short)?"""
+    stem = title.strip()
+    cut = stem.rstrip("…").rstrip(".").rstrip()
+    return stem in text or (cut != stem and bool(cut) and cut in text)
+
+
 def candidates(text: str, topic: Topic, title: str | None = None,
                published: date | datetime | None = None) -> list[Found]:
     """Every figure the cascade reads, kept or held (below 0.5), before repeats are merged, each with
     its features: what the learned layer decides on (`settle`)."""
     pub = published.date() if isinstance(published, datetime) else published
     found = _extract(text, topic, pub)
-    if title and title.strip() and title.strip() not in text:
+    if title and title.strip() and not _in_text(title, text):
         cap = topic.confidence.get("title", 0.8)
         heads = []
         for f in _extract(title, topic, pub):

@@ -178,8 +178,14 @@ class Fig:
             self.gr.passive.search(self.text, max(head_end, h[0] - 20), h[0])
             # "300 soldiers who were dispatched have died": a perfect whose verb takes no figure of its own
             or (self.gr.perfect.search(self.text, max(head_end, h[0] - 8), h[0])
-                and not _DIGIT.search(self.text, h[1], self.sp.end)))
+                and not _DIGIT.search(self.text, h[1], self._clause_end(h[1]))))
             for h in self.sp.cues.within(self.topic.predicates, head_end, self.hi))
+
+    def _clause_end(self, at: int) -> int:
+        """Where the clause after `at` ends: its verb's own figure would stand before a comma ("have died,
+        and another 1,000 ...": the 1,000 is another clause's)."""
+        stop = _CLAUSE_MARK.search(self.text, at, self.sp.end)
+        return stop.start() if stop else self.sp.end
 
     def post_nominal(self, head_end: int, wanted: set[str]) -> str | None:
         """A predicate right after the head noun ("300 soldiers killed"), when the figure wants it."""
@@ -190,4 +196,5 @@ class Fig:
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_MARK = re.compile(r"[,;:]\s")
 WORD = re.compile(r"[A-Za-z]{3,}")  # a lead word after a figure (one the topic does not name)

@@ -114,3 +114,12 @@ def test_spans_hold_the_number_as_written() -> None:
     text = "According to the JCS, about 11,000 North Korean troops are in Russia and two have been captured."
     for claim in extract(text):
         assert text[claim.start:claim.end] in ("11,000", "two")
+
+
+def test_a_title_cut_from_the_first_line_is_no_headline_of_its_own() -> None:
+    """A file's first line cut to a title ("... as high as 3…") would read "3" as a figure of its own."""
+    text = ("Seoul said the number of artillery shells North Korea has sent to Russia could be as high as 3 million, "
+            "a defence ministry official told reporters.")
+    cut = text[:text.index(" million")] + "…"  # the cut falls inside "3 million"
+    claims = extract(text, topic=load_topic(), title=cut)
+    assert [c.value for c in claims] == [3_000_000]

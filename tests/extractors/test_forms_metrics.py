@@ -201,6 +201,22 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  [("troops.additional", 1000)], id='engineer-troops-are-a-wave'),
     pytest.param("British intelligence said more than 6,000 North Korean soldiers in Russia have been killed, wounded, "
                  "or went missing.", [("casualties.total", 6000)], id='killed-wounded-or-went-missing'),
+    # a participle after the noun describes the group; the finite fate after it is the figure's
+    pytest.param("At least 200 North Korean soldiers stationed in Russia have died, and another 900 have been "
+                 "wounded, a lawmaker said.", [("casualties.killed", 200), ("casualties.wounded", 900)],
+                 id='stationed-in-russia-have-died'),
+    # ammunition by the piece is shells, and a calibre written "152 mm" is no count of its own
+    pytest.param("North Korea has sent about 2.5 million pieces of artillery ammunition to Russia, he said.",
+                 [("weapons.artillery_shells", 2_500_000)], id='pieces-of-artillery-ammunition'),
+    pytest.param("The containers North Korea shipped to Russia hold enough to carry around 7.5 million 152 mm "
+                 "artillery shells, the ministry estimated.", [("weapons.artillery_shells", 7_500_000)],
+                 id='enough-to-carry-152-mm-shells'),
+    # made in North Korea is provenance, not production: "launchers produced in North Korea have arrived"
+    pytest.param("Almost 30 rocket launchers produced in North Korea have arrived in Russia, the newspaper said.",
+                 [("weapons.artillery_systems", 30)], id='produced-in-north-korea-arrived-in-russia'),
+    # "could be as high as N" estimates what was sent
+    pytest.param("Seoul said the number of artillery shells North Korea has sent to Russia could be as high as 4 "
+                 "million.", [("weapons.artillery_shells", 4_000_000)], id='could-be-as-high-as'),
 ]
 
 

@@ -8,7 +8,8 @@ by these rules, in order:
    a body figure naming no source takes the headline's ("Pentagon: about 10,000" above it);
 2. unattributed-repeat: a repeat naming no source of a figure the article attributes is theirs;
 3. role-of-the-named: "Ukraine's top commander" telling the figure "Commander-in-Chief Oleksandr
-   Syrskyi" tells is Syrskyi (the role's head noun is in the named source's words);
+   Syrskyi" tells is Syrskyi (the role's head noun is in the named source's words); and a lawmaker
+   telling the figure "National Intelligence Service, via" the lawmaker tells is that relay;
 4. hedged: a figure one source tells plainly and qualified ("3,000", "approximately 3,000") is the
    qualified one;
 5. exact repeats are one claim.
@@ -21,13 +22,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
+from extractors.attribution import VIA
 from extractors.classify import Decision
 from extractors.features import Features
 from extractors.work import Work
 from figwatch.models import Claim
 
 HEADLINE_RULE = "headline-repeat"  # a body figure naming no source takes that of a headline repeating it
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")  # "Seong-kweun" is one word
+_PART = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:[-’'][A-Za-z]+)?(?![\w’'])")  # a capitalised word: "Syrskyi"
 NAMED_WORDS = 2  # capitalised words a source holds beyond the role's to name a person ("Oleksandr Syrskyi")
 
@@ -83,11 +86,22 @@ def role_of(role: str, named: str) -> bool:
     """Is `role` a description of the person `named` names: its head noun among the named source's
     words, and the named source holding a name the role does not ("Ukraine's top commander" and
     "Commander-in-Chief Oleksandr Syrskyi"; not "Russia's military" and "Ukraine's military")?"""
-    words = _WORD.findall(role.lower())
-    if not words or role == named:
-        return False
+    words = _WORD.findall(role)
+    if not words or role == named or not words[-1].islower():
+        return False  # a role ends in a common noun ("commander"); a name ("Lee Seong-kweun") is no role
     extra = set(_NAME.findall(named)) - set(_NAME.findall(role))
-    return words[-1] in _WORD.findall(named.lower()) and len(extra) >= NAMED_WORDS
+    parts = set(_PART.findall(named.lower()))  # "commander" in "Commander-in-Chief"
+    return words[-1] in parts and len(extra) >= NAMED_WORDS
+
+
+def relayer_of(teller: str, relayed: str) -> bool:
+    """Is `teller` the one through whom `relayed` ("National Intelligence Service, via Lee Seong-kweun")
+    tells the figure ("South Korean MP Lee Seong-kweun")? Then the two are one report, the relayed one."""
+    _, via, relay = relayed.partition(VIA)
+    names = set(_NAME.findall(relay)) | {w for w in _WORD.findall(relay) if "-" in w}
+    if not via or VIA in teller or not names:
+        return False
+    return names <= set(_NAME.findall(teller)) | set(_WORD.findall(teller))
 
 
 def headline_repeats(found: list[Found], work: Work) -> dict[int, Claim]:
@@ -125,8 +139,10 @@ def merge_repeats(found: list[Found], work: Work | None = None) -> list[Found]:
         if c.source_key is None and (head := headlined.get(figure_key(c))) is not None:
             c = replace(c, source=head.source, source_key=head.source_key)  # "Pentagon: about 10,000" above it
             f = f._replace(claim=c, source_rule=HEADLINE_RULE)
-        if c.source and any(role_of(c.source, other) for other in sources.get(figure_key(c), ())):
-            continue  # "Ukraine's top commander" where "Commander-in-Chief Oleksandr Syrskyi" tells it too
+        if c.source and any(role_of(c.source, other) or relayer_of(c.source, other)
+                            for other in sources.get(figure_key(c), ())):
+            continue  # "Ukraine's top commander" where "Commander-in-Chief Oleksandr Syrskyi" tells it too; a lawmaker
+            # where "National Intelligence Service, via" the lawmaker does
         if c.qualifier == "exact" and hedge_key(c) in hedged:
             continue  # "3,000" where the same source says "approximately 3,000": the figure is approximate
         key = (c.metric, c.value, c.low, c.high, c.qualifier, c.source_key, c.confidence >= 0.5,

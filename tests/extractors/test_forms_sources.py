@@ -76,6 +76,16 @@ SOURCE = [  # the one source every figure of the text has
                  "Korea's spy agency during a briefing on Wednesday.",
                  "South Korea's National Intelligence Service (South Korea's spy agency)",
                  id='reported-by-x-during-a-briefing'),
+    # "as indicated by X": a passive's agent is the source, and a clause opening with a participle never is
+    pytest.param("North Korean troops have suffered more than 4,500 casualties while assisting Russian forces against "
+                 "Ukraine, as indicated by the Joint Chiefs of Staff during a briefing.", "Joint Chiefs of Staff",
+                 id='as-indicated-by-x'),
+    # "leadership" speaks; a participle after a source's name ends it ("a report submitted to ...")
+    pytest.param("South Korea's military leadership reported on Monday that over 1,200 North Korean soldiers have been "
+                 "killed or wounded in Russia.", "South Korea's military leadership", id='military-leadership'),
+    pytest.param("North Korea shipped containers that could hold more than 5 million artillery shells to Russia, "
+                 "according to a Defense Intelligence Agency report submitted to a lawmaker.",
+                 "Defense Intelligence Agency report", id='a-report-submitted-to'),
     # reporting verbs beyond "said": "alleged", "reiterated"
     pytest.param("South Korean military officials alleged that around 1,300 North Korean soldiers had been killed or "
                  "wounded in Russia.", "South Korean military officials", id='alleged-that'),
@@ -292,6 +302,15 @@ def test_a_role_and_the_name_it_describes_tell_one_figure_once():
             "In a post on Monday, Commander-in-Chief Oleksandr Syrskyi wrote that North Korean units had suffered "
             "\"up to 5,000 casualties\" in Russia.")
     assert [c.source for c in extract(text, topic=TOPIC)] == ["Commander-in-Chief Oleksandr Syrskyi"]
+
+
+def test_a_lawmaker_and_the_agency_relayed_through_him_tell_one_figure_once():
+    text = ("At least 150 North Korean soldiers in Russia have died and 900 have been wounded.\n"
+            "This was stated by lawmaker Kim Jae-won after a briefing.\n"
+            "\"At least 150 deaths have been reported,\" he said after the National Intelligence Service briefed the "
+            "committee.")
+    assert {c.source for c in extract(text, topic=TOPIC) if c.value == 150} == {
+        "National Intelligence Service, via lawmaker Kim Jae-won"}
 
 
 def test_a_record_s_speaker_labels_name_the_source():

@@ -7,7 +7,7 @@ matches only a neutral one (planned, superseded). A logistic regression (scikit-
 extra: never imported at run time) learns keep or drop; its weights are written as data
 (extractors/topics/nk_russia.decision.json) and extractors/decider.py applies them in pure Python.
 
-Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 to r6 when their page
+Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 to r8 when their page
 texts are outside the checkout (FIGWATCH_REALPAGES, default /work/realpages; only the pages present
 are used, with their labels), and folders written by `figwatch review --export` (--review DIR:
 confirmed figures are 1, rejected ones 0, the rest unlabelled).
@@ -31,7 +31,7 @@ from extractors.records import claim_to_record
 from extractors.repeats import Found
 from extractors.topic import Topic, load_topic
 
-REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6")  # opened rounds only: a sealed blind round is never read
+REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8")  # opened rounds only: a sealed blind round is never read
 ORDER = (*SUITES, *REAL_ROUNDS)  # chronological: the order the suites were written in
 WEIGHTS = ROOT / "extractors" / "topics" / "nk_russia.decision.json"
 C = 1.0  # the regularisation, fixed before any curve was read (not tuned on the held-out suites)
@@ -66,13 +66,15 @@ def read_written(name: str, topic: Topic) -> Suite:
 
 def read_pages(name: str, pages: Path, gold: list[dict[str, Any]], topic: Topic,
                rejected: list[dict[str, Any]] | None = None) -> Suite:
-    """Article files with header lines (a real-page round, a review export), as figwatch reads them."""
+    """Article files with header lines (a real-page round, a review export), as figwatch reads them: a page in
+    another language than the topic's is left out with its labels (a run does not read it)."""
     from figwatch.sources.article_files import read_article_file
 
     docs = {}
     for path in sorted(pages.glob("*.txt")):
         article = read_article_file(path)
-        docs[path.name] = candidates(article.text, topic, article.title or None, article.published)
+        if topic.grammar.identify.reads(article.text):
+            docs[path.name] = candidates(article.text, topic, article.title or None, article.published)
     present = set(docs)
     kept = [g for g in gold if g.get("article") in present]
     return Suite(name, docs, kept, rejected or [], note=f"{len(docs)} pages, {len(kept)} of {len(gold)} labels")

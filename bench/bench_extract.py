@@ -69,9 +69,13 @@ def best_rate(parse, docs: list[str], min_bytes: int, runs: int = 3) -> tuple[fl
 
 
 def quantulum_parse():
-    """quantulum3's parser, quietly (it warns that its optional classifier is missing)."""
+    """quantulum3's parser, quietly, without its optional unit classifier: the same reference whether or not
+    scikit-learn is installed (`make train` installs it; quantulum3's pickled classifier needs an older one
+    and the `stemming` package, and would measure something else)."""
     warnings.simplefilter("ignore")
-    from quantulum3 import parser
+    from quantulum3 import classifier, parser
+
+    classifier.USE_CLF = False
 
     parser.parse("warm up: 3 km")
     return parser.parse

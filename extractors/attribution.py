@@ -144,6 +144,10 @@ class Attributor:
                                               if j != grammar["definite_article"] and j not in grammar["coordination"]])
                                      + r")\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}$", FLAGS)
         self.cites = re.compile(rf"(?:{words(data['cites'])})\s+", FLAGS) if data["cites"] else re.compile(NEVER)
+        # "Yonhap reported ..., citing a military intelligence report", "Citing the NIS, Yonhap said": what is cited
+        self.citing = (re.compile(_explicit(words(data["cites"]), ends), FLAGS) if data["cites"]
+                       else re.compile(NEVER))
+        self.cited_head = re.compile(data["cited_head"] or NEVER, FLAGS)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
         self.answer = re.compile(transcript["answer"], re.MULTILINE) if transcript["answer"] else None
@@ -174,6 +178,14 @@ class Attributor:
         self.leading_article = re.compile(rf"^{self.article.capitalize()}\s+")
         # "NIS", "the NIS", "Seoul's NIS"
         self.acronym_source = re.compile(rf"(?:{self.article}\s+|\w+['’]s\s+)?(?P<acr>[A-Z]{{2,6}})")
+
+    def cited(self, text: str, start: int, end: int) -> str | None:
+        """The named body a sentence cites ("citing the National Intelligence Service"), or None (an unnamed
+        "citing a source" names none)."""
+        m = self.citing.search(text, start, end)
+        raw = self.cited_head.sub("", m.group("src"), count=1) if m else ""
+        named = self.clean(raw) if raw else None
+        return named if named and named != PRONOUN and _CAPITAL.search(named) else None
 
     def clean(self, raw: str) -> str | None:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""

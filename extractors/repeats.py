@@ -96,12 +96,14 @@ def role_of(role: str, named: str) -> bool:
 
 def relayer_of(teller: str, relayed: str) -> bool:
     """Is `teller` the one through whom `relayed` ("National Intelligence Service, via Lee Seong-kweun")
-    tells the figure ("South Korean MP Lee Seong-kweun")? Then the two are one report, the relayed one."""
+    tells the figure ("South Korean MP Lee Seong-kweun", or in short "Lee")? Then the two are one report,
+    the relayed one."""
     _, via, relay = relayed.partition(VIA)
     names = set(_NAME.findall(relay)) | {w for w in _WORD.findall(relay) if "-" in w}
-    if not via or VIA in teller or not names:
+    own = set(_NAME.findall(teller)) | {w for w in _WORD.findall(teller) if "-" in w}
+    if not via or VIA in teller or not names or not own:
         return False
-    return names <= set(_NAME.findall(teller)) | set(_WORD.findall(teller))
+    return names <= own | set(_WORD.findall(teller)) or own <= names  # the relayer named whole, or in short
 
 
 def headline_repeats(found: list[Found], work: Work) -> dict[int, Claim]:

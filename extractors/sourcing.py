@@ -422,7 +422,23 @@ def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
     return f"{agency}{VIA}{ds.full_name(src)}" if agency else None
 
 
-RELAY_RULES = (relayed_agency,)
+@rule
+def cited_body(ds: DocumentSources, i: int, src: str) -> str | None:
+    """"Yonhap reported ..., citing a South Korean military intelligence report", "Citing the NIS, Yonhap said":
+    the cited body tells the figure, through the one citing it ("South Korean military intelligence report, via
+    Yonhap")."""
+    if VIA in src:
+        return None  # "Global Defense Corp., via Ukrainian media": the aside's citing was read already
+    s = ds.sents[i]
+    cited = ds.attributor.cited(ds.text, s.start, s.end)
+    if not cited or cited == src or cited in src:
+        return None
+    if ds.attributor.cites.match(src):
+        return cited  # "Citing South Korean assessments, the white paper says": the speaker was misread
+    return f"{cited}{VIA}{src}"
+
+
+RELAY_RULES = (relayed_agency, cited_body)
 
 SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, quote_closer, told_after, paragraph,
                 fact_box, list_intro, transcript_speaker)

@@ -247,6 +247,16 @@ SOURCES = [  # each figure's source, by value
     pytest.param("North Korea has sent about 16,000 troops to Russia, the NIS told lawmakers, according to Reps. Park "
                  "Ji-won of the Democratic Party and Yoo Yong-won of the People Power Party.",
                  {16000: "National Intelligence Service (NIS)"}, id='according-to-reps'),
+    # what a speaker cites tells the figure, through the speaker: "citing X" after the verb, or fronted
+    pytest.param("North Korea has sent more than 7 million artillery shells to Russia, Yonhap reported on Tuesday, "
+                 "citing a South Korean military intelligence report.",
+                 {7_000_000: "South Korean military intelligence report, via Yonhap"}, id='reported-citing-a-report'),
+    pytest.param("Citing the National Intelligence Service, Yonhap said that between 11,000 and 13,000 North Korean "
+                 "troops have been sent to Russia.", {12000: "National Intelligence Service, via Yonhap"},
+                 id='citing-fronted'),
+    pytest.param("North Korea has sent about 6,000 more soldiers to Russia, President Zelensky said in his "
+                 "evening address, citing data from Ukrainian military intelligence.",
+                 {6000: "Ukrainian military intelligence, via President Zelensky"}, id="citing-data-from"),
     pytest.param("Kim told reporters the NIS said that 2,500 North Korean soldiers were killed in Russia.",
                  {2500: "National Intelligence Service (NIS)"}, id='told-reporters-the-agency-said'),
     pytest.param("About 1,200 North Korean soldiers have been killed in Russia, according to an AFP tally Friday.",

@@ -2,10 +2,13 @@
 
 SOURCE_RULES, in order: a sentence's own attribution (in the figure's clause, else the
 sentence's); a pronoun to the source named before it ("the agency" to the last agency named);
-else its paragraph's, a fact box's "Source:" line, a list's intro, or a transcript's speaker. The
-first that answers names the source (and the rule, for `figwatch extract --why`). An acronym
-source is written in full. A lawmaker who relays an agency's briefing gives the agency's figure
-(RELAY_RULES: "National Intelligence Service, via lawmaker Lee Seong-kweun").
+whoever closes a quotation that runs on past the figure; the next sentence's, when its verb's
+object points back ("Budanov said this"); else its paragraph's, a fact box's "Source:" line, a
+list's intro, or a transcript's speaker. The first that answers names the source (and the rule,
+for `figwatch extract --why`). An acronym source is written in full. RELAY_RULES then read a relay:
+a lawmaker who relays an agency's briefing gives the agency's figure ("National Intelligence
+Service, via lawmaker Lee Seong-kweun"), and what a speaker cites is told through the speaker
+("South Korean military intelligence report, via Yonhap").
 """
 from __future__ import annotations
 
@@ -49,6 +52,7 @@ class DocumentSources:
         self._turns: dict[str, str | None] = {}  # a transcript's speakers by the name their turns open with
         self._labels: dict[str, str] | None = None  # a record's labelled speakers by last name
         self._tells_back: dict[int, bool] = {}  # a speaking sentence -> does its verb's object point back
+        self._cited: dict[int, str | None] = {}  # sentence -> the named body it cites
 
     def attrs(self, i: int) -> list[Attribution]:
         if i not in self._attrs:
@@ -257,6 +261,14 @@ class DocumentSources:
                 return self.own(j)
         return None
 
+    def cited(self, i: int) -> str | None:
+        """The named body sentence i cites ("citing the NIS"), read once a sentence."""
+        if i not in self._cited:
+            s = self.sents[i]
+            self.work.source_steps += 1  # one search of a sentence already read for its attributions
+            self._cited[i] = self.attributor.cited(self.text, s.start, s.end)
+        return self._cited[i]
+
     def told_after(self, i: int) -> str | None:
         """The source of the next sentence when its reporting verb's object points back ("Budanov said
         this in an interview"), across a paragraph break too: news pages set each sentence apart."""
@@ -429,8 +441,7 @@ def cited_body(ds: DocumentSources, i: int, src: str) -> str | None:
     Yonhap")."""
     if VIA in src:
         return None  # "Global Defense Corp., via Ukrainian media": the aside's citing was read already
-    s = ds.sents[i]
-    cited = ds.attributor.cited(ds.text, s.start, s.end)
+    cited = ds.cited(i)
     if not cited or cited == src or cited in src:
         return None
     if ds.attributor.cites.match(src):

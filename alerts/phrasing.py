@@ -147,6 +147,16 @@ def fmt_as_of(claim: Claim) -> str:
     return p.dates["as_of"].format(when=part.format(month=month))
 
 
+def _within(new: Claim, old: Claim) -> bool:
+    """Is the new figure inside the bounds the old one gave ("about 11,000" after "up to 15,000", "12,000" after
+    "10,000 to 13,000")? Then it narrows the old figure rather than revising it."""
+    if old.qualifier in ("at_most", "less_than"):
+        return new.value < old.value
+    if old.qualifier == "range" and old.low is not None and old.high is not None:
+        return old.low <= new.value <= old.high and new.qualifier != "range"
+    return False
+
+
 def change_line(event: Event, *, in_item: bool = False) -> str:
     """One sentence for what the event says: who, the figure now, against what before.
 
@@ -156,7 +166,9 @@ def change_line(event: Event, *, in_item: bool = False) -> str:
     old = event.old
     if event.kind not in ("changed", "disagreement") or old is None:
         return lines["first_in_item" if in_item else "first"].format(who=speaker(new), new=figure(new))
-    if event.revision:
+    if _within(new, old):
+        key = "revision_within" if event.revision else "within"
+    elif event.revision:
         key = "revision_up" if new.value > old.value else "revision_down" if new.value < old.value else "revision_same"
     else:
         key = "higher" if new.value > old.value else "lower" if new.value < old.value else "same"

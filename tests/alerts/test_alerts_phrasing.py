@@ -60,6 +60,19 @@ def test_revision_is_said_only_of_a_source_changing_its_own_figure():
     assert change_line(Event("new", "casualties.killed", new=anon)) == "an unattributed report says 600"
 
 
+def test_a_figure_inside_the_bounds_said_before_narrows_it_and_is_no_downward_revision():
+    bound = claim("troops.deployed", 15000, "at_most", who="Yonhap", day=2)
+    now = claim("troops.deployed", 11000, "approx", who="Yonhap", day=20)
+    assert change_line(Event("changed", "troops.deployed", new=now, old=bound, revision=True)) == \
+        "Yonhap now says about 11,000, narrowing the “up to 15,000” it gave on 2 November"
+    span = claim("troops.deployed", 11500, "range", who="Pentagon", day=2, low=11000, high=12000)
+    inside = claim("troops.deployed", 11000, who="NIS", day=20)
+    assert change_line(Event("changed", "troops.deployed", new=inside, old=span)) == \
+        "NIS says 11,000, within the “11,000–12,000” of Pentagon (2 November)"
+    above = claim("troops.deployed", 16000, who="Yonhap", day=20)
+    assert "up from" in change_line(Event("changed", "troops.deployed", new=above, old=bound, revision=True))
+
+
 def test_series_names_the_year_where_it_changes():
     points = [claim("casualties.killed", 300, "approx"), claim("casualties.killed", 600, "approx", day=20),
               claim("casualties.killed", 2000, "approx", day=28)]

@@ -7,7 +7,7 @@ matches only a neutral one (planned, superseded). A logistic regression (scikit-
 extra: never imported at run time) learns keep or drop; its weights are written as data
 (extractors/topics/nk_russia.decision.json) and extractors/decider.py applies them in pure Python.
 
-Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 to r8 when their page
+Suites: the written ones (eval/evaluate.SUITES), the real-page rounds r1 to r9 when their page
 texts are outside the checkout (FIGWATCH_REALPAGES, default /work/realpages; only the pages present
 are used, with their labels), and folders written by `figwatch review --export` (--review DIR:
 confirmed figures are 1, rejected ones 0, the rest unlabelled).
@@ -31,7 +31,7 @@ from extractors.records import claim_to_record
 from extractors.repeats import Found
 from extractors.topic import Topic, load_topic
 
-REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8")  # opened rounds only: a sealed blind round is never read
+REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9")  # opened rounds only: a sealed blind round is never read
 ORDER = (*SUITES, *REAL_ROUNDS)  # chronological: the order the suites were written in
 WEIGHTS = ROOT / "extractors" / "topics" / "nk_russia.decision.json"
 C = 1.0  # the regularisation, fixed before any curve was read (not tuned on the held-out suites)

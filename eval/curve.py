@@ -29,7 +29,7 @@ OUT = ROOT / "eval" / "results" / "curve.json"
 HAND_BLIND = {"heldout": 0.800, "heldout2": 0.850, "heldout3": 0.786, "heldout4": 0.763, "heldout5": 0.706,
               "heldout6": 0.841, "heldout7": 0.722, "heldout8": 0.841, "heldout9": 0.806, "heldout10": 0.791,
               "heldout11": 0.819, "r1": 0.760, "r2": 0.819, "r3": 0.836, "r4": 0.861, "r5": 0.826, "r6": 0.791,
-              "r7": 0.796, "r8": 0.829, "r9": 0.830}  # r7: its English pages (20 of 72 are in other languages, not read)
+              "r7": 0.796, "r8": 0.829, "r9": 0.830}  # r7: its English pages (20 of 72 are in other languages)
 
 
 def loso(suites: list[Suite], scorer: Any) -> dict[str, dict[str, Any]]:

@@ -31,7 +31,8 @@ from extractors.records import claim_to_record
 from extractors.repeats import Found
 from extractors.topic import Topic, load_topic
 
-REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9")  # opened rounds only: a sealed blind round is never read
+# opened rounds only: a sealed blind round is never read
+REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9")
 ORDER = (*SUITES, *REAL_ROUNDS)  # chronological: the order the suites were written in
 WEIGHTS = ROOT / "extractors" / "topics" / "nk_russia.decision.json"
 C = 1.0  # the regularisation, fixed before any curve was read (not tuned on the held-out suites)

@@ -16,9 +16,9 @@ A report, in publication order, is one of:
   article) states a compatible figure or a person confirms it. A figure below the metric's
   `smallest` or above its `largest` (no tally: "two soldiers" in a video, "1.5 million" howitzers)
   is held so too, the first figure included: one misread sentence does not become a baseline every
-  later report is measured against. Two
-  named sources far from the current figure on the same side move on from it (it was the odd
-  one), upwards only for a cumulative count: small misreads never pull a total down.
+  later report is measured against. Two named sources far from the current figure on the same
+  side move on from it (it was the odd one), upwards only for a cumulative count: small misreads
+  never pull a total down.
 
 Memory: the baseline, each source's latest report and its last SERIES_MAX distinct figures, at
 most one held report per source, the distinct figures reported (KnownFigures) and the report keys

@@ -148,6 +148,7 @@ class Attributor:
         self.citing = (re.compile(_explicit(words(data["cites"]), ends), FLAGS) if data["cites"]
                        else re.compile(NEVER))
         self.cited_head = re.compile(data["cited_head"] or NEVER, FLAGS)
+        self.relayed_by = re.compile(data["relayed_by"] or NEVER, FLAGS)
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
         self.answer = re.compile(transcript["answer"], re.MULTILINE) if transcript["answer"] else None
@@ -330,7 +331,21 @@ class Attributor:
         if asides and any(a.explicit for a in out):
             # an "as quoted by X" inside the speaker's aside relays the speaker's words: not a source of its own
             out = [a for a in out if not (a.explicit and any(lo < a.start < hi for lo, hi in asides))]
-        return sorted(out, key=lambda a: a.start)
+        return self._relays(text, sorted(out, key=lambda a: a.start))
+
+    def _relays(self, text: str, found: list[Attribution]) -> list[Attribution]:
+        """"according to the NIS, as reported by Yonhap": one attribution, the body told via its relayer
+        ("National Intelligence Service, via Yonhap"), where the relayer alone was read before."""
+        out: list[Attribution] = []
+        for a in found:
+            prev = out[-1] if out else None
+            if (prev is not None and a.explicit and prev.explicit and PRONOUN not in (prev.source, a.source)
+                    and VIA not in prev.source and 0 <= a.start - prev.end <= 40
+                    and self.relayed_by.search(text[prev.end:a.start])):
+                out[-1] = Attribution(prev.start, a.end, f"{prev.source}{VIA}{a.source}", True)
+            elif not (prev is not None and (a.start, a.end, a.source) == (prev.start, prev.end, prev.source)):
+                out.append(a)
+        return out
 
     def acronyms(self, text: str) -> dict[str, str]:
         """Each acronym a document spells out, with its first full name as written."""

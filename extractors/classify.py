@@ -46,7 +46,7 @@ class Classifier:
     def classify(self, sp: Span, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Decision]]:
         """The sentence's figures that the topic counts, with their metric and confidence."""
         out: list[tuple[Mention, Decision]] = []
-        live = [m for m in mentions if not m.superseded]
+        live = [m for m in mentions if not m.superseded or m.increment]  # an increment may be a wave (_decide)
         last: tuple[str | None, str | None] = (None, None)  # noun, party of the previous figure
         doubt: list[Cap] | None = None
         for i, m in enumerate(live):
@@ -162,6 +162,8 @@ class Classifier:
             return None
         spec = chosen[1].spec
         if spec.link and not sp.linked:
+            return None
+        if m.increment and not spec.requires:  # "losses rose by 1,000": a change, a figure only of a wave's metric
             return None
         start, why = self.teaser if sp.heading else self.base
         confidence, reasons, stance = settle(start, why, [*caps_of(CONFIDENCE_RULES, f, spec), *doubt])

@@ -94,6 +94,7 @@ class Topic:
     group: str | None  # the noun class of a counted group of people
     group_predicates: frozenset[str]
     umbrella_predicates: frozenset[str]
+    fates: frozenset[str]  # the predicates a noun may carry ("casualties": total): what befalls people
     modality: Lexicon
     confidence: dict[str, float]
     source_aliases: tuple[tuple[str, re.Pattern[str]], ...]
@@ -224,6 +225,7 @@ def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
         group=coref.get("group"),
         group_predicates=frozenset(coref.get("group_predicates", [])),
         umbrella_predicates=frozenset(coref.get("umbrella_predicates", [])),
+        fates=frozenset(v["implies"] for v in nouns.values() if "implies" in v),
         modality=Lexicon.build(d["modality"]["cues"]),
         confidence={k: float(v) for k, v in data.get("confidence", {}).items()},
         source_aliases=tuple((key, re.compile("|".join(f"(?:{p})" for p in pats), FLAGS))

@@ -87,6 +87,18 @@ def of_them(f: Fig) -> Whose | None:
     return (ctx.noun, ctx.party)
 
 
+def _befell_otherwise(f: Fig, noun: str | None) -> bool:
+    """Is a borrowed noun that carries a fate ("casualties") contradicted by the figure's own verb after it
+    ("... 4,000 casualties have occurred, and some 3,000 more have been dispatched"): then the figure
+    counts the people, and its verb says what befell them."""
+    implied = f.topic.noun_implies.get(noun or "")
+    if implied is None:
+        return False
+    own = f.sp.cues.first(f.topic.predicates, f.m.end, f.hi)
+    # a fate ("Of the casualties, 900 were killed") is a part of them: only another kind of verb contradicts
+    return own is not None and own[2] not in f.topic.fates
+
+
 def _resolved(f: Fig) -> tuple[str | None, bool]:
     """The figure's noun (its own, the one before it, or the last figure's) and whether an "of whom"
     points at a group ("..., of whom 1,000": members)."""
@@ -96,6 +108,8 @@ def _resolved(f: Fig) -> tuple[str | None, bool]:
     if noun is None:  # "..., of whom 1,000": members (the clause may open after "of whom")
         pointed = bool(f.topic.coref.search(f.text, max(f.sp.start, f.lo - 10), f.m.start))
         noun = f.topic.member(f.last[0]) if pointed else f.last[0]
+    if not f.named and _befell_otherwise(f, noun):
+        noun = f.topic.group  # "4,000 casualties ..., and some 3,000 more have been dispatched": people sent
     f._resolved = (noun, pointed)
     return noun, pointed
 

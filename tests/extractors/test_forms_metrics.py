@@ -150,6 +150,15 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # a part with its own noun before the whole it is counted in: its verb comes after the whole
     pytest.param("Kyiv said 3,500 North Korean troops out of a total of 11,000 had been killed or wounded.",
                  [("casualties.total", 3500), ("troops.deployed", 11000)], id='a-named-part-out-of-a-total'),
+    # a figure that borrows "casualties" from the clause before but has its own verb: the people it sends
+    pytest.param("Of roughly 12,000 North Korean soldiers sent to Russia, about 4,500 casualties have been counted, "
+                 "and it seems another 2,000 or so have been quietly dispatched since spring, officials said.",
+                 [("casualties.total", 4500), ("troops.additional", 2000), ("troops.deployed", 12000)],
+                 id='a-borrowed-fate-noun-yields-to-the-figure-s-own-verb'),
+    # an increase is a wave, the total it brings is the deployment
+    pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "
+                 "roughly 1,500, bringing the total to about 12,500 soldiers.",
+                 [("troops.additional", 1500), ("troops.deployed", 12500)], id='grown-by-is-a-wave'),
     # reinforcements that replace losses are no losses
     pytest.param(CONTEXT + "Pyongyang sent 2,000 reinforcements to replace its losses, the agency said.",
                  [("troops.additional", 2000)], id='reinforcements-to-replace-losses'),

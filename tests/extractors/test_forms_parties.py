@@ -94,6 +94,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korea's shells keep Russia's guns firing. A Czech-led initiative delivered some 1.5 million "
                  "shells to "
      "Ukraine last year.", [], id='shells-delivered-to-ukraine'),
+    # ... and so are shells a country sent Ukraine (Ukraine the one given to), beside the North's own shipment
+    pytest.param("Washington has sent Ukraine roughly 400,000 artillery rounds so far, whereas Pyongyang shipped "
+                 "about 4 million shells to Russia, analysts said.",
+                 [("weapons.artillery_shells", 4000000)], id='shells-sent-ukraine-double-object'),
     # Kim Jong Un as the one who sends
     pytest.param("Kim Jong Un has shipped some 12,000 of his young men to fight for Russia.",
                  [("troops.deployed", 12000)], id='kim-jong-un-sends'),

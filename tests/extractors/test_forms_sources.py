@@ -103,9 +103,11 @@ SOURCE = [  # the one source every figure of the text has
     # a body's figure relayed by an outlet is the body's, told via the outlet (not the outlet's alone)
     pytest.param("Roughly 2,500 North Korean soldiers have been wounded in Russia, according to Seoul's spy agency, as "
                  "reported by Yonhap.",
-                 "South Korea's National Intelligence Service (Seoul's spy agency), via Yonhap", id='according-to-x-as-reported-by-y'),
+                 "South Korea's National Intelligence Service (Seoul's spy agency), via Yonhap",
+                 id='according-to-x-as-reported-by-y'),
     pytest.param("According to the Defence Intelligence of Ukraine, as quoted by the BBC, about 1,200 North Korean "
-                 "soldiers have been killed.", "Defence Intelligence of Ukraine, via BBC", id='according-to-x-as-quoted-by-y'),
+                 "soldiers have been killed.", "Defence Intelligence of Ukraine, via BBC",
+                 id='according-to-x-as-quoted-by-y'),
 ]
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one

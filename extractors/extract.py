@@ -236,11 +236,27 @@ def _in_text(title: str, text: str) -> bool:
     return stem in text or (cut != stem and bool(cut) and cut in text)
 
 
+TITLE_REACH = 300  # characters from the text's start where a scraped copy repeats its headline
+
+
+def _title_apart(text: str, title: str | None) -> str:
+    """A scraped copy that runs its headline into the body ("... Amid Mass Casualties The White House has
+    said"): the headline ends its own line, so no source or sentence reads across it. The space after it
+    becomes a newline, so every offset stays as it was."""
+    stem = (title or "").strip()
+    at = text.find(stem, 0, TITLE_REACH + len(stem)) if len(stem) > 20 else -1
+    end = at + len(stem)
+    if at < 0 or text[end:end + 1] not in (" ", "\t") or not text[end + 1:end + 2].isupper():
+        return text
+    return f"{text[:end]}\n{text[end + 1:]}"
+
+
 def candidates(text: str, topic: Topic, title: str | None = None,
                published: date | datetime | None = None) -> list[Found]:
     """Every figure the cascade reads, kept or held (below 0.5), before repeats are merged, each with
     its features: what the learned layer decides on (`settle`)."""
     pub = published.date() if isinstance(published, datetime) else published
+    text = _title_apart(text, title)
     found = _extract(text, topic, pub)
     if title and title.strip() and not _in_text(title, text):
         cap = topic.confidence.get("title", 0.8)

@@ -100,6 +100,10 @@ SOURCE = [  # the one source every figure of the text has
                  "share/menu.item\n"
                  "The 47th Separate Brigade reported the information.", "47th Separate Brigade",
                  id='reported-the-information-after-page-furniture'),
+    # a role after the name with no article is an aside, not the speaker
+    pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
+                 "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",
+                 "Maria Lindqvist", id='name-then-role-without-article'),
     # a body's figure relayed by an outlet is the body's, told via the outlet (not the outlet's alone)
     pytest.param("Roughly 2,500 North Korean soldiers have been wounded in Russia, according to Seoul's spy agency, as "
                  "reported by Yonhap.",
@@ -313,6 +317,13 @@ def test_a_body_figure_with_no_source_takes_the_source_of_the_headline_that_repe
             "for training.")
     claims = extract(body, topic=TOPIC, title="Pentagon confirms about 10,000 North Korean troops in Russia")
     assert [(c.value, c.source) for c in claims] == [(10000, "Pentagon")]
+
+
+def test_a_headline_run_into_the_body_is_no_part_of_the_source():
+    title = "Kremlin Sends Pyongyang's Soldiers Into the Grinder as Losses Mount"
+    body = (f"{title} The State Department said on Tuesday that about 1,300 North Korean soldiers have been killed or "
+            "wounded in the Kursk region.")
+    assert [(c.value, c.source) for c in extract(body, topic=TOPIC, title=title)] == [(1300, "State Department")]
 
 
 def test_a_role_and_the_name_it_describes_tell_one_figure_once():

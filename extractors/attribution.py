@@ -217,7 +217,7 @@ class Attributor:
         unowned = self.suffix.sub("", led).strip(" ’'") if "'" in led or "’" in led else led  # "the agency’s estimates"
         if low in self.pronouns or (the_low in self.pronouns and unowned.endswith(the_low)):
             return PRONOUN  # "Last month the agency": the lead words took its "the"
-        if self.function.search(src):
+        if self.function.search(src) or self._verb_inside(src):  # "the Pentagon confirmed recent intelligence"
             pair = self.coordinated.search(src)  # "since the US and Ukraine announced": the pair at its end
             return pair.group() if pair else None
         words = src.split()
@@ -231,6 +231,11 @@ class Attributor:
             if not (last[:1].isupper() or self.speakers.fullmatch(last) or self.speaker_of.search(src)):
                 return None  # "Peskov on Thursday dismissed": a clause, not a name ("the ministry of defence" is one)
         return f"{cited}{VIA}{src}" if cited and cited != PRONOUN else src
+
+    def _verb_inside(self, src: str) -> bool:
+        """A reporting verb in lower case with words after it: a clause ("the Pentagon confirmed recent
+        intelligence reports"), not a name (one that ends the words is a noun: "Western estimates")."""
+        return any(m.group()[:1].islower() and src[m.end():].strip() for m in self.verb.finditer(src))
 
     def _has_number(self, src: str) -> bool:
         """A number no name holds: a figure or a date, not an ordinal ("8th Special Operations Regiment")."""

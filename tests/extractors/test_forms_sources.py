@@ -100,6 +100,13 @@ SOURCE = [  # the one source every figure of the text has
                  "share/menu.item\n"
                  "The 47th Separate Brigade reported the information.", "47th Separate Brigade",
                  id='reported-the-information-after-page-furniture'),
+    # officers speak; "suggests that" reports; a day-month date before the speaker is no part of its name
+    pytest.param("According to Ukrainian officers in the Bryansk sector, more than 9,000 North Koreans were deployed "
+                 "in Kursk.", "Ukrainian officers", id='according-to-officers'),
+    pytest.param("Army intelligence suggests that North Korea has suffered about 3,000 casualties in Russia.",
+                 "Army intelligence", id='suggests-that'),
+    pytest.param("On 14 November the State Department confirmed recent press reports that North Korea has deployed "
+                 "around 11,000 troops to Russia.", "State Department", id='day-month-date-then-confirmed-reports'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -107,6 +107,16 @@ SOURCE = [  # the one source every figure of the text has
                  "Army intelligence", id='suggests-that'),
     pytest.param("On 14 November the State Department confirmed recent press reports that North Korea has deployed "
                  "around 11,000 troops to Russia.", "State Department", id='day-month-date-then-confirmed-reports'),
+    # "according to him" is the last speaker; data nobody is named as gathering is no source
+    pytest.param("\"We know how much they have shipped,\" the defence minister said.\n\nAccording to him, roughly "
+                 "2 million artillery shells were sent to Russia by North Korea.", "defence minister",
+                 id='according-to-him'),
+    pytest.param("General Dmytro Koval said in an interview: \"As per the latest statistical data, North Korea has "
+                 "already shipped 2 million shells to Russia.\"", "General Dmytro Koval",
+                 id='as-per-data-is-no-speaker'),
+    pytest.param("\"By our count Pyongyang has already sent two million shells to Russia,\" Col. Oksana Marchenko, deputy "
+                 "head of the Army Intelligence Bureau of Ukraine, told a news agency.", "Col. Oksana Marchenko",
+                 id='quote-closer-with-a-role-that-has-a-word-before-it'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

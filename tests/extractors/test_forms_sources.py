@@ -114,8 +114,8 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("General Dmytro Koval said in an interview: \"As per the latest statistical data, North Korea has "
                  "already shipped 2 million shells to Russia.\"", "General Dmytro Koval",
                  id='as-per-data-is-no-speaker'),
-    pytest.param("\"By our count Pyongyang has already sent two million shells to Russia,\" Col. Oksana Marchenko, deputy "
-                 "head of the Army Intelligence Bureau of Ukraine, told a news agency.", "Col. Oksana Marchenko",
+    pytest.param("\"By our count Pyongyang has already sent two million shells to Russia,\" Col. Oksana Marchenko, "
+                 "deputy head of the Army Intelligence Bureau of Ukraine, told a news agency.", "Col. Oksana Marchenko",
                  id='quote-closer-with-a-role-that-has-a-word-before-it'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "

@@ -27,6 +27,9 @@ def _cue(topic: Topic, label: str, cue: str, where: str = "") -> Cap:
     return Cap(topic.confidence.get(label, 0.3), f"{label}{where} {cue!r}", topic.grammar.stance.get(label))
 
 
+CAUSE_REACH = 60  # characters before a projection's cue read for a past cause ("prompted Moscow to deploy")
+
+
 @rule
 def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     """"could send 5,000", "denied that 10,000 were sent", "perhaps 2,000": a cue in the figure's clause (a
@@ -39,7 +42,7 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     caps, known = [], None
     for s, e, label in f.sp.cues.within(topic.modality, min(f.lo, clause_lo), mod_hi):
         if label in gr.cancelled_by_realis:
-            if gr.realis.match(t, s):
+            if gr.realis.match(t, s) or gr.caused.search(t, max(0, s - CAUSE_REACH), s):
                 continue  # the cue opens a stated fact itself: "containers that could hold 3 million shells"
             if known is None:  # "already"; "the two prisoners"
                 known = bool(gr.realis.search(t, m.after_end, mod_hi) or gr.definite.search(t, max(0, m.start - 30),

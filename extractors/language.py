@@ -47,6 +47,7 @@ class Grammar:
     elliptical: re.Pattern[str]  # "counts", "puts it at"
     # modality settings (the cues themselves are a lexicon of the topic: the topic may add some)
     realis: re.Pattern[str]
+    caused: re.Pattern[str]  # a past cause before a projection's "to" ("prompted Moscow to deploy")
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
@@ -99,6 +100,7 @@ class Grammar:
             anaphora=re.compile(rf"(?<![\w])(?:{_alternation(coref['anaphora'] or [NEVER])})(?![\w])", FLAGS),
             elliptical=re.compile(rf"(?<![\w])(?:{_alternation(coref['elliptical'] or [NEVER])})(?![\w])", FLAGS),
             realis=re.compile(rf"(?<![\w])(?:{_alternation(mod['realis'] or [NEVER])})(?![\w])", FLAGS),
+            caused=re.compile(mod["caused"] or NEVER, FLAGS),
             sentence_modality=frozenset(mod["sentence"]),
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             # case-sensitive: ", and" ends, "AND" does not

@@ -167,8 +167,11 @@ class Scanner:
         second_day = rf"(?:\s+\d{{1,2}},?\s+(?:{self.conjunction}|{self.range_to}))?"  # "December 14 and 15"
         # "Oct. 28, 2024", "28 October 2024": a year after a month and a day is a date's
         full_date = rf"(?:{months})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{months})\.?,?"
-        self.before_re = EndCue.of(re.compile(r"(?<![\w])(?:" + _alternation(numbers["not_counts_before"])
-                                              + rf"|(?:{months})\.?{second_day}|{full_date})\s*$", FLAGS))
+        # a capitalised month may follow a word with no space: a byline run into its date ("CNNAugust 22")
+        glued = "|".join(m[:1].upper() + m[1:] for m in month_names)
+        self.before_re = EndCue.of(re.compile(r"(?:(?<![\w])(?:" + _alternation(numbers["not_counts_before"])
+                                              + rf"|(?:{months})\.?{second_day}|{full_date})"
+                                              rf"|(?<=[A-Za-z])(?-i:{glued})\.?{second_day})\s*$", FLAGS))
         self.between = [Between(re.compile(b["before"]) if b.get("before") else None, bool(b.get("line_start")),
                                 re.compile(b["after"]), float(b.get("max", 0)))
                         for b in numbers["not_counts_between"]]

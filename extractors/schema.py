@@ -200,7 +200,8 @@ LANGUAGE = every({
         "relative_pronouns": WORDS, "relative_places": WORDS, "perfect_auxiliaries": WORDS, "complementizer": WORD,
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
-    "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "sentence": WORDS, "cancelled_by_realis": WORDS,
+    "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
+                       "cancelled_by_realis": WORDS,
                               "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({

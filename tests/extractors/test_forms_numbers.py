@@ -117,6 +117,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # ... but "a day later" is a time, not a rate
     pytest.param("A day later, Japan said some 7,000 North Korean soldiers were in Russia.",
                  [("troops.deployed", 7000)], id='a-day-later-is-no-rate'),
+    # a byline run into its date: the day is no count of the soldiers the headline names
+    pytest.param("Pyongyang mourns North Korean soldiers killed fighting for Russia Ana Lopez, ReutersMarch 14, 2025 "
+                 "at 9:10 AM", [], id='a-byline-run-into-its-date'),
 ]
 
 

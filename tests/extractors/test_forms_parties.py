@@ -105,6 +105,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param(CONTEXT + "They've sent something like twelve thousand men to Russia out of an army of more than a "
                            "million.",
      [("troops.deployed", 12000)], id='an-army-of-a-million-is-no-deployment'),
+    # ... in the present tense too, in a headline that also names the North's troops
+    pytest.param("Russia suffers 700,000 casualties, sends North Korean soldiers into Kursk: NATO", [],
+                 id='russia-suffers-present-tense'),
     # Russia's killed and wounded are Russia's
     pytest.param(CONTEXT + "Moscow has burned through its own manpower (Western governments reckon Russia's killed and "
                            "wounded "

@@ -16,6 +16,11 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # a past cause before "to deploy" made it happen: no plan ("The mounting losses led the Kremlin to ...")
+    pytest.param("Its mounting losses led the Kremlin to deploy some 12,000 North Korean troops to the Kursk front.",
+                 [("troops.deployed", 12000)], id='a-past-cause-before-to-deploy-is-no-plan'),
+    pytest.param("The Kremlin plans to deploy some 12,000 North Korean troops to the Kursk front.", [],
+                 id='plans-to-deploy-stays-a-plan'),
     # "previously reported" is an earlier figure
     pytest.param(CONTEXT + "Tokyo had previously reported around 2,000 North Korean casualties.", [],
                  id='previously-reported'),

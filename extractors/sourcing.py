@@ -275,9 +275,12 @@ class DocumentSources:
         nxt = i + 1
         while nxt < len(self.sents) and _few_words(self.text[self.sents[nxt].start:self.sents[nxt].end]):
             nxt += 1  # page furniture between ("client/title.list_title") is no sentence of the story
-        if nxt >= len(self.sents) or not self.attrs(nxt):
+        if nxt >= len(self.sents) or not self.attrs(nxt) or not self._tells_back.get(nxt):
             return None
-        return self.own(nxt) if self._tells_back.get(nxt) else None
+        src = self.own(nxt)
+        # "This is reported by UNN with reference to the British ministry": the body it cites, via the teller
+        cited = self.cited(nxt) if src else None
+        return f"{cited}{VIA}{src}" if cited and src and cited not in src else src
 
     def block_source(self, i: int) -> str | None:
         """A fact box's "Source: ..." line above the figure's "Label: value" line, with only such

@@ -117,6 +117,13 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("\"By our count Pyongyang has already sent two million shells to Russia,\" Col. Oksana Marchenko, "
                  "deputy head of the Army Intelligence Bureau of Ukraine, told a news agency.", "Col. Oksana Marchenko",
                  id='quote-closer-with-a-role-that-has-a-word-before-it'),
+    # "This is reported by X with reference to Y's account": Y, via X
+    pytest.param("North Korean units have lost more than 4,000 soldiers in the Kursk region.\n\nThis is reported by "
+                 "Ukrinform with reference to the Telegram channel of the Estonian Defence Forces.",
+                 "Estonian Defence Forces, via Ukrinform", id='reported-by-x-with-reference-to-y'),
+    # "Pyongyang's own admission of 120 casualties": the admitting party tells it
+    pytest.param(CONTEXT + "The toll dwarfs Pyongyang's own admission of only 120 casualties among its troops.",
+                 "Pyongyang", id='x-s-own-admission-of'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -29,6 +29,7 @@ class Grammar:
     np_stop: re.Pattern[str]  # where the noun phrase after a figure ends
     np_joiners: frozenset[str]  # a stop that joins another noun ("KN-23 and KN-24 missiles")
     coordination: re.Pattern[str]  # "sent 11,000 troops ... and 3,000 more": the second shares the verb
+    aside_open: re.Pattern[str]  # ", including 500 officers,": an aside the figure before's clause passes over
     copulas: frozenset[str]
     transparent: frozenset[str]  # words that may stand between a figure and its noun
     party_after_phrase: str  # "from", "that ... sent": a party named after the noun phrase (a pattern's head)
@@ -83,6 +84,7 @@ class Grammar:
             clause=re.compile("|".join(f"(?:{v})" for p in g["clause"] for v in _case_split(p)), FLAGS),
             np_stop=re.compile("|".join([*stop_marks, rf"(?<![\w])(?:{_alternation(stop_words)})(?![\w])"]), FLAGS),
             np_joiners=frozenset(w.lower() for w in g["np_joiners"]),
+            aside_open=re.compile(rf",\s*(?:{words(g['aside_open'])})\s+(?:\S+\s+){{0,3}}$", FLAGS),
             coordination=re.compile(rf"(?<![\w])(?:{_alternation(g['coordination'])})(?![\w])", FLAGS),
             copulas=frozenset(w.lower() for w in g["copulas"]),
             transparent=frozenset(w.lower() for w in g["transparent"]),

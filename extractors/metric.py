@@ -128,6 +128,10 @@ def _modifiers(f: Fig) -> set[str]:
     reported = cues.last(topic.attributor.verb, lo, m.start)
     start = max(lo, comma + 1, reported[1] if reported else lo)
     clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
+    lead = topic.attributor.explicit.search(t, lo, m.start) if clause else None
+    if lead and t.find(",", lead.end(), m.start) >= 0:  # "According to reports last week, 12,000 ...": the
+        start = max(start, t.find(",", lead.end(), m.start) + 1)  # report's time, not the figure's
+        clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     if clause and cues.first(topic.modifiers_cancel, lo, hi):
         clause = set()
     return local | clause

@@ -98,15 +98,28 @@ class Phrase:
     head_end: int = -1  # where the head noun ends (-1: no head noun)
 
 
-def window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr: Grammar) -> tuple[int, int]:
-    """The clause around a figure, cut at its neighbours and at WINDOW characters."""
-    lo = max(sp.start, m.start - WINDOW, prev.end if prev and prev.end <= m.start else sp.start)
-    hi = min(sp.end, m.after_end + WINDOW, nxt.start if nxt and nxt.start >= m.after_end else sp.end)
+def _clause_start(sp: Span, m: Mention, lo: int, gr: Grammar) -> int:
+    """Where the figure's clause begins: after the last clause mark before it (not a label's colon)."""
     t = sp.text
     for bs, be, _ in sp.cues.within(gr.clause, lo, m.start):
         if t[bs:be].strip() == ":" and len(t[max(lo, bs - 60):bs].split()) <= 6:
             continue  # "Casualties: about 4,700": a label, not a clause
         lo = be
+    return lo
+
+
+def window(sp: Span, m: Mention, prev: Mention | None, nxt: Mention | None, gr: Grammar) -> tuple[int, int]:
+    """The clause around a figure, cut at its neighbours and at WINDOW characters."""
+    lo = max(sp.start, m.start - WINDOW, prev.end if prev and prev.end <= m.start else sp.start)
+    hi = min(sp.end, m.after_end + WINDOW, nxt.start if nxt and nxt.start >= m.after_end else sp.end)
+    t = sp.text
+    if nxt is not None and hi == nxt.start and gr.aside_open.search(t, m.after_end, nxt.start):
+        close = t.find(",", nxt.end, sp.end)  # "12,000 soldiers, including 500 officers, have been deployed"
+        if close > 0:
+            hi = min(sp.end, close + WINDOW)
+            b = sp.cues.first(gr.clause, close, hi)
+            return _clause_start(sp, m, lo, gr), (b[0] if b else hi)
+    lo = _clause_start(sp, m, lo, gr)
     b = sp.cues.first(gr.clause, m.after_end, hi)
     if b and not t[m.after_end:b[0]].strip() and t[b[0]:b[1]].strip() in "—–":
         b = sp.cues.first(gr.clause, b[1], hi)  # "11,000 — North Korean soldiers sent": a figure's label

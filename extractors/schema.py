@@ -193,7 +193,8 @@ LANGUAGE = every({
                                "question_mark": WORD, "stamp": Pattern()}),
     "boilerplate": each(PATTERNS, "headings", "lines"),
     "grammar": every({
-        "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "copulas": WORDS, "transparent": WORDS,
+        "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "aside_open": WORDS, "copulas": WORDS,
+        "transparent": WORDS,
         "party_after_phrase": Pattern(), "np_joiners": WORDS, "determiners": WORDS, "definite_article": WORD,
         "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS,
         "partitive_pronouns": WORDS,
@@ -201,8 +202,7 @@ LANGUAGE = every({
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
-                       "cancelled_by_realis": WORDS,
-                              "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
+                       "cancelled_by_realis": WORDS, "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,

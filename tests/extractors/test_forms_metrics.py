@@ -155,6 +155,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "and it seems another 2,000 or so have been quietly dispatched since spring, officials said.",
                  [("casualties.total", 4500), ("troops.additional", 2000), ("troops.deployed", 12000)],
                  id='a-borrowed-fate-noun-yields-to-the-figure-s-own-verb'),
+    # an aside with figures between a figure and its verb is passed over; a report's own time is no wave's
+    pytest.param("According to Kyiv's military intelligence reports last month, some 14,000 North Korean soldiers, "
+                 "including 300 officers and two generals, have been sent to Russia.", [("troops.deployed", 14000)],
+                 id='an-aside-with-figures-before-the-verb'),
     # an increase is a wave, the total it brings is the deployment
     pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "
                  "roughly 1,500, bringing the total to about 12,500 soldiers.",

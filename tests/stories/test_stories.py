@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eval.evaluate import load_scorer
-from eval.events import article_names, run_folder, score
+from eval.events import Run, article_names, run_folder, score
 
 STORIES = Path(__file__).resolve().parent
 
@@ -34,3 +34,15 @@ def test_a_story_gives_its_expected_events(story):
     for event in run.events:  # every held item says why it is held, and only held items do
         assert (event.kind == "unconfirmed") == (event.reason is not None)
     assert run.subject and "unconfirmed" not in run.subject
+
+
+def test_a_figure_the_article_gives_two_sources_is_right_with_either():
+    from figwatch.models import Claim, Event
+
+    said = Claim("troops.additional", 3000, "approx", "...", 0, 5, source="the Joint Chiefs of Staff",
+                 article_url="a.txt")
+    run = Run(events=(Event("new", "troops.additional", said),), figures={}, subject=None)
+    labels = [{"article": "a.txt", "metric": "troops.additional", "value": 3000, "qualifier": "approx", "source": s}
+              for s in ("Seoul", "the Joint Chiefs of Staff")]
+    assert score(run, labels, {"a.txt": "a.txt"}, load_scorer())["event_source_accuracy"] == 1.0
+    assert score(run, labels[:1], {"a.txt": "a.txt"}, load_scorer())["event_source_accuracy"] == 0.0

@@ -1,6 +1,7 @@
 """A date an article states in its own text, for articles that come with none.
 
-Only the opening counts: a wire dateline ("SEOUL, Nov. 4 (Yonhap) --", "KYIV, June 12 --") or a
+Only the opening counts: a wire dateline ("SEOUL, Nov. 4 (Yonhap) --", "KYIV, June 12 --", "Seoul
+[South Korea], December 13 (ANI):") or a
 full date on a short line near the top (a byline's "November 4, 2025", "Updated 4 November
 2025"). A date in a sentence is about something else ("on November 4, 2024, the agency said").
 A dateline gives no year: it is the latest year the text names that puts the date on or before
@@ -34,6 +35,11 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Z .'’-]{{1,40}},[ \t]+(?P<month>(?i:{_MONTH}))\.?[ \t]+(?P<day>\d{{1,2}})\b"
     rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?", re.MULTILINE)
+# "Seoul [South Korea], December 13 (ANI):": a place as written, the country in brackets, the agency after the day
+_AGENCY_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,40}}\])?,[ \t]+"
+    rf"(?P<month>(?i:{_MONTH}))\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?"
+    rf"[ \t]*\([A-Z][\w .&-]{{1,30}}\)[ \t]*[:—–-]", re.MULTILINE)
 _FULL = re.compile(
     rf"\b(?:(?P<month>(?i:{_MONTH}))\.?[ \t]+(?P<day>\d{{1,2}}),?[ \t]+(?P<year>(?:19|20)\d\d)"
     rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>(?i:{_MONTH}))\.?,?[ \t]+(?P<year2>(?:19|20)\d\d))\b")
@@ -45,7 +51,7 @@ def stated_date(text: str, reference: datetime) -> datetime | None:
 
     `reference` (the time the article was read) bounds it: a date after it is not the article's."""
     opening = text[:OPENING_CHARS]
-    matches = [_DATELINE.search(opening)]
+    matches = [_DATELINE.search(opening), _AGENCY_DATELINE.search(opening)]
     matches += [_FULL.search(line) for line in opening.splitlines() if len(line.strip()) <= DATE_LINE_CHARS]
     for match in matches:
         when = _date_of(match, text, reference) if match else None

@@ -22,6 +22,7 @@ def _day(text: str, now: datetime = NOW) -> str | None:
     ("WASHINGTON, Sept. 30, 2025 -- The Pentagon said ...", "2025-09-30"),
     ("By Jane Doe\nNovember 4, 2025\n\nNorth Korea has sent ...", "2025-11-04"),
     ("Updated 4 November 2025\nNorth Korea has sent ...", "2025-11-04"),
+    ("Tokyo [Japan], October 21 (ANI): Pyongyang's troops, the ministry said in its 2025 paper, ...", "2025-10-21"),
 ])
 def test_a_dateline_or_a_byline_date_dates_the_article(text, day):
     assert _day(text) == day

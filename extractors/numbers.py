@@ -158,7 +158,7 @@ class Scanner:
             rf"|(?P<o1>{num})\s+{self.range_or}\s+(?P<o2>{num})"
             rf"|(?P<vague>(?<![\w-])(?:{vague})(?![\w]))"
             rf"|(?P<num>{num}))", FLAGS)
-        self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“‘']?\s*$", FLAGS))
+        self.q_before_re = EndCue.of(re.compile(rf"(?<![\w])(?P<q>{qb})\s*[:\"“”‘’']?\s*$", FLAGS))
         self.q_after_re = re.compile(r"\s*-?(?P<q>" + _alternation([re.escape(q) for q in self.q_after]) + r")(?![\w])",
                                      FLAGS)
         months = _alternation(month_names)

@@ -24,6 +24,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("At least 500 North Korean soldiers have been killed and 1,500 wounded, the NIS said.",
                  [("casualties.killed", 500, "at_least"), ("casualties.wounded", 1500, "at_least")],
                  id='a-lower-bound-shared-across-and'),
+    # a qualifier in quotation marks ("the agency says “at least” 400") still qualifies
+    pytest.param("Seoul's spy agency counts “at least” 400 North Korean soldiers killed in Russia.",
+                 [("casualties.killed", 400, "at_least")], id='a-qualifier-in-curly-quotes'),
     # ... not across a comma's clause, nor onto a figure with its own qualifier
     pytest.param("About 500 North Korean soldiers have been killed, the NIS said, and 1,500 wounded.",
                  [("casualties.killed", 500, "approx"), ("casualties.wounded", 1500, "exact")],

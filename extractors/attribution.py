@@ -204,10 +204,11 @@ class Attributor:
             cited = cited or (named if named and _CAPITAL.search(named) else None)  # "a military source": unnamed
             piece, before = before, next(pieces, None)
         src = self.breaks.split(piece)[-1] if piece is not None else ""  # "support for Russia as [the NIS]"
+        whole = src.strip().lower()  # "the London-based daily": "daily" is no adverb the tail strips here
         src = self.tail.sub("", src).strip()
         led = src.lower()
-        if led in self.pronouns:
-            return PRONOUN  # "the agency": before the lead words strip its "the"
+        if led in self.pronouns or (self.referring is not None and self.referring.fullmatch(whole)):
+            return PRONOUN  # "the agency", "the UK-based newspaper": before the lead words strip its "the"
         src = self.lead.sub("", src).strip()
         # every suffix opens with one
         src = (self.suffix.sub("", src) if "'" in src or "’" in src else src).strip(" ’'")

@@ -124,6 +124,10 @@ SOURCE = [  # the one source every figure of the text has
     # "Pyongyang's own admission of 120 casualties": the admitting party tells it
     pytest.param(CONTEXT + "The toll dwarfs Pyongyang's own admission of only 120 casualties among its troops.",
                  "Pyongyang", id='x-s-own-admission-of'),
+    # "the London-based daily said": the outlet named last
+    pytest.param("The Guardian first reported the shipments in May.\n\nThe London-based daily said some 60 Koksan "
+                 "self-propelled howitzers made in North Korea have arrived in Russia.", "Guardian",
+                 id='the-x-based-daily-is-the-outlet-named-last'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -247,7 +247,7 @@ TOPIC = Table({
     "numbers": Table({"not_counts_before": PATTERNS, "not_counts_after": PATTERNS}),
     "attribution": Table({"acronyms": MapOf(Str())}),
     "sources": MapOf(PATTERNS),
-    "relays": Table({"agencies": WORDS, "unnamed": PATTERNS}),
+    "relays": Table({"agencies": WORDS, "unnamed": PATTERNS, "outlets": PATTERNS}),
     # a source's proper name, and the pattern of a nickname told by it
     "source_names": MapOf(Pair(Str(), Pattern())),
     # the learned decision layer (extractors/decider.py): its weights file beside the topic, and whether

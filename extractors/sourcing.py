@@ -196,14 +196,28 @@ class DocumentSources:
         to X" that closes the sentence governs it, not an agent inside the clause ("the 6,000 engineers sent
         under the deal announced by Shoigu are now in Kursk, where ..., according to HUR": HUR's)."""
         chosen = pick(self._clause_attrs(i, at), at)
-        if chosen is None or chosen.start <= at:
+        if chosen is None:
             return chosen
+        if chosen.start <= at:
+            return self._outlet_relays(i, at, self.attrs(i)[-1], chosen) or chosen
         last = self.attrs(i)[-1]
         end = self.sents[i].end
         if (last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end)
                 and not self.attributor.said_before.search(self.text, max(0, chosen.start - 16), chosen.start)):
             return last  # (but "..., said Budanov, according to The War Zone": the outlet relays Budanov)
-        return chosen
+        speaker = next((a for a in reversed(self.attrs(i)) if a.end <= at and not a.explicit), None)
+        return (self._outlet_relays(i, at, chosen, speaker) if speaker else None) or chosen
+
+    def _outlet_relays(self, i: int, at: int, outlet: Attribution, speaker: Attribution) -> Attribution | None:
+        """"The defense minister said ... up to 3 million shells, according to Yonhap": an outlet closing the
+        sentence after the figure relays the speaker named before it ("minister, via Yonhap")."""
+        end = self.sents[i].end
+        if (outlet is speaker or not outlet.explicit or outlet.start <= at or speaker.explicit
+                or PRONOUN in (speaker.source, outlet.source) or VIA in outlet.source or speaker.source == outlet.source
+                or not _CLOSES.fullmatch(self.text, min(outlet.end, end), end)
+                or not self.topic.relay_outlet.search(outlet.source)):
+            return None
+        return Attribution(speaker.start, outlet.end, f"{speaker.source}{VIA}{outlet.source}", True)
 
     def _counted(self, src: str) -> bool:
         """Does the source name the topic's own counted people ("North Korean forces"): the counted, not a

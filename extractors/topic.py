@@ -103,6 +103,7 @@ class Topic:
     relay_after: re.Pattern[str]  # a role in an apposition after it: ", a lawmaker on the committee"
     relay_agency: re.Pattern[str]  # the names of the sources that brief them (the topic's [relays])
     relay_unnamed: re.Pattern[str]  # ... named without a name ("the country's spy agency"): when no name is near
+    relay_outlet: re.Pattern[str]  # an outlet that relays a speaker ("..., according to Yonhap")
     relay_keys: frozenset[str]
     # key -> (proper name, its nicknames): "Seoul's spy agency" is told by the NIS's proper name
     source_names: dict[str, tuple[str, re.Pattern[str]]]
@@ -235,6 +236,7 @@ def compile_topic(data: dict[str, Any], lang: dict[str, Any]) -> Topic:
         relay_agency=any_of([p for key in data.get("relays", {}).get("agencies", [])
                              for p in data["sources"][key]]),
         relay_unnamed=any_of(data.get("relays", {}).get("unnamed", [])),
+        relay_outlet=any_of(data.get("relays", {}).get("outlets", [])),
         relay_keys=frozenset(data.get("relays", {}).get("agencies", [])),
         source_names={key: (name, re.compile(named, FLAGS))
                       for key, (name, named) in data.get("source_names", {}).items()},

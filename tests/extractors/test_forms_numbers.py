@@ -24,6 +24,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("At least 500 North Korean soldiers have been killed and 1,500 wounded, the NIS said.",
                  [("casualties.killed", 500, "at_least"), ("casualties.wounded", 1500, "at_least")],
                  id='a-lower-bound-shared-across-and'),
+    # a bound before an approximation is the bound
+    pytest.param("North Korea has sent Russia up to approximately 2 million artillery shells, the agency said.",
+                 [("weapons.artillery_shells", 2000000, "at_most")], id='up-to-approximately-is-at-most'),
     # a qualifier in quotation marks ("the agency says “at least” 400") still qualifies
     pytest.param("Seoul's spy agency counts “at least” 400 North Korean soldiers killed in Russia.",
                  [("casualties.killed", 400, "at_least")], id='a-qualifier-in-curly-quotes'),

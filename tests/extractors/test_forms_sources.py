@@ -128,6 +128,10 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("The Guardian first reported the shipments in May.\n\nThe London-based daily said some 60 Koksan "
                  "self-propelled howitzers made in North Korea have arrived in Russia.", "Guardian",
                  id='the-x-based-daily-is-the-outlet-named-last'),
+    # a speaker before the figure, an outlet closing the sentence: the speaker's, via the outlet
+    pytest.param("The South Korean foreign minister said Pyongyang had shipped about 7,000 containers to Russia, which "
+                 "could hold up to roughly 2 million artillery shells, according to the Kyodo news agency.",
+                 "South Korean foreign minister, via Kyodo news agency", id='speaker-said-then-according-to-outlet'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -40,6 +40,9 @@ _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]*)\s*$")
 _TRAILING_NAME = re.compile(r"(?-i:(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*$")
+# ", Robert Wood, during ...": a person's name between commas (or before a preposition) after a role
+_APPOSED = re.compile(r"\.?,[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})[ \t]*(?:,[ \t]*)?"
+                      r"(?=(?:during|in|at|on|speaking|said|told|says)\b)")
 _SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every acronym's spelling-out ends with: found at once
 STOP = r"[,.;:!?()\[\]\"“”]"
 # a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
@@ -233,6 +236,14 @@ class Attributor:
                 return None  # "Peskov on Thursday dismissed": a clause, not a name ("the ministry of defence" is one)
         return f"{cited}{VIA}{src}" if cited and cited != PRONOUN else src
 
+    def _apposed_name(self, text: str, m: re.Match[str], end: int) -> str | None:
+        """The person an "according to" role names right after it, between commas ("by Deputy Ambassador to
+        the U.N., Robert Wood, during"): the role's words hold a speaker noun, the name's clause goes on."""
+        if not self.speakers.search(m.group("src")):
+            return None
+        named = _APPOSED.match(text, m.end("src"), end)
+        return named.group("name") if named else None
+
     def _verb_inside(self, src: str) -> bool:
         """A reporting verb in lower case with words after it: a clause ("the Pentagon confirmed recent
         intelligence reports"), not a name (one that ends the words is a noun: "Western estimates")."""
@@ -309,6 +320,10 @@ class Attributor:
                 continue  # a word every match needs is absent (a str check, not a scan)
             for m in pattern.finditer(text, start, end):
                 src = self._clean_once(m.group("src"), cleaned)
+                named = self._apposed_name(text, m, end) if pattern is self.explicit else None
+                if named:  # "as stated by Deputy U.S. Ambassador to the U.N., Robert Wood, during a meeting"
+                    out.append(_placed(text, named, m.start("src"), m.end("src") + len(named) + 5, True))
+                    continue
                 if src:  # "according to the agency": the last agency named
                     refers = self._refers(m.group("src")) if src == PRONOUN else ""
                     out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))

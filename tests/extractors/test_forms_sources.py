@@ -132,6 +132,9 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("The South Korean foreign minister said Pyongyang had shipped about 7,000 containers to Russia, which "
                  "could hold up to roughly 2 million artillery shells, according to the Kyodo news agency.",
                  "South Korean foreign minister, via Kyodo news agency", id='speaker-said-then-according-to-outlet'),
+    # a role, then the person's name between commas: the person
+    pytest.param("About 9,000 North Korean troops are now in Russia, as stated by Britain's Ambassador to the U.N., "
+                 "Helen Carter, during a council session.", "Helen Carter", id='as-stated-by-role-then-name'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -40,9 +40,6 @@ _DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![\w])[A-Z]")
 _ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]*)\s*$")
 _TRAILING_NAME = re.compile(r"(?-i:(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*$")
-# ", Robert Wood, during ...": a person's name between commas (or before a preposition) after a role
-_APPOSED = re.compile(r"\.?,[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z’'-]+){1,2})[ \t]*(?:,[ \t]*)?"
-                      r"(?=(?:during|in|at|on|speaking|said|told|says)\b)")
 _SPELLED = re.compile(r"\([A-Z]{2,6}\)")  # what every acronym's spelling-out ends with: found at once
 STOP = r"[,.;:!?()\[\]\"“”]"
 # a stop inside a name ("Rep. Park", "Lt. Gen. Budanov", "U.S."), tried only where a stop is (so it costs
@@ -152,6 +149,7 @@ class Attributor:
                        else re.compile(NEVER))
         self.cited_head = re.compile(data["cited_head"] or NEVER, FLAGS)
         self.relayed_by = re.compile(data["relayed_by"] or NEVER, FLAGS)
+        self.apposed = re.compile(data["apposed_name"] or NEVER)  # case-sensitive: a name's capitals
         transcript = data["transcript"]
         self.speaker = re.compile(transcript["speaker"], re.MULTILINE) if transcript["speaker"] else None
         self.answer = re.compile(transcript["answer"], re.MULTILINE) if transcript["answer"] else None
@@ -241,7 +239,7 @@ class Attributor:
         the U.N., Robert Wood, during"): the role's words hold a speaker noun, the name's clause goes on."""
         if not self.speakers.search(m.group("src")):
             return None
-        named = _APPOSED.match(text, m.end("src"), end)
+        named = self.apposed.match(text, m.end("src"), end)
         return named.group("name") if named else None
 
     def _verb_inside(self, src: str) -> bool:

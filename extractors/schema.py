@@ -216,7 +216,7 @@ LANGUAGE = every({
         "absolute": WORDS, "cites": WORDS,
         "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
         "antecedents": MapOf(Pattern(0)), "relay_roles": PATTERNS, "told_back": PATTERNS, "told_back_ends": PATTERNS,
-        "told_back_passive": Pattern(), "cited_head": Pattern(), "relayed_by": Pattern(),
+        "told_back_passive": Pattern(), "cited_head": Pattern(), "relayed_by": Pattern(), "apposed_name": Pattern(),
     }),
 })
 

@@ -39,8 +39,11 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     stop = gr.modality_cut.search(t, m.after_end, f.hi)
     mod_hi = stop.start() if stop else f.hi
     clause_lo = window(f.sp, m, None, None, gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
+    lo = min(f.lo, clause_lo)
+    openers = list(gr.modality_start.finditer(t, lo, m.start))  # the last "after": cues before it are another's
+    lo = openers[-1].end() if openers else lo
     caps, known = [], None
-    for s, e, label in f.sp.cues.within(topic.modality, min(f.lo, clause_lo), mod_hi):
+    for s, e, label in f.sp.cues.within(topic.modality, lo, mod_hi):
         if label in gr.cancelled_by_realis:
             if gr.realis.match(t, s) or gr.caused.search(t, max(0, s - CAUSE_REACH), s):
                 continue  # the cue opens a stated fact itself: "containers that could hold 3 million shells"

@@ -49,6 +49,8 @@ class Grammar:
     # modality settings (the cues themselves are a lexicon of the topic: the topic may add some)
     realis: re.Pattern[str]
     caused: re.Pattern[str]  # a past cause before a projection's "to" ("prompted Moscow to deploy")
+    # "would triple ... after 14,000 were sent": a modal or a wave before the opener is another clause's
+    modality_start: re.Pattern[str]
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
@@ -103,6 +105,8 @@ class Grammar:
             elliptical=re.compile(rf"(?<![\w])(?:{_alternation(coref['elliptical'] or [NEVER])})(?![\w])", FLAGS),
             realis=re.compile(rf"(?<![\w])(?:{_alternation(mod['realis'] or [NEVER])})(?![\w])", FLAGS),
             caused=re.compile(mod["caused"] or NEVER, FLAGS),
+            modality_start=re.compile(rf"(?<![\w])(?:{words(mod['clause_starts']) if mod['clause_starts'] else NEVER})"
+                                      r"(?![\w])", FLAGS),
             sentence_modality=frozenset(mod["sentence"]),
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             # case-sensitive: ", and" ends, "AND" does not

@@ -128,6 +128,11 @@ def _modifiers(f: Fig) -> set[str]:
     reported = cues.last(topic.attributor.verb, lo, m.start)
     start = max(lo, comma + 1, reported[1] if reported else lo)
     clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
+    # "the new wave would double the force after some 12,000 were sent": the wave is another clause's
+    openers = list(f.gr.modality_start.finditer(t, start, m.start)) if clause else []
+    if openers:
+        start = openers[-1].end()
+        clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     lead = topic.attributor.explicit.search(t, lo, m.start) if clause else None
     if lead and t.find(",", lead.end(), m.start) >= 0:  # "According to reports last week, 12,000 ...": the
         start = max(start, t.find(",", lead.end(), m.start) + 1)  # report's time, not the figure's

@@ -202,7 +202,8 @@ LANGUAGE = every({
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
-                       "cancelled_by_realis": WORDS, "clause_ends": PATTERNS, "stance": MapOf(OneOf(STANCES))}),
+                       "cancelled_by_realis": WORDS, "clause_ends": PATTERNS,
+                       "clause_starts": WORDS, "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,

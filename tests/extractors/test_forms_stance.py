@@ -21,6 +21,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  [("troops.deployed", 12000)], id='a-past-cause-before-to-deploy-is-no-plan'),
     pytest.param("The Kremlin plans to deploy some 12,000 North Korean troops to the Kursk front.", [],
                  id='plans-to-deploy-stays-a-plan'),
+    # a conditional governs its own clause, not a figure in an "after" clause that states a fact; "If" is no source
+    pytest.param("If confirmed, the new wave would double the North Korean force in Russia after some 12,000 soldiers "
+                 "were sent there last year.", [("troops.deployed", 12000)],
+                 id='a-conditional-does-not-reach-past-after'),
     # "previously reported" is an earlier figure
     pytest.param(CONTEXT + "Tokyo had previously reported around 2,000 North Korean casualties.", [],
                  id='previously-reported'),

@@ -26,6 +26,7 @@ from extractors.reading import (
     Phrase,
     Span,
     first,
+    past_openers,
     rule,
     window,
 )
@@ -155,7 +156,8 @@ class Classifier:
             specs = [s for s in specs if s.fraction]
         elif m.kind == "base":  # "30 percent of the 11,000 ... killed": the killing is the fraction's
             specs = [s for s in specs if not s.fraction]
-        if not specs or sp.cues.first(self.topic.exclude, f.lo, f.hi):
+        # "offered a prisoner swap after capturing two soldiers": an excluding phrase of another clause does not
+        if not specs or sp.cues.first(self.topic.exclude, past_openers(self.gr, sp.text, f.lo, m.start), f.hi):
             return None
         chosen = first(METRIC_RULES, f, specs)
         if chosen is None:

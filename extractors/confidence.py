@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from extractors.reading import Fig, Rule, Span, rule, window
+from extractors.reading import Fig, Rule, Span, past_openers, rule, window
 from extractors.topic import MetricSpec, Topic
 from figwatch.models import Stance
 
@@ -39,9 +39,7 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     stop = gr.modality_cut.search(t, m.after_end, f.hi)
     mod_hi = stop.start() if stop else f.hi
     clause_lo = window(f.sp, m, None, None, gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
-    lo = min(f.lo, clause_lo)
-    openers = list(gr.modality_start.finditer(t, lo, m.start))  # the last "after": cues before it are another's
-    lo = openers[-1].end() if openers else lo
+    lo = past_openers(gr, t, min(f.lo, clause_lo), m.start)  # the last "after": cues before it are another's
     caps, known = [], None
     for s, e, label in f.sp.cues.within(topic.modality, lo, mod_hi):
         if label in gr.cancelled_by_realis:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from extractors.reading import WINDOW, Fig, first, nearest, rule
+from extractors.reading import WINDOW, Fig, first, nearest, past_openers, rule
 from extractors.topic import MetricSpec
 
 LOCAL_REACH = 32  # a local modifier's reach before the figure: "the first group of approximately 1,500"
@@ -129,9 +129,9 @@ def _modifiers(f: Fig) -> set[str]:
     start = max(lo, comma + 1, reported[1] if reported else lo)
     clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     # "the new wave would double the force after some 12,000 were sent": the wave is another clause's
-    openers = list(f.gr.modality_start.finditer(t, start, m.start)) if clause else []
-    if openers:
-        start = openers[-1].end()
+    own = past_openers(f.gr, t, start, m.start) if clause else start
+    if own != start:
+        start = own
         clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     lead = topic.attributor.explicit.search(t, lo, m.start) if clause else None
     if lead and t.find(",", lead.end(), m.start) >= 0:  # "According to reports last week, 12,000 ...": the

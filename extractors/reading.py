@@ -98,6 +98,13 @@ class Phrase:
     head_end: int = -1  # where the head noun ends (-1: no head noun)
 
 
+def past_openers(gr: Grammar, text: str, lo: int, at: int) -> int:
+    """Where the figure's own clause begins after the last subordinate opener before it ("... would double the
+    force after some 12,000 were sent": after "after"), else lo."""
+    openers = list(gr.modality_start.finditer(text, lo, at))
+    return openers[-1].end() if openers else lo
+
+
 def _clause_start(sp: Span, m: Mention, lo: int, gr: Grammar) -> int:
     """Where the figure's clause begins: after the last clause mark before it (not a label's colon)."""
     t = sp.text

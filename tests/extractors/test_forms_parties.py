@@ -108,6 +108,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # ... in the present tense too, in a headline that also names the North's troops
     pytest.param("Russia suffers 700,000 casualties, sends North Korean soldiers into Kursk: NATO", [],
                  id='russia-suffers-present-tense'),
+    # a prisoner swap offered in the main clause does not exclude the captures an "after" clause states
+    pytest.param("Kyiv has proposed a prisoner exchange with Pyongyang after capturing three North Korean soldiers in "
+                 "the Kursk region.", [("casualties.captured", 3)], id='a-swap-offered-after-capturing'),
     # Russia's killed and wounded are Russia's
     pytest.param(CONTEXT + "Moscow has burned through its own manpower (Western governments reckon Russia's killed and "
                            "wounded "

@@ -30,6 +30,10 @@ class Line:
     heading: bool
 
 
+PROSE_WORDS = 12  # a line with fewer words and no number is no sign that the article's prose has begun
+_DIGIT = re.compile(r"\d")
+
+
 def _is_heading(line: str) -> bool:
     """No closing punctuation and few words: a headline, teaser title or caption."""
     stripped = line.rstrip()
@@ -134,6 +138,9 @@ def content_lines(text: str, topic: Topic) -> list[Line]:
         if (screen is None or screen.may_match(line)) and furniture.is_furniture(line):
             continue
         heading = _is_heading(line)
-        prose = prose or not heading
+        # a page's short notice ("Notifications can be managed in browser preferences.") does not begin the prose:
+        # a short line begins it when it names the topic or a number
+        prose = prose or not (heading or (len(line.split()) < PROSE_WORDS and not _DIGIT.search(line)
+                                          and not any(map(line.lower().__contains__, topic.context_gate))))
         kept.append(Line(m.start(), m.end(), heading))
     return kept

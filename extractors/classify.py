@@ -36,6 +36,9 @@ from extractors.whose import NOT_COUNTED, WHOSE_RULES
 __all__ = ["WINDOW", "Classifier", "Context", "Decision", "Span"]
 
 
+PART_SHARE = 0.2  # a figure in an "including" aside below this share of the figure before is a small subgroup
+
+
 class Classifier:
     """Decides, for each figure of a sentence, the metric it reports (or none)."""
 
@@ -69,10 +72,18 @@ class Classifier:
             f.carried = self._carried(sp, m, out[-1]) if out else None
             f.prior = out[-1][1].metric if out else None
             decision = self._decide(f, whose_rule, doubt)
-            if decision:
+            if decision and not self._part_in_aside(sp, m, decision, out):
                 out.append((m, decision))
         earlier = [m for m in mentions if m.superseded and not m.increment]
         return self._with_earlier(sp, mentions, earlier, out, ctx) if earlier else out
+
+    def _part_in_aside(self, sp: Span, m: Mention, d: Decision, out: list[tuple[Mention, Decision]]) -> bool:
+        """"12,000 troops, including 500 officers and three generals": a small figure of the same metric in an aside
+        right after a figure is a part of it, not a count of its own ("including 300 killed" is another metric;
+        "20,000 personnel, including about 15,000 combat troops" is a breakdown a reader keeps)."""
+        if not out or out[-1][1].metric != d.metric or m.value >= PART_SHARE * out[-1][0].value:
+            return False
+        return bool(self.gr.aside_open.search(sp.text, out[-1][0].end, m.start))
 
     def _with_earlier(self, sp: Span, mentions: list[Mention], earlier: list[Mention],
                       current: list[tuple[Mention, Decision]], ctx: Context) -> list[tuple[Mention, Decision]]:

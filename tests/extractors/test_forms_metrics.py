@@ -159,6 +159,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("According to Kyiv's military intelligence reports last month, some 14,000 North Korean soldiers, "
                  "including 300 officers and two generals, have been sent to Russia.", [("troops.deployed", 14000)],
                  id='an-aside-with-figures-before-the-verb'),
+    # a small subgroup in an "including" aside is part of the deployment, not one of its own; a big share is kept
+    pytest.param("Pyongyang has sent about 13,000 soldiers to Russia, including 400 officers and two generals, "
+                 "Kyiv's spy agency said.", [("troops.deployed", 13000)], id='a-small-subgroup-in-an-aside'),
+    pytest.param("North Korea had sent some 18,000 personnel to Russia, including about 13,000 combat troops, the "
+                 "agency said.", [("troops.deployed", 13000), ("troops.deployed", 18000)],
+                 id='a-big-share-in-an-aside-is-kept'),
     # an increase is a wave, the total it brings is the deployment
     pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "
                  "roughly 1,500, bringing the total to about 12,500 soldiers.",

@@ -44,6 +44,11 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  "4,000 North Korean construction troops have been moving into Russia since September.\n\n"
                  "Related news\n- Seoul says 9,000 North Korean troops killed\n",
                  [("troops.additional", 4000)], id='a-menu-heading-above-the-story'),
+    # ... nor a "Comments" link after a short notice of the page's own ("Alerts can be turned off in settings.")
+    pytest.param("Get alerts from The Daily Ledger\n\nAlerts can be turned off in your settings.\n\nComments\n\n"
+                 "According to a Ukrainian intelligence estimate from Friday, Russia has received around 40 "
+                 "self-propelled howitzers from North Korea.",
+                 [("weapons.artillery_systems", 40)], id='a-comments-link-after-a-page-notice'),
 ]
 
 

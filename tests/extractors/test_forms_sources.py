@@ -135,6 +135,9 @@ SOURCE = [  # the one source every figure of the text has
     # a role, then the person's name between commas: the person
     pytest.param("About 9,000 North Korean troops are now in Russia, as stated by Britain's Ambassador to the U.N., "
                  "Helen Carter, during a council session.", "Helen Carter", id='as-stated-by-role-then-name'),
+    # "an assessment from Saturday": the day is no part of the source's name
+    pytest.param("According to a British intelligence assessment from Sunday, some 1,500 North Korean soldiers have "
+                 "been killed in Russia.", "British intelligence assessment", id='according-to-x-from-a-weekday'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -30,6 +30,7 @@ SUPERSEDED_REACH = 100  # "misstated the number of North Korean troops in the la
 MAX_DIGITS = 15  # a figure with more digits is no figure anyone reports
 NOT_COUNT_REACH = 24  # "aged 21", "Hwasong-15", "September 30": the words before a number that make it no count
 QUALIFIER_REACH = 40  # "a little over 1,000"
+SHARE_BACK_REACH = 80  # "4,000 casualties in three months, two-thirds of whom": the share to the figure it divides
 GROUP_SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin: "11 000"
 _NO_GROUP_SPACES = str.maketrans("", "", GROUP_SPACES)
 SHARED_QUALIFIER_WORDS = 7  # "about 300 North Korean troops have been killed and 2,700 ...": words between
@@ -149,6 +150,10 @@ class Scanner:
         self.firsts = frozenset(firsts | {a, between, *own_multipliers})
         first = _alternation([re.escape(w) for w in self.firsts])
         share = words(numbers["share_determiners"])
+        # "4,000 casualties, two-thirds of whom were killed", "with about two-thirds killed": a share of the
+        # figure before it (no number of its own after "of")
+        self.share_back = re.compile(rf"(?:{numbers['share_back_after']})(?:(?P<q>{qb})\s+)?(?P<frac>(?<![\w-])(?:{frac}))"
+                                     rf"(?![\w-])(?!\s+{of}\s+(?:\S+\s+){{0,3}}?\d)", FLAGS)
         # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
         self.master = re.compile(
             rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+{of}\s+(?:(?:{share})\s+|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)*"
@@ -246,7 +251,24 @@ class Scanner:
                 m = self.master.search(text, max(m.end(), pos + 1), end)
             else:  # the grammar's look-ahead is case-folded ("ſix"); a candidate is an ASCII word
                 m = self.master.search(text, pos + 1, end)
-        return _share_qualifiers(self, text, _link_partitives(self, text, _link_revisions(self, text, found)))
+        found = _share_qualifiers(self, text, _link_partitives(self, text, _link_revisions(self, text, found)))
+        return self._shares_back(text, found, start, end) if found else found
+
+    def _shares_back(self, text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
+        """"4,000 casualties, two-thirds of whom were killed": the share of the figure before, derived."""
+        out = list(found)
+        for m in self.share_back.finditer(text, start, end):
+            before = [f for f in found if f.end <= m.start() and f.kind == "plain" and not f.superseded]
+            if not before or m.start() - before[-1].end > SHARE_BACK_REACH:
+                continue
+            frac = " ".join(m.group("frac").lower().replace("-", " ").split())
+            share = self.fractions.get(frac) or self.fractions.get(frac.replace(" ", "-"))
+            if share is None or share >= 1:
+                continue
+            qual = self.q_before.get(m.group("q").lower(), "approx") if m.group("q") else "approx"
+            out.append(Mention(m.start("frac"), m.end("frac"), round(before[-1].value * share), qual,
+                               kind="fraction", after_end=m.end("frac")))
+        return sorted(out, key=lambda x: x.start) if len(out) > len(found) else found
 
     def _mentions(self, text: str, m: re.Match[str]) -> list[Mention]:
         if m.group("frac") is not None:

@@ -180,7 +180,7 @@ LANGUAGE = every({
                                             "max": Num()},
                                            frozenset({"after", "max"}))),
         "verbs_with_particles": PATTERNS, "pronoun_before_of": WORDS,
-        "article": WORD, "conjunction": WORD, "half": WORD, "between": WORD, "range_to": WORD, "range_or": WORD,
+        "article": WORD, "conjunction": WORD, "half": WORD, "between": WORD, "share_back_after": Pattern(), "range_to": WORD, "range_or": WORD,
         "revised_from": WORD,
         "of": WORD, "percent": PATTERNS, "share_determiners": WORDS, "partitive_determiners": WORDS,
         "partitive_totals": PATTERNS,

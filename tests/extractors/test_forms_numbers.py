@@ -24,6 +24,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("At least 500 North Korean soldiers have been killed and 1,500 wounded, the NIS said.",
                  [("casualties.killed", 500, "at_least"), ("casualties.wounded", 1500, "at_least")],
                  id='a-lower-bound-shared-across-and'),
+    # a share of the figure before it ("two-thirds of whom", "with about a quarter killed"): derived from it
+    pytest.param("North Korean units in Russia have taken 6,000 casualties, two-thirds of whom were killed, Kyiv said.",
+                 [("casualties.killed", 4000, "approx"), ("casualties.total", 6000, "exact")],
+                 id='a-share-of-the-figure-before'),
     # a bound before an approximation is the bound
     pytest.param("North Korea has sent Russia up to approximately 2 million artillery shells, the agency said.",
                  [("weapons.artillery_shells", 2000000, "at_most")], id='up-to-approximately-is-at-most'),

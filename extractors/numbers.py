@@ -152,8 +152,9 @@ class Scanner:
         share = words(numbers["share_determiners"])
         # "4,000 casualties, two-thirds of whom were killed", "with about two-thirds killed": a share of the
         # figure before it (no number of its own after "of")
-        self.share_back = re.compile(rf"(?:{numbers['share_back_after']})(?:(?P<q>{qb})\s+)?(?P<frac>(?<![\w-])(?:{frac}))"
-                                     rf"(?![\w-])(?!\s+{of}\s+(?:\S+\s+){{0,3}}?\d)", FLAGS)
+        self.share_back = re.compile(rf"(?:{numbers['share_back_after']})(?:(?P<q>{qb})\s+)?"
+                                     rf"(?P<frac>(?<![\w-])(?:{frac}))(?![\w-])(?!\s+{of}\s+(?:\S+\s+){{0,3}}?\d)",
+                                     FLAGS)
         # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
         self.master = re.compile(
             rf"\b(?=\d|(?:{first})(?![\w]))(?:(?P<frac>(?<![\w-])(?:{frac})|{pct})\s+{of}\s+(?:(?:{share})\s+|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)*"
@@ -265,8 +266,9 @@ class Scanner:
             share = self.fractions.get(frac) or self.fractions.get(frac.replace(" ", "-"))
             if share is None or share >= 1:
                 continue
-            qual = self.q_before.get(m.group("q").lower(), "approx") if m.group("q") else "approx"
-            out.append(Mention(m.start("frac"), m.end("frac"), round(before[-1].value * share), qual,
+            value = round(before[-1].value * share)
+            qual, _, _ = self._qualifier(text, m.start("frac"), value)  # "about two-thirds": approx, as a share is
+            out.append(Mention(m.start("frac"), m.end("frac"), value, "approx" if qual == "exact" else qual,
                                kind="fraction", after_end=m.end("frac")))
         return sorted(out, key=lambda x: x.start) if len(out) > len(found) else found
 

@@ -165,6 +165,11 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korea had sent some 18,000 personnel to Russia, including about 13,000 combat troops, the "
                  "agency said.", [("troops.deployed", 13000), ("troops.deployed", 18000)],
                  id='a-big-share-in-an-aside-is-kept'),
+    # engineering troops are a wave; "killed, wounded" in a headline is one total
+    pytest.param("The unit was made up of some 1,200 North Korean engineering troops sent to Kursk in the summer.",
+                 [("troops.additional", 1200)], id='engineering-troops-are-a-wave'),
+    pytest.param("Nearly 2,000 North Korean soldiers killed, wounded near Sudzha, Kyiv says",
+                 [("casualties.total", 2000)], id='killed-comma-wounded-is-a-total'),
     # an increase is a wave, the total it brings is the deployment
     pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "
                  "roughly 1,500, bringing the total to about 12,500 soldiers.",

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from extractors.reading import WINDOW, Fig, first, nearest, past_openers, rule
 from extractors.topic import MetricSpec
 
+COORDINATED_VERB_REACH = 24  # characters after "and" where a verb of its own opens another clause
 LOCAL_REACH = 32  # a local modifier's reach before the figure: "the first group of approximately 1,500"
 
 
@@ -124,6 +125,12 @@ def _modifiers(f: Fig) -> set[str]:
     local |= {lab for _, _, lab in cues.within(topic.modifiers_local, m.after_end, f.ph.end)}
     comma = t.rfind(",", lo, m.start) if f.shared else -1
     after = t.find(",", f.ph.end, hi)  # "..., revised that assessment last week": another clause's time
+    # "sent 12,000 troops in October and deployed additional forces": a verb after "and" opens another clause
+    for join in f.gr.coordination.finditer(t, f.ph.end, after if after >= 0 else hi):
+        verb = cues.first(topic.predicates, join.end(), min(hi, join.end() + COORDINATED_VERB_REACH))
+        if verb and not t[join.end():verb[0]].strip():
+            after = join.start()
+            break
     # "a paper circulated this week says ... sent": the paper's time
     reported = cues.last(topic.attributor.verb, lo, m.start)
     start = max(lo, comma + 1, reported[1] if reported else lo)

@@ -171,8 +171,8 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("Nearly 2,000 North Korean soldiers killed, wounded near Sudzha, Kyiv says",
                  [("casualties.total", 2000)], id='killed-comma-wounded-is-a-total'),
     # a wave word in a clause of its own after "and <verb>" is that clause's, not the figure's
-    pytest.param("The lawmaker said Pyongyang dispatched about 11,000 soldiers to Russia last autumn and sent "
-                 "additional units this spring.", [("troops.deployed", 11000)],
+    pytest.param("The lawmaker said Pyongyang dispatched about 11,000 soldiers to Russia in the autumn and deployed "
+                 "additional forces this spring.", [("troops.deployed", 11000)],
                  id='a-wave-word-after-and-a-verb-is-another-clause-s'),
     # an increase is a wave, the total it brings is the deployment
     pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "

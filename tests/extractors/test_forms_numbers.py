@@ -28,6 +28,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korean units in Russia have taken 6,000 casualties, two-thirds of whom were killed, Kyiv said.",
                  [("casualties.killed", 4000, "approx"), ("casualties.total", 6000, "exact")],
                  id='a-share-of-the-figure-before'),
+    # the first calibre of a pair is no count ("shells of 122 and 152 mm calibers")
+    pytest.param("Pyongyang has supplied Moscow with 2 million shells of 122 and 152 mm calibers, an officer said.",
+                 [("weapons.artillery_shells", 2000000)], id='a-pair-of-calibres'),
     # a bound before an approximation is the bound
     pytest.param("North Korea has sent Russia up to approximately 2 million artillery shells, the agency said.",
                  [("weapons.artillery_shells", 2000000, "at_most")], id='up-to-approximately-is-at-most'),

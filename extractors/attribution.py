@@ -56,6 +56,7 @@ def name_pattern(joiners: list[str]) -> str:
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")  # a capitalised word just before a capitalised "verb"
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")  # ... with the sentence going on in lower case: "States has seen"
+_STOP_AFTER = re.compile(r"[,;:)]")  # ... or a stop right after it: "according to Ukraine and the United States,"
 
 
 @dataclass(frozen=True)
@@ -333,8 +334,8 @@ class Attributor:
         asides: list[tuple[int, int]] = []  # between a speaker and its verb: "NIS, as quoted by PAP, estimates"
         for m in self.verb.finditer(text, start, end):
             if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(start, m.start() - 40), m.start()) \
-                    and _LOWER_AFTER.match(text, m.end(), end):
-                continue  # "The United States has seen": a capital after a name, in a sentence-case line, is a name's
+                    and (_LOWER_AFTER.match(text, m.end(), end) or _STOP_AFTER.match(text, m.end(), end)):
+                continue  # "The United States has seen", "the United States,": a capital after a name is a name's
             lo = max(start, m.start() - 160)
             before = text[lo:m.start()]
             words_end = len(before.rstrip())

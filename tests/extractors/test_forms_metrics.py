@@ -174,6 +174,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("The lawmaker said Pyongyang dispatched about 11,000 soldiers to Russia in the autumn and deployed "
                  "additional forces this spring.", [("troops.deployed", 11000)],
                  id='a-wave-word-after-and-a-verb-is-another-clause-s'),
+    # "hors de combat": out of action, killed or wounded
+    pytest.param("Kyiv says a quarter of the 12,000 North Korean troops sent to Kursk are now hors de combat.",
+                 [("casualties.total", 3000), ("troops.deployed", 12000)], id='hors-de-combat-is-a-total'),
     # an increase is a wave, the total it brings is the deployment
     pytest.param("The Pentagon said the count of North Korean troops posted in Russia's Kursk region has grown by "
                  "roughly 1,500, bringing the total to about 12,500 soldiers.",

@@ -138,6 +138,9 @@ SOURCE = [  # the one source every figure of the text has
     # "an assessment from Saturday": the day is no part of the source's name
     pytest.param("According to a British intelligence assessment from Sunday, some 1,500 North Korean soldiers have "
                  "been killed in Russia.", "British intelligence assessment", id='according-to-x-from-a-weekday'),
+    # "the United States," ends a name: "States" is no verb there
+    pytest.param("According to Britain and the United States, as many as 13,000 North Korean troops are in Russia.",
+                 "Britain and the United States", id='united-states-comma-is-a-name'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",
@@ -153,6 +156,9 @@ SOURCE = [  # the one source every figure of the text has
 ]
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one
+    # a relative clause after a noun is no speaker ("The panel, which monitors sanctions ..., found that")
+    pytest.param("The panel, which monitors sanctions against North Korea, also found that Pyongyang deployed over "
+                 "12,000 troops to Russia in 2024.", id='a-relative-clause-is-no-speaker'),
     pytest.param(CONTEXT + "Ukrainian special forces killed 13 North Korean soldiers near Sudzha, according to an "
                  "official statement released Tuesday.", id='a-statement-is-no-speaker'),
     pytest.param(CONTEXT + "Russia has received at most 40 ballistic missiles of North Korean origin, as the media "

@@ -11,6 +11,7 @@ number is constant and the extractor stays linear in its input.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from extractors.confidence import CONFIDENCE_RULES, SENTENCE_RULES, Cap, caps_of, settle
@@ -36,6 +37,8 @@ from extractors.whose import NOT_COUNTED, WHOSE_RULES
 __all__ = ["WINDOW", "Classifier", "Context", "Decision", "Span"]
 
 
+_WORDS_ON = re.compile(r"[ \t]+[A-Za-z]")  # the noun phrase goes on after a gloss
+GLOSS_CHARS = 30  # a bracketed gloss inside a noun phrase ("KN-23 (Hwasong-11Ga) missiles") at most this long
 PART_SHARE = 0.2  # a figure in an "including" aside below this share of the figure before is a small subgroup
 
 
@@ -136,6 +139,11 @@ class Classifier:
         t, nouns = sp.text, self.topic.nouns
         # the first stop is near: searched, not read from the sentence's
         stop = self.gr.np_stop.search(t, m.after_end, hi)
+        while stop and stop.group() == "(":  # "dozens of KN-23 (Hwasong-11Ga) missiles": a name's gloss, passed over
+            close = t.find(")", stop.end(), min(hi, stop.end() + GLOSS_CHARS))
+            if close < 0 or not _WORDS_ON.match(t, close + 1, hi):
+                break  # "about 11,000 (JCS)" at a line's end: the source's, not the noun phrase's
+            stop = self.gr.np_stop.search(t, close + 1, hi)
         end = first_end = min(stop.start() if stop else hi, m.after_end + 80)
         hits = [h for h in sp.cues.within(nouns, m.after_end, min(hi, end + 30)) if h[0] < end]
         # read when no noun is

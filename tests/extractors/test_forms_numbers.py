@@ -31,6 +31,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # the first calibre of a pair is no count ("shells of 122 and 152 mm calibers")
     pytest.param("Pyongyang has supplied Moscow with 2 million shells of 122 and 152 mm calibers, an officer said.",
                  [("weapons.artillery_shells", 2000000)], id='a-pair-of-calibres'),
+    # a bracketed gloss inside a noun phrase is passed over ("dozens of KN-23 (Hwasong-11Ga) missiles")
+    pytest.param("Pyongyang has also shipped dozens of KN-24 (Hwasong-11Na) short-range ballistic missiles to Moscow.",
+                 [("weapons.missiles", 12, "at_least")], id='a-gloss-inside-the-noun-phrase'),
     # a bound before an approximation is the bound
     pytest.param("North Korea has sent Russia up to approximately 2 million artillery shells, the agency said.",
                  [("weapons.artillery_shells", 2000000, "at_most")], id='up-to-approximately-is-at-most'),

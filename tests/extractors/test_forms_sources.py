@@ -141,6 +141,9 @@ SOURCE = [  # the one source every figure of the text has
     # "the United States," ends a name: "States" is no verb there
     pytest.param("According to Britain and the United States, as many as 13,000 North Korean troops are in Russia.",
                  "Britain and the United States", id='united-states-comma-is-a-name'),
+    # a leader speaks
+    pytest.param("The Ukrainian leader recalled that Pyongyang had sent some 11,000 North Korean soldiers into the "
+                 "Kursk fighting.", "Ukrainian leader", id='the-leader-recalled'),
     # a role after the name with no article is an aside, not the speaker
     pytest.param("Maria Lindqvist, director of the Korea Program at the Nordic Institute for Security (NIS-E), said "
                  "during a webinar on Tuesday that some 1,200 North Korean soldiers have been killed in Russia.",

@@ -48,7 +48,9 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
             if known is None:  # "already"; "the two prisoners"
                 known = bool(gr.realis.search(t, m.after_end, mod_hi) or gr.definite.search(t, max(0, m.start - 30),
                                                                                             m.start))
-            if known:
+            # "the dispatch of those 6,000 personnel will likely come": a modal right after the noun phrase is its
+            # verb, a plan a definite group does not cancel ("the two prisoners it would bring home" has a subject)
+            if known and not (s >= f.ph.end and gr.adverbs_only.fullmatch(t, f.ph.end, s)):
                 continue
         caps.append(_cue(topic, label, t[s:e]))
     return caps or None

@@ -51,6 +51,7 @@ class Grammar:
     caused: re.Pattern[str]  # a past cause before a projection's "to" ("prompted Moscow to deploy")
     # "would triple ... after 14,000 were sent": a modal or a wave before the opener is another clause's
     modality_start: re.Pattern[str]
+    adverbs_only: re.Pattern[str]  # adverbs alone between a noun phrase and its modal ("personnel will likely come")
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
@@ -105,6 +106,7 @@ class Grammar:
             elliptical=re.compile(rf"(?<![\w])(?:{_alternation(coref['elliptical'] or [NEVER])})(?![\w])", FLAGS),
             realis=re.compile(rf"(?<![\w])(?:{_alternation(mod['realis'] or [NEVER])})(?![\w])", FLAGS),
             caused=re.compile(mod["caused"] or NEVER, FLAGS),
+            adverbs_only=re.compile(rf"(?:\s+(?:{mod['adverb'] or NEVER}))*\s*", FLAGS),
             modality_start=re.compile(rf"(?<![\w])(?:{words(mod['clause_starts']) if mod['clause_starts'] else NEVER})"
                                       r"(?![\w])", FLAGS),
             sentence_modality=frozenset(mod["sentence"]),

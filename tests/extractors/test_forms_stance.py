@@ -21,6 +21,9 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
                  [("troops.deployed", 12000)], id='a-past-cause-before-to-deploy-is-no-plan'),
     pytest.param("The Kremlin plans to deploy some 12,000 North Korean troops to the Kursk front.", [],
                  id='plans-to-deploy-stays-a-plan'),
+    # a modal right after a definite group's noun phrase is its verb: a plan ("those 5,000 ... will likely go")
+    pytest.param("Seoul's spy agency said the dispatch to Russia of those 5,000 additional North Korean military "
+                 "personnel will likely come in July.", [], id='a-definite-group-then-its-modal-is-a-plan'),
     # a conditional governs its own clause, not a figure in an "after" clause that states a fact; "If" is no source
     pytest.param("If confirmed, the new wave would double the North Korean force in Russia after some 12,000 soldiers "
                  "were sent there last year.", [("troops.deployed", 12000)],

@@ -31,8 +31,14 @@ from extractors.records import claim_to_record
 from extractors.repeats import Found
 from extractors.topic import Topic, load_topic
 
-# opened rounds only: a sealed blind round is never read
-REAL_ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9")
+
+def opened_rounds() -> tuple[str, ...]:
+    """The real-page rounds already scored blind (eval/realpages/scores.json), in order: a sealed one is never read."""
+    scores = json.loads((ROOT / "eval" / "realpages" / "scores.json").read_text(encoding="utf-8"))
+    return tuple(sorted((name for name, entry in scores.items() if "blind" in entry), key=lambda n: int(n[1:])))
+
+
+REAL_ROUNDS = opened_rounds()
 ORDER = (*SUITES, *REAL_ROUNDS)  # chronological: the order the suites were written in
 WEIGHTS = ROOT / "extractors" / "topics" / "nk_russia.decision.json"
 C = 1.0  # the regularisation, fixed before any curve was read (not tuned on the held-out suites)

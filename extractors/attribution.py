@@ -364,7 +364,7 @@ class Attributor:
                     and self.relayed_by.search(text[prev.end:a.start])):
                 out[-1] = Attribution(prev.start, a.end, f"{prev.source}{VIA}{a.source}", True)
             elif not (prev is not None and (a.start, a.end, a.source) == (prev.start, prev.end, prev.source)):
-                out.append(a)
+                out.append(a)  # (one "according to X" read by two patterns is one attribution)
         return out
 
     def acronyms(self, text: str) -> dict[str, str]:

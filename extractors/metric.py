@@ -141,8 +141,9 @@ def _modifiers(f: Fig) -> set[str]:
         start = own
         clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     lead = topic.attributor.explicit.search(t, lo, m.start) if clause else None
-    if lead and t.find(",", lead.end(), m.start) >= 0:  # "According to reports last week, 12,000 ...": the
-        start = max(start, t.find(",", lead.end(), m.start) + 1)  # report's time, not the figure's
+    told = t.find(",", lead.end(), m.start) if lead else -1  # "According to reports last week, 12,000 ...": the
+    if told >= 0:  # report's time, not the figure's
+        start = max(start, told + 1)
         clause = {lab for _, _, lab in cues.within(topic.modifiers_clause, start, after if after >= 0 else hi)}
     if clause and cues.first(topic.modifiers_cancel, lo, hi):
         clause = set()

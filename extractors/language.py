@@ -30,6 +30,8 @@ class Grammar:
     np_joiners: frozenset[str]  # a stop that joins another noun ("KN-23 and KN-24 missiles")
     coordination: re.Pattern[str]  # "sent 11,000 troops ... and 3,000 more": the second shares the verb
     aside_open: re.Pattern[str]  # ", including 500 officers,": an aside the figure before's clause passes over
+    # "would triple ... after 14,000 were sent": a modal or a wave before the subordinator is another clause's
+    subordinator: re.Pattern[str]
     copulas: frozenset[str]
     transparent: frozenset[str]  # words that may stand between a figure and its noun
     party_after_phrase: str  # "from", "that ... sent": a party named after the noun phrase (a pattern's head)
@@ -49,8 +51,6 @@ class Grammar:
     # modality settings (the cues themselves are a lexicon of the topic: the topic may add some)
     realis: re.Pattern[str]
     caused: re.Pattern[str]  # a past cause before a projection's "to" ("prompted Moscow to deploy")
-    # "would triple ... after 14,000 were sent": a modal or a wave before the opener is another clause's
-    modality_start: re.Pattern[str]
     adverbs_only: re.Pattern[str]  # adverbs alone between a noun phrase and its modal ("personnel will likely come")
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
@@ -87,6 +87,8 @@ class Grammar:
             clause=re.compile("|".join(f"(?:{v})" for p in g["clause"] for v in _case_split(p)), FLAGS),
             np_stop=re.compile("|".join([*stop_marks, rf"(?<![\w])(?:{_alternation(stop_words)})(?![\w])"]), FLAGS),
             np_joiners=frozenset(w.lower() for w in g["np_joiners"]),
+            subordinator=re.compile(rf"(?<![\w])(?:{words(g['subordinators']) if g['subordinators'] else NEVER})"
+                                    r"(?![\w])", FLAGS),
             aside_open=re.compile(rf",\s*(?:{words(g['aside_open'])})\s+(?:\S+\s+){{0,3}}$", FLAGS),
             coordination=re.compile(rf"(?<![\w])(?:{_alternation(g['coordination'])})(?![\w])", FLAGS),
             copulas=frozenset(w.lower() for w in g["copulas"]),
@@ -107,8 +109,6 @@ class Grammar:
             realis=re.compile(rf"(?<![\w])(?:{_alternation(mod['realis'] or [NEVER])})(?![\w])", FLAGS),
             caused=re.compile(mod["caused"] or NEVER, FLAGS),
             adverbs_only=re.compile(rf"(?:\s+(?:{mod['adverb'] or NEVER}))*\s*", FLAGS),
-            modality_start=re.compile(rf"(?<![\w])(?:{words(mod['clause_starts']) if mod['clause_starts'] else NEVER})"
-                                      r"(?![\w])", FLAGS),
             sentence_modality=frozenset(mod["sentence"]),
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             # case-sensitive: ", and" ends, "AND" does not

@@ -101,7 +101,7 @@ class Phrase:
 def past_openers(gr: Grammar, text: str, lo: int, at: int) -> int:
     """Where the figure's own clause begins after the last subordinate opener before it ("... would double the
     force after some 12,000 were sent": after "after"), else lo."""
-    openers = list(gr.modality_start.finditer(text, lo, at))
+    openers = list(gr.subordinator.finditer(text, lo, at))
     return openers[-1].end() if openers else lo
 
 

@@ -195,6 +195,7 @@ LANGUAGE = every({
     "boilerplate": each(PATTERNS, "headings", "lines"),
     "grammar": every({
         "clause": PATTERNS, "np_stop": PATTERNS, "coordination": PATTERNS, "aside_open": WORDS, "copulas": WORDS,
+        "subordinators": WORDS,
         "transparent": WORDS,
         "party_after_phrase": Pattern(), "np_joiners": WORDS, "determiners": WORDS, "definite_article": WORD,
         "indefinite_articles": WORDS, "possessives": WORDS, "own": WORD, "passive": PATTERNS,
@@ -204,7 +205,7 @@ LANGUAGE = every({
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
                        "cancelled_by_realis": WORDS, "clause_ends": PATTERNS,
-                       "clause_starts": WORDS, "adverb": Pattern(), "stance": MapOf(OneOf(STANCES))}),
+                       "adverb": Pattern(), "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,

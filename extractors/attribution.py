@@ -57,6 +57,8 @@ def name_pattern(joiners: list[str]) -> str:
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")  # a capitalised word just before a capitalised "verb"
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")  # ... with the sentence going on in lower case: "States has seen"
 _STOP_AFTER = re.compile(r"[,;:)]")  # ... or a stop right after it: "according to Ukraine and the United States,"
+# "Zelensky's claim", "the officials' estimate": after an owner, a verb's form is a noun
+_OWNED = re.compile(r"(?:['’]s|s['’])$")
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ class Attributor:
         self.relative = re.compile(rf",\s*(?:(?P<place>{words(grammar['relative_places'])})|"
                                    rf"{words(grammar['relative_pronouns'])})\b"
                                    r"(?P<rest>[^,]{0,100}?)(?P<comma>,?)\s*$")
+        self.relative_end = re.compile(rf",?\s+(?:{words(grammar['relative_pronouns'])})\s*$", FLAGS)
+        self.role_only = re.compile(data["role_only"] or NEVER)  # case-sensitive: a capital opens a name's word
         self.coordinated = re.compile(data["coordinated"] or NEVER)
         self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
         self.not_source = (re.compile(_alternation(data["not_sources"]), FLAGS) if data["not_sources"]
@@ -194,6 +198,7 @@ class Attributor:
         """A source as written, or None when the words are no source; PRONOUN for "he"."""
         # each sub is tried at every place: skipped when the character its every match opens with is absent
         src = _PAREN.sub("", raw) if "(" in raw else raw
+        src = self.relative_end.sub("", src)  # "an estimate from the NIS which said": the name the relative follows
         src = self._relative(src) if "," in src else src
         pieces = self._pieces_from_last(src)  # only the last pieces matter: read from the end
         piece, before = next(pieces, None), next(pieces, None)
@@ -340,7 +345,8 @@ class Attributor:
             before = text[lo:m.start()]
             words_end = len(before.rstrip())
             # "an"/"the" ends where the spaces before the verb begin: searched only there
-            if not words_end or self.determiner.search(before, max(0, words_end - 3)):
+            if not words_end or self.determiner.search(before, max(0, words_end - 3)) \
+                    or _OWNED.search(before, max(0, words_end - 2), words_end):
                 continue
             src = self._clean_once(before, cleaned)
             if src:

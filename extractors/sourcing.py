@@ -27,6 +27,8 @@ PRONOUN_HOPS = 2  # pronoun sentences a pronoun may resolve through
 RELAY_AFTER = 2  # sentences after a relayed figure that may name the agency briefed ("..., Lee said. The NIS ...")
 QUOTE_SENTENCES = 8  # sentences a quotation may run on past a figure before the one that closes it
 FURNITURE_WORDS = 3  # a "sentence" of fewer words between a figure and "X said this" is page furniture
+ROLE_BACK = 12  # sentences looked back for the person a role without a name stands for
+_PERSON_END = re.compile(r"[A-Z][a-z’'-]+")  # a person's name ends in a capitalised word ("Skibitskyi")
 ROLE_REACH = 60  # characters before a name that may give its role ("lawmaker Lee Seong-kweun")
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?)+")  # " Hyuk-soo" after "Kwon"
 _CLOSES = re.compile(r"[\s.,;:!?”\"’')\]]*")  # what may follow a source that closes its sentence
@@ -140,6 +142,9 @@ class DocumentSources:
         found = first(SOURCE_RULES, self, i, self._governing(i, at))
         rule_name, src = found if found else ("", None)
         src = self._in_full(src)
+        named = first(ROLE_RULES, self, i, src) if src else None
+        if named:
+            rule_name, src = f"{rule_name}+{named[0]}", named[1]
         relayed = first(RELAY_RULES, self, i, src) if src else None
         if relayed:
             return self._properly(relayed[1]), f"{rule_name}+{relayed[0]}"
@@ -190,6 +195,22 @@ class DocumentSources:
                 if m:
                     return self._in_full(m.group())
         return None
+
+    def definite(self, i: int, src: str) -> bool:
+        """Is the source's last mention up to sentence i's end read after a definite article ("the Ukrainian
+        leader" points back; "a South Korean lawmaker" introduces someone new)?"""
+        at = self.text.rfind(src, 0, self.sents[i].end)
+        article = self.attributor.article
+        return at > len(article) and self.text[at - len(article) - 1:at - 1].lower() == article
+
+    def is_person(self, src: str) -> bool:
+        """Does a source name a person ("Vadym Skibitskyi", "Head of State Volodymyr Zelenskyy"): it ends in a
+        capitalised word that is no speaker noun, place, party or acronym, and is not itself a role."""
+        tail = " ".join(src.split()[-2:])  # the name's words: "Ukrainian President Zelensky" is no place
+        last = tail.split()[-1] if tail else ""
+        return (bool(_PERSON_END.fullmatch(last)) and VIA not in src and not self.attributor.speakers.fullmatch(last)
+                and not self.topic.subjects.search(tail) and not self.topic.link.search(tail)
+                and not self.attributor.role_only.fullmatch(src))
 
     def _governing(self, i: int, at: int) -> Attribution | None:
         """The attribution of the figure's clause (pick); but when none comes before the figure, an "according
@@ -452,6 +473,23 @@ def relayed_agency(ds: DocumentSources, i: int, src: str) -> str | None:
 
 
 @rule
+def relay_cites_briefer(ds: DocumentSources, i: int, src: str) -> str | None:
+    """"Rep. Yu ... outlined the developments, citing a briefing from Ukrainian defense intelligence chief Kyrylo
+    Budanov. ... Yu said the North sent roughly 12,000 troops": one who relays a briefing tells the briefer's
+    figures, when the story names the briefer as cited by the same relayer (named in that sentence) in the figure's
+    sentence, the NEIGHBOURS before (nearest first) or the RELAY_AFTER after."""
+    if VIA in src or not ds.relays(src):
+        return None
+    who = ds.full_name(src)
+    after = range(i + 1, min(len(ds.sents), i + 1 + RELAY_AFTER))
+    for j in (*range(i, max(-1, i - 1 - NEIGHBOURS), -1), *after):
+        cited = ds.cited(j)
+        if cited and cited not in src and (j == i or ds.text.find(who, ds.sents[j].start, ds.sents[j].end) >= 0):
+            return f"{cited}{VIA}{who}"
+    return None
+
+
+@rule
 def cited_body(ds: DocumentSources, i: int, src: str) -> str | None:
     """"Yonhap reported ..., citing a South Korean military intelligence report", "Citing the NIS, Yonhap said":
     the cited body tells the figure, through the one citing it ("South Korean military intelligence report, via
@@ -466,7 +504,22 @@ def cited_body(ds: DocumentSources, i: int, src: str) -> str | None:
     return f"{cited}{VIA}{src}"
 
 
-RELAY_RULES = (relayed_agency, cited_body)
+@rule
+def role_names_person(ds: DocumentSources, i: int, src: str) -> str | None:
+    """"The intelligence officer stated that North Korea had supplied 1.5 million shells", two sentences after
+    "..., said Skibitskyi": a definite role with no name is the person named as a source last before it (within
+    ROLE_BACK sentences), not a new speaker."""
+    if not ds.attributor.role_only.fullmatch(src) or not ds.definite(i, src):
+        return None
+    for j in range(i - 1, max(-1, i - 1 - ROLE_BACK), -1):
+        prior = ds.own(j)
+        if prior and ds.is_person(prior):
+            return prior
+    return None
+
+
+ROLE_RULES = (role_names_person,)
+RELAY_RULES = (relayed_agency, relay_cites_briefer, cited_body)
 
 SOURCE_RULES = (named_in_clause, pronoun_antecedent, pronoun_earlier_source, quote_closer, told_after, paragraph,
                 fact_box, list_intro, transcript_speaker)

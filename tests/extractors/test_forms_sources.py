@@ -156,7 +156,66 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param("According to the Defence Intelligence of Ukraine, as quoted by the BBC, about 1,200 North Korean "
                  "soldiers have been killed.", "Defence Intelligence of Ukraine, via BBC",
                  id='according-to-x-as-quoted-by-y'),
+    # the subject of a plain present "claim"/"indicate", and one before an adverb of time ("had long reported")
+    pytest.param(CONTEXT + "Allied intelligence officers claim that roughly 5,000 North Korean soldiers were killed "
+                           "or wounded there.", "Allied intelligence officers", id="plural-subject-claim"),
+    pytest.param(CONTEXT + "Japanese and Western agencies had long reported that Pyongyang sent over 10,000 soldiers "
+                           "to Russia.", "Japanese and Western agencies", id="had-long-reported"),
+    # a speaker with a relative clause between commas and a weekday before the verb
+    pytest.param(CONTEXT + "A Seoul legislator, who toured Kyiv this month, on Friday said the North had sent about "
+                           "2,500 more soldiers to Russia.", "Seoul legislator", id="relative-clause-aside"),
+    pytest.param(CONTEXT + "The count is far higher than a Feb. 2 estimate from the Korea Institute for Defense "
+                           "Analyses which said at least 400 North Korean soldiers had been killed.",
+                 "Korea Institute for Defense Analyses", id="estimate-from-x-which-said"),
+    pytest.param(CONTEXT + "Budanov's remarks indicate that North Korea shipped about 2.5 million shells to Russia "
+                           "last year.", "Budanov", id="x-s-remarks-indicate"),
 ]
+
+NOT_A_VERB = [  # a reporting verb's form after an owner or in a headline is a noun: it names no speaker
+    pytest.param(CONTEXT + "Zelensky's claim is higher than the 300 North Korean soldiers killed that others counted.",
+                 None, id="owner-s-claim"),
+]
+
+
+@pytest.mark.parametrize("text, source", NOT_A_VERB)
+def test_a_verb_form_after_an_owner_is_a_noun(text: str, source: str) -> None:
+    assert set(sources(text).values()) == {source}
+
+
+ROLE_ONLY = [  # a definite role with no name is the person named as a source before it
+    pytest.param("Russia will make 3 million shells this year, said Lt. Gen. Oleh Marchenko of Ukraine's military "
+                 "intelligence in an interview. \"We doubt it,\" said Marchenko. The intelligence officer added that "
+                 "North Korea had supplied Moscow with 2 million shells.", {2_000_000: "Marchenko"}, id="the-officer"),
+    pytest.param("Ukrainian President Volodymyr Zelensky said on Sunday that talks had stalled. The Ukrainian "
+                 "leader said Pyongyang had sent about 14,000 soldiers to Russia.",
+                 {14_000: "Ukrainian President Volodymyr Zelensky"}, id="the-leader-points-back"),
+    pytest.param("Putin thanked Pyongyang, the Kremlin said. A Ukrainian official said North Korea had sent 12,000 "
+                 "soldiers to Russia.", {12_000: "Ukrainian official"}, id="an-official-is-someone-new"),
+    pytest.param("South Korea's spy agency briefed lawmakers on Monday. The South Korean official said North Korea "
+                 "had sent 12,000 soldiers to Russia.", {12_000: "South Korean official"},
+                 id="no-person-before-the-role"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_ONLY)
+def test_a_role_without_a_name_is_the_person_named_before(text: str, expected: dict) -> None:
+    assert sources(text) == expected
+
+
+def test_a_relayer_who_cites_a_briefer_tells_the_briefer_s_figures() -> None:
+    text = ("North Korea has sent 2,000 more soldiers to Russia, a South Korean lawmaker said Tuesday. Rep. Park "
+            "Jin-ho of the opposition wrote on social media, citing a briefing from Ukrainian military intelligence "
+            "chief Kyrylo Budanov during a visit to Kyiv.\n\nPark said the North sent about 11,000 troops to Russia "
+            "last autumn.")
+    found = sources(text)
+    assert found[11_000] == "Ukrainian military intelligence chief Kyrylo Budanov, via Park Jin-ho"
+    assert found[2_000] == "South Korean lawmaker"  # named before the relayer's own name: told as said
+
+
+def test_a_briefing_one_diplomat_cites_is_not_another_s() -> None:
+    text = ("The representative of France, citing a report of the monitoring team, said Pyongyang sent 9 million "
+            "shells to Russia. The representative of Japan said Pyongyang had sent some 5,000 more soldiers to Russia.")
+    assert sources(text)[5_000] == "representative of Japan"
 
 NO_SOURCE = [  # words that are no speaker: the figure has no source rather than a junk one
     # a relative clause after a noun is no speaker ("The panel, which monitors sanctions ..., found that")

@@ -248,6 +248,16 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # "could be as high as N" estimates what was sent
     pytest.param("Seoul said the number of artillery shells North Korea has sent to Russia could be as high as 4 "
                  "million.", [("weapons.artillery_shells", 4_000_000)], id='could-be-as-high-as'),
+    # a generic count noun after the figure takes the subject's metric: "losses have reached 4,000 individuals"
+    pytest.param("Kyiv's general staff says North Korean losses near Kursk have now reached 2,500 individuals.",
+                 [("casualties.total", 2_500)], id='losses-reached-n-individuals'),
+    # troops that "reached" the front or a region were sent there
+    pytest.param("The NIS said 9,000 North Korean military personnel had reached the Kursk region by November.",
+                 [("troops.deployed", 9_000)], id='personnel-reached-the-region'),
+    # ", with N killed" is a clause of its own: the party named just before it is not the counted's
+    pytest.param("Some 12,000 North Korean soldiers were sent to back Russian forces, with nearly 2,000 killed or "
+                 "wounded so far.", [("casualties.total", 2_000), ("troops.deployed", 12_000)],
+                 id='with-n-killed-after-another-party'),
 ]
 
 

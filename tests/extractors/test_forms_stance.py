@@ -97,6 +97,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     # ... but "false claims" are what was said
     pytest.param("Pyongyang dismissed as false claims that 900 of its soldiers had been killed in Russia.", [],
                  id='false-claims-deny'),
+    # "could range from", "may number": a hedged estimate of what is, not a plan
+    pytest.param("A Pentagon spokesman said the North Korean contingent in Russia could range from 10,000 to 11,000.",
+                 [("troops.deployed", 10_500)], id='could-range-from'),
+    pytest.param("North Korean troops in Kursk may number as many as 13,000, Seoul's spy agency said.",
+                 [("troops.deployed", 13_000)], id='may-number-as-many-as'),
+    pytest.param("North Korea could send 20,000 more soldiers to Russia next year.", [], id='could-send-is-a-plan'),
 ]
 
 

@@ -15,8 +15,9 @@ A report, in publication order, is one of:
   never the baseline, until an independent source (another canonical source, in another
   article) states a compatible figure or a person confirms it. A figure below the metric's
   `smallest` or above its `largest` (no tally: "two soldiers" in a video, "1.5 million" howitzers)
-  is held so too, the first figure included: one misread sentence does not become a baseline every
-  later report is measured against. Two named sources far from the current figure on the same
+  is held so too, the first figure included, and so is a first figure whose article names no source
+  or that is far from every report held before it: one misread sentence does not become a baseline
+  every later report is measured against. Two named sources far from the current figure on the same
   side move on from it (it was the odd one), upwards only for a cumulative count: small misreads
   never pull a total down.
 
@@ -103,7 +104,7 @@ class MetricFold:
     def _decide(self, claim: Claim, key: str) -> Event | None:
         current, threshold = self.baseline, self.metric.threshold
         if current is None:
-            doubt = None if claim.review == "confirmed" else self._no_tally(claim)
+            doubt = None if claim.review == "confirmed" else self._first_doubt(claim)
             partners = self._partners(claim) if doubt is not None else []
             if doubt is not None and not partners:
                 return self._hold(claim, key, None, doubt)
@@ -164,6 +165,22 @@ class MetricFold:
         far = (agree.implausible(claim, own, ratio * ratio) if raised and own is not None
                else agree.implausible(claim, current, ratio))
         reasons = [self._no_tally(claim) or far, None if source else "names no source"]
+        found = [r for r in reasons if r]
+        return "; ".join(found) if found else None
+
+    def _first_doubt(self, claim: Claim) -> str | None:
+        """Why a first figure cannot be the baseline on its own, or None: no tally of the metric, an article
+        that names no source (blind round r12: an unsourced "17 killed", a day's body count, became the
+        baseline of North Korean dead and held the NIS's 300 and later 6,000 as implausible), or a named
+        report far from every report held before it (round r6: a misread "300" named by the NIS against an
+        unsourced, real 12,000): the held reports are all anyone has said, so they are what it is measured by."""
+        reasons = [self._no_tally(claim), None if source_of(claim) else "names no source"]
+        if not any(reasons):
+            said = [h for h in self.held.values() if _other_report(h, claim) and self._no_tally(h) is None]
+            far = [agree.implausible(claim, h, self.metric.plausible_ratio) for h in said]
+            if said and all(far):
+                reasons.append(f"far from the {said[0].value:,.0f} another report gives" if len(said) == 1
+                               else f"far from all {len(said)} reports held")
         found = [r for r in reasons if r]
         return "; ".join(found) if found else None
 

@@ -105,7 +105,7 @@ def test_a_first_figure_above_the_largest_tally_is_held_and_blocks_nothing():
     howitzers)."""
     systems = "casualties.killed"  # any metric with a largest tally
     bounded = {**METRICS, systems: replace(METRICS[systems], largest=10_000.0)}
-    result = fold_claims({}, [claim(systems, 1_500_000, day(2, 1), None),
+    result = fold_claims({}, [claim(systems, 1_500_000, day(2, 1), "state media"),
                               claim(systems, 50, day(2, 3), "Ukrainian intelligence")], bounded)
     assert [(e.kind, e.reason) for e in result.events] == [
         ("unconfirmed", "above 10,000, no tally of this figure"), ("new", None)]
@@ -121,8 +121,9 @@ def test_a_change_resting_on_an_article_that_names_no_source_is_held():
     events, figures = _events([claim(T, 15000, day(4, 3), "NIS")], [claim(T, 20000, day(4, 22), None)])
     assert (events[-1].kind, events[-1].reason) == ("unconfirmed", "names no source")
     assert figures[T].baseline.value == 15000
-    first, _ = _events([claim(T, 12000, day(1, 24), None)])  # a first figure is no change: it is new
-    assert [e.kind for e in first] == ["new"]
+    first, figures = _events([claim(T, 12000, day(1, 24), None)])  # a first figure is held so too (blind r12)
+    assert [(e.kind, e.reason) for e in first] == [("unconfirmed", "names no source")]
+    assert figures[T].baseline is None and figures[T].history == ()
 
 
 def test_an_independent_source_stating_a_compatible_figure_releases_a_held_one():
@@ -264,12 +265,16 @@ def test_two_independent_sources_far_from_an_odd_current_figure_move_it_on():
     assert alone.figures[C].baseline.value == 30 and [c.value for c in alone.figures[C].held] == [1100]
 
 
-def test_a_far_report_is_held_even_against_an_unsourced_current_figure():
+def test_a_far_report_is_held_even_against_an_unsourced_held_figure():
     """Trust first: a named source's 300 against an unsourced 12,000 waits for a second report (a misread "300
-    killed" read as troops must not lead a digest)."""
-    events, figures = _events([claim(T, 12000, day(1, 2), None)], [claim(T, 300, day(1, 3), "NIS")])
-    assert [(e.kind, e.new.value) for e in events] == [("new", 12000), ("unconfirmed", 300)]
-    assert figures[T].baseline.value == 12000
+    killed" read as troops must not lead a digest, blind round r6), and the unsourced 12,000 is no baseline either;
+    a named report near what was held is the first figure."""
+    events, figures = _events([claim(T, 12000, day(1, 2), None)], [claim(T, 300, day(1, 3), "NIS")],
+                              [claim(T, 11000, day(1, 5), "HUR")])
+    assert [(e.kind, e.new.value, e.reason) for e in events] == [
+        ("unconfirmed", 12000, "names no source"), ("unconfirmed", 300, "far from the 12,000 another report gives"),
+        ("new", 11000, None)]
+    assert figures[T].baseline.value == 11000
 
 
 def test_two_small_reports_do_not_outvote_a_cumulative_count_downwards():

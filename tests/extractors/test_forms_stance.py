@@ -126,6 +126,9 @@ STANCES = [  # every figure, as (metric, value, stance, held back for review)
     pytest.param("Seoul now says about 2,000 North Korean soldiers have been killed in Russia, up from 600 in April.",
                  [("casualties.killed", 600, "superseded", True), ("casualties.killed", 2000, "current", False)],
                  id="up-from-is-superseded"),
+    # "up from" may open a clause that tells the earlier figure ("up from when we said ...")
+    pytest.param("\"That is up from Monday, when we said as many as 7,000 North Korean troops were in Russia,\" the "
+                 "spokesman said.", [("troops.deployed", 7000, "superseded", True)], id="up-from-when-we-said"),
     pytest.param("The NIS now says 2,000 North Korean soldiers have been killed in Russia; it had earlier put the toll "
                  "at 600.",
                  [("casualties.killed", 600, "superseded", True), ("casualties.killed", 2000, "current", False)],

@@ -24,5 +24,5 @@ def test_a_time_stamp_opening_a_line_is_not_the_subject(stamp: str) -> None:
             "wounded in Russia.")
     claims = extract(text)
     assert [(c.metric, c.value, c.source) for c in claims] == [
-        ("casualties.total", 4700.0, "South Korean intelligence")]
+        ("casualties.total", 4700.0, "South Korea's National Intelligence Service (South Korean intelligence)")]
     assert text[claims[0].start:claims[0].end] == "4,700"

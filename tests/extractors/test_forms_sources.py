@@ -76,6 +76,9 @@ SOURCE = [  # the one source every figure of the text has
                  "Korea's spy agency during a briefing on Wednesday.",
                  "South Korea's National Intelligence Service (South Korea's spy agency)",
                  id='reported-by-x-during-a-briefing'),
+    # South Korea's "intelligence" alone is its spy agency, told by its proper name as the agency's nicknames are
+    pytest.param("South Korea's intelligence put North Korean deaths in Russia at about 450 on Thursday.",
+                 "South Korea's National Intelligence Service (South Korea's intelligence)", id='seoul-s-intelligence'),
     # "as indicated by X": a passive's agent is the source, and a clause opening with a participle never is
     pytest.param("North Korean troops have suffered more than 4,500 casualties while assisting Russian forces against "
                  "Ukraine, as indicated by the Joint Chiefs of Staff during a briefing.", "Joint Chiefs of Staff",

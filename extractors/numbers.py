@@ -145,6 +145,8 @@ class Scanner:
         frac = _alternation([re.escape(f).replace(r"\ ", r"[\s-]") for f in self.fractions])
         vague = _alternation([re.escape(v).replace(r"\ ", r"\s+") for v in self.vague])
         pct = rf"(?:{dig})\s*(?:{words(numbers['percent'])})"
+        # "%10 of them": the sign before the digits, as some outlets write it
+        pct_before = rf"(?:{words(numbers['percent'])})\s*\d{{1,3}}(?:\.\d+)?"
         firsts = {w.split()[0].split("-")[0].lower() for w in [*self.words, *self.scales, *self.fractions, *self.vague]}
         between = numbers["between"].lower()
         self.firsts = frozenset(firsts | {a, between, *own_multipliers})
@@ -153,7 +155,8 @@ class Scanner:
         # "4,000 casualties, two-thirds of whom were killed", "with about two-thirds killed": a share of the
         # figure before it (no number of its own after "of")
         self.share_back = re.compile(rf"(?:{numbers['share_back_after']})(?:(?P<q>{qb})\s+)?"
-                                     rf"(?P<frac>(?<![\w-])(?:{frac}))(?![\w-])(?!\s+{of}\s+(?:\S+\s+){{0,3}}?\d)",
+                                     rf"(?P<frac>(?<![\w-])(?:{frac})|{pct}|{pct_before})(?![\w-])"
+                                     rf"(?!\s+{of}\s+(?:\S+\s+){{0,3}}?\d)",
                                      FLAGS)
         # \b and a one-word look-ahead first: most word starts fail there, before the alternatives
         self.master = re.compile(
@@ -264,6 +267,8 @@ class Scanner:
                 continue
             frac = " ".join(m.group("frac").lower().replace("-", " ").split())
             share = self.fractions.get(frac) or self.fractions.get(frac.replace(" ", "-"))
+            pct = PERCENT.search(frac) if share is None else None  # "10 percent of them", "%10 of them"
+            share = float(pct.group(1).replace(",", "")) / 100 if pct else share
             if share is None or share >= 1:
                 continue
             value = round(before[-1].value * share)

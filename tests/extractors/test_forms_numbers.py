@@ -28,6 +28,13 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korean units in Russia have taken 6,000 casualties, two-thirds of whom were killed, Kyiv said.",
                  [("casualties.killed", 4000, "approx"), ("casualties.total", 6000, "exact")],
                  id='a-share-of-the-figure-before'),
+    # ... a percentage too, the sign before the digits or after
+    pytest.param("Kyiv put North Korean casualties at 5,000, with 20 percent of them killed.",
+                 [("casualties.killed", 1000, "approx"), ("casualties.total", 5000, "exact")],
+                 id='a-percent-of-the-figure-before'),
+    pytest.param("Kyiv put North Korean casualties at 5,000, with %20 of them killed.",
+                 [("casualties.killed", 1000, "approx"), ("casualties.total", 5000, "exact")],
+                 id='a-percent-sign-before-the-digits'),
     # the first calibre of a pair is no count ("shells of 122 and 152 mm calibers")
     pytest.param("Pyongyang has supplied Moscow with 2 million shells of 122 and 152 mm calibers, an officer said.",
                  [("weapons.artillery_shells", 2000000)], id='a-pair-of-calibres'),

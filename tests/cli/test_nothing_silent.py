@@ -182,9 +182,10 @@ def test_a_configured_prefect_server_that_does_not_answer_leaves_the_run_direct_
 
 
 def test_the_run_report_counts_what_it_held_as_unconfirmed(tmp_path):
-    """The seeds' January 12,000 troops names no source: the text report says one item was held."""
+    """The seeds' January 12,000 troops, 100 missiles and "millions of" shells name no source: the text report
+    says three items were held."""
     config = str(write_config(tmp_path))
     done = figwatch("run", "--config", config)
     assert done.returncode == 0, done.stderr
-    assert "1 held as unconfirmed" in done.stdout.splitlines()[1]
-    assert "unconfirmed: troops.deployed" in done.stdout
+    assert "3 held as unconfirmed" in done.stdout.splitlines()[1]
+    assert "unconfirmed: troops.deployed" in done.stdout and "unconfirmed: weapons.missiles" in done.stdout

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extractors.alternation import FLAGS, _alternation
@@ -70,6 +70,7 @@ class Attribution:
     source: str
     explicit: bool
     refers: str = ""  # a PRONOUN with a head noun ("the agency"), lower case: its antecedent is a name of that kind
+    closing: bool = False  # "(according to X)" in brackets after a figure: it closes what it tells
 
 
 def _explicit(before: str, ends: str) -> str:
@@ -330,7 +331,9 @@ class Attributor:
                     continue
                 if src:  # "according to the agency": the last agency named
                     refers = self._refers(m.group("src")) if src == PRONOUN else ""
-                    out.append(_placed(text, src, m.start("src"), m.end("src") + 2, True, refers))
+                    placed = _placed(text, src, m.start("src"), m.end("src") + 2, True, refers)
+                    opened = text.rfind("(", max(start, m.start() - 2), m.start() + 1) >= 0  # "(according to X)"
+                    out.append(replace(placed, closing=True) if opened and pattern is self.explicit else placed)
         subject = (self.subject.match(text, start, end)
                    if self.subject and any(map(low.__contains__, self.participles)) else None)
         src = self.clean(subject.group("src")) if subject else None
@@ -400,7 +403,13 @@ def _placed(text: str, src: str, lo: int, hi: int, explicit: bool, refers: str =
 
 
 def pick(attributions: list[Attribution], at: int) -> Attribution | None:
-    """The attribution that governs a figure at `at`: the nearest before it, else the first after it."""
+    """The attribution that governs a figure at `at`: a bracketed "(according to X)" after it with no other
+    attribution between ("from at least 1,000 deaths (according to Western officials) to about 4,700
+    casualties (according to Seoul lawmakers)": each closes its own figures), else the nearest before it,
+    else the first after it."""
+    after = [a for a in attributions if a.start > at]
+    if after and after[0].closing:
+        return after[0]
     before = [a for a in attributions if a.start <= at]
     if before:
         return before[-1]

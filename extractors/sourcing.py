@@ -223,7 +223,8 @@ class DocumentSources:
             return self._outlet_relays(i, at, self.attrs(i)[-1], chosen) or chosen
         last = self.attrs(i)[-1]
         end = self.sents[i].end
-        if (last is not chosen and last.explicit and _CLOSES.fullmatch(self.text, min(last.end, end), end)
+        if (last is not chosen and not chosen.closing and last.explicit
+                and _CLOSES.fullmatch(self.text, min(last.end, end), end)
                 and not self.attributor.said_before.search(self.text, max(0, chosen.start - 16), chosen.start)):
             return last  # (but "..., said Budanov, according to The War Zone": the outlet relays Budanov)
         speaker = next((a for a in reversed(self.attrs(i)) if a.end <= at and not a.explicit), None)

@@ -205,6 +205,12 @@ def test_a_role_without_a_name_is_the_person_named_before(text: str, expected: d
     assert sources(text) == expected
 
 
+def test_a_bracketed_according_to_closes_the_figures_before_it() -> None:
+    text = (CONTEXT + "Estimates run from at least 800 deaths by March (according to Pentagon officials) to "
+            "about 5,000 casualties with 900 deaths by May (according to Kyiv).")
+    assert sources(text) == {800: "Pentagon officials", 5000: "Kyiv", 900: "Kyiv"}
+
+
 def test_a_relayer_who_cites_a_briefer_tells_the_briefer_s_figures() -> None:
     text = ("North Korea has sent 2,000 more soldiers to Russia, a South Korean lawmaker said Tuesday. Rep. Park "
             "Jin-ho of the opposition wrote on social media, citing a briefing from Ukrainian military intelligence "

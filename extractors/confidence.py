@@ -28,6 +28,7 @@ def _cue(topic: Topic, label: str, cue: str, where: str = "") -> Cap:
 
 
 CAUSE_REACH = 60  # characters before a projection's cue read for a past cause ("prompted Moscow to deploy")
+ASIDE_REACH = 50  # characters before a figure read for the opener of an aside (", numbering some 2,600")
 
 
 @rule
@@ -37,6 +38,8 @@ def modality_in_clause(f: Fig, spec: MetricSpec) -> list[Cap] | None:
     cue itself opens: "could hold 3 million shells")."""
     t, m, gr, topic = f.text, f.m, f.gr, f.topic
     stop = gr.modality_cut.search(t, m.after_end, f.hi)
+    if stop and gr.naming_aside.search(t, max(f.sp.start, m.start - ASIDE_REACH), m.start):
+        stop = gr.modality_cut.search(t, stop.end(), f.hi)  # past the aside, up to the main verb's clause end
     mod_hi = stop.start() if stop else f.hi
     clause_lo = window(f.sp, m, None, None, gr)[0]  # "will send 1,000 ... and 5,000": the clause, past other figures
     lo = past_openers(gr, t, min(f.lo, clause_lo), m.start)  # the last "after": cues before it are another's

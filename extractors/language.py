@@ -55,6 +55,7 @@ class Grammar:
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
+    naming_aside: re.Pattern[str]  # ", numbering 2,600 soldiers, will go": the figure in an aside; the main verb's cues
     stance: dict[str, Stance]  # modality class -> the stance of a figure it doubts
     # sentences
     abbreviations: frozenset[str]
@@ -113,6 +114,8 @@ class Grammar:
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             # case-sensitive: ", and" ends, "AND" does not
             modality_cut=re.compile("|".join(mod["clause_ends"]) or NEVER),
+            naming_aside=re.compile(rf",\s*(?:{_alternation(mod['aside_openers'] or [NEVER])})\s+(?:\S+\s+){{0,2}}$",
+                                    FLAGS),
             stance={k: cast(Stance, v) for k, v in mod["stance"].items()},  # the schema checked them
             abbreviations=frozenset(a.lower() for a in sent["abbreviations"]),
             numbering=frozenset(a.lower() for a in sent["numbering"]),

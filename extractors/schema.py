@@ -204,7 +204,7 @@ LANGUAGE = every({
     }),
     "coreference": each(PATTERNS, "anaphora", "elliptical", "markers"),
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
-                       "cancelled_by_realis": WORDS, "clause_ends": PATTERNS,
+                       "cancelled_by_realis": WORDS, "clause_ends": PATTERNS, "aside_openers": PATTERNS,
                        "adverb": Pattern(), "stance": MapOf(OneOf(STANCES))}),
     "revision": each(PATTERNS, "change", "superseded", "increment"),
     "attribution": every({

@@ -103,6 +103,11 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korean troops in Kursk may number as many as 13,000, Seoul's spy agency said.",
                  [("troops.deployed", 13_000)], id='may-number-as-many-as'),
     pytest.param("North Korea could send 20,000 more soldiers to Russia next year.", [], id='could-send-is-a-plan'),
+    # a figure in an aside (", numbering N soldiers,") is told by the main verb after it: "will go" plans
+    pytest.param("The next North Korean brigade, numbering 3,200 soldiers, will travel to Kursk, Budanov said.", [],
+                 id='an-aside-told-by-a-planned-verb'),
+    pytest.param("The North Korean brigade, numbering 3,200 soldiers, has reached Kursk, Budanov said.",
+                 [("troops.deployed", 3_200)], id='an-aside-told-by-a-stated-verb'),
 ]
 
 

@@ -103,6 +103,12 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("North Korean troops in Kursk may number as many as 13,000, Seoul's spy agency said.",
                  [("troops.deployed", 13_000)], id='may-number-as-many-as'),
     pytest.param("North Korea could send 20,000 more soldiers to Russia next year.", [], id='could-send-is-a-plan'),
+    # declining to speculate about something else doubts nothing stated
+    pytest.param("The Pentagon believes about 11,000 North Korean troops are in Russia, a spokesman said, adding he "
+                 "would not speculate on whether more would come.", [("troops.deployed", 11_000)],
+                 id='not-speculating-is-no-hedge'),
+    pytest.param("Some bloggers speculate that 20,000 North Korean troops are in Russia.", [],
+                 id='speculating-is-a-hedge'),
     # a figure in an aside (", numbering N soldiers,") is told by the main verb after it: "will go" plans
     pytest.param("The next North Korean brigade, numbering 3,200 soldiers, will travel to Kursk, Budanov said.", [],
                  id='an-aside-told-by-a-planned-verb'),

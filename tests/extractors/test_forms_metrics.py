@@ -258,6 +258,10 @@ CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, valu
     pytest.param("Some 12,000 North Korean soldiers were sent to back Russian forces, with nearly 2,000 killed or "
                  "wounded so far.", [("casualties.total", 2_000), ("troops.deployed", 12_000)],
                  id='with-n-killed-after-another-party'),
+    # the ones still fighting after the casualties are no casualties: they are there
+    pytest.param("Kyiv says North Korea has lost about 3,000 killed or wounded in two months, yet some 9,000 are still "
+                 "operational.", [("casualties.total", 3_000), ("troops.deployed", 9_000)],
+                 id="still-operational-are-no-casualties"),
     # troops on their way, en route or heading somewhere were sent
     pytest.param("Washington said some 7,000 North Korean soldiers were on their way to the Russian region of Kursk.",
                  [("troops.deployed", 7_000)], id='on-their-way-to'),

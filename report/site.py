@@ -44,6 +44,7 @@ class IndexRow:
     spark: str
     reports: int
     sources: int
+    held: int = 0  # reports held as unconfirmed (a metric with only these has no latest value)
 
 
 def _env() -> jinja2.Environment:
@@ -76,6 +77,7 @@ def _index_row(name: str, figure: Figure | None, events: Sequence[Event], metric
         change=metric_view.last_change(events),
         spark=chart.sparkline([metric_view.published_at(c) for c in history], [c.value for c in history]),
         reports=len(history), sources=len({source_of(c) for c in history}),
+        held=len(figure.held) if figure else 0,
     )
 
 

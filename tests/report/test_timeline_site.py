@@ -34,10 +34,14 @@ def expected_series(store, metric: str) -> dict[str, int]:
 def test_index_lists_every_metric_and_says_when_there_is_no_report(seed_site: Path, report_store) -> None:
     probe = PageProbe((seed_site / "index.html").read_text(encoding="utf-8"))
     assert [r["data-metric"] for r in probe.rows] == list(METRICS)
-    reported = set(report_store.load_figures())
+    figures = report_store.load_figures()
     empty = [r["data-metric"] for r in probe.rows if "empty" in r["class"].split()]
-    assert empty == [m for m in METRICS if m not in reported]
+    assert empty == [m for m in METRICS if m not in figures]
     assert (seed_site / "index.html").read_text(encoding="utf-8").count("no report yet") == len(empty)
+    # a metric with only held reports (the seeds' unsourced missiles) says so, not "no report yet"
+    held = [r["data-metric"] for r in probe.rows if "held" in r["class"].split()]
+    assert held == [m for m in METRICS if m in figures and not figures[m].history and figures[m].held]
+    assert "weapons.missiles" in held
     for metric in METRICS:
         assert (seed_site / metric_page_name(metric)).is_file()
 

@@ -236,6 +236,7 @@ def _in_text(title: str, text: str) -> bool:
     return stem in text or (cut != stem and bool(cut) and cut in text)
 
 
+OVERTAKEN_REACH = 200  # characters between a figure and the same source's figure that overtakes it
 TITLE_REACH = 300  # characters from the text's start where a scraped copy repeats its headline
 
 
@@ -257,7 +258,7 @@ def candidates(text: str, topic: Topic, title: str | None = None,
     its features: what the learned layer decides on (`settle`)."""
     pub = published.date() if isinstance(published, datetime) else published
     text = _title_apart(text, title)
-    found = _extract(text, topic, pub)
+    found = _overtaken(text, topic, _extract(text, topic, pub))
     if title and title.strip() and not _in_text(title, text):
         cap = topic.confidence.get("title", 0.8)
         heads = []
@@ -270,6 +271,29 @@ def candidates(text: str, topic: Topic, title: str | None = None,
         found = found + heads
     document_features([f.claim for f in found], [f.feats or {} for f in found])
     return found
+
+
+def _overtaken(text: str, topic: Topic, found: list[Found]) -> list[Found]:
+    """"The number of war dead was at least 600. But based on updated assessments, it now estimates the figure at
+    around 2,000": a source's figure followed, within OVERTAKEN_REACH characters, by another of the same metric from
+    the same source with a word of revision before it in its sentence ("now", "updated") is overtaken: superseded, as
+    "up from 600" would make it (blind round r8: the 600 became a change, the 2,000 waited as 3.3x of it)."""
+    cap = topic.confidence.get("superseded", 0.3)
+    out = list(found)
+    for k, f in enumerate(found):
+        a = f.claim
+        if a.stance != "current" or not a.source_key:
+            continue
+        later = next((g.claim for g in found[k + 1:] if g.claim.metric == a.metric and g.claim.start > a.end), None)
+        if (later is None or later.stance != "current" or later.source_key != a.source_key
+                or later.value == a.value or later.start - a.end > OVERTAKEN_REACH):
+            continue
+        opening = later.evidence[:40]  # the later figure's sentence opens with its evidence
+        sentence = text.rfind(opening, 0, later.start + len(opening))
+        # the word of revision in the later figure's sentence ("50 guns now used ..." revises nothing)
+        if topic.grammar.overtaken.search(text, max(a.end, sentence), later.start):
+            out[k] = f._replace(claim=replace(a, stance="superseded", confidence=min(a.confidence, cap)))
+    return out
 
 
 def settle(found: list[Found], layer: Decider | None) -> list[Found]:

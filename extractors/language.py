@@ -55,6 +55,7 @@ class Grammar:
     sentence_modality: frozenset[str]  # classes whose cues doubt the whole sentence
     cancelled_by_realis: frozenset[str]
     modality_cut: re.Pattern[str]  # a cue after the figure counts up to here
+    overtaken: re.Pattern[str]  # "was at least 600. But ... it now estimates ... 2,000": the first is overtaken
     naming_aside: re.Pattern[str]  # ", numbering 2,600 soldiers, will go": the figure in an aside; the main verb's cues
     stance: dict[str, Stance]  # modality class -> the stance of a figure it doubts
     # sentences
@@ -114,6 +115,7 @@ class Grammar:
             cancelled_by_realis=frozenset(mod["cancelled_by_realis"]),
             # case-sensitive: ", and" ends, "AND" does not
             modality_cut=re.compile("|".join(mod["clause_ends"]) or NEVER),
+            overtaken=re.compile(rf"(?<![\w])(?:{_alternation(d['revision']['overtaken'] or [NEVER])})(?![\w])", FLAGS),
             naming_aside=re.compile(rf",\s*(?:{_alternation(mod['aside_openers'] or [NEVER])})\s+(?:\S+\s+){{0,2}}$",
                                     FLAGS),
             stance={k: cast(Stance, v) for k, v in mod["stance"].items()},  # the schema checked them

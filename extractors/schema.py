@@ -206,7 +206,7 @@ LANGUAGE = every({
     "modality": every({"cues": MapOf(PATTERNS), "realis": PATTERNS, "caused": Pattern(), "sentence": WORDS,
                        "cancelled_by_realis": WORDS, "clause_ends": PATTERNS, "aside_openers": PATTERNS,
                        "adverb": Pattern(), "stance": MapOf(OneOf(STANCES))}),
-    "revision": each(PATTERNS, "change", "superseded", "increment"),
+    "revision": each(PATTERNS, "change", "superseded", "increment", "overtaken"),
     "attribution": every({
         "verbs": PATTERNS, "before": PATTERNS, "inverted": PATTERNS, "figure_nouns": PATTERNS,
         "source_ends_before": PATTERNS,

@@ -144,6 +144,15 @@ STANCES = [  # every figure, as (metric, value, stance, held back for review)
                  "at 600.",
                  [("casualties.killed", 600, "superseded", True), ("casualties.killed", 2000, "current", False)],
                  id="had-earlier-put-the-toll-at"),
+    # overtaken in the next sentence of the same source's words: "was at least 600. But ... it now estimates 2,000"
+    pytest.param("Seoul's spy agency said the North Korean death toll was at least 500. But after new assessments, it "
+                 "now estimates that about 1,800 North Korean soldiers have been killed.",
+                 [("casualties.killed", 500, "superseded", True), ("casualties.killed", 1800, "current", False)],
+                 id="overtaken-by-the-next-sentence"),
+    pytest.param("The NIS said 11,000 North Korean troops were in Russia. The Pentagon now says 12,000 North Korean "
+                 "troops are there.",
+                 [("troops.deployed", 11000, "current", False), ("troops.deployed", 12000, "current", False)],
+                 id="another-source-overtakes-nothing"),
     pytest.param("Kyiv had estimated 200 North Korean troops killed in Kursk before the offensive.",
                  [("casualties.killed", 200, "superseded", True)], id="had-estimated"),
     pytest.param("Ukraine's spy service had estimated in December that roughly 150 North Korean soldiers had died; it "

@@ -172,6 +172,7 @@ class Attributor:
                                    rf"{words(grammar['relative_pronouns'])})\b"
                                    r"(?P<rest>[^,]{0,100}?)(?P<comma>,?)\s*$")
         self.relative_end = re.compile(rf",?\s+(?:{words(grammar['relative_pronouns'])})\s*$", FLAGS)
+        self.unnamed = re.compile(data["unnamed"] or NEVER, FLAGS)
         self.role_only = re.compile(data["role_only"] or NEVER)  # case-sensitive: a capital opens a name's word
         self.coordinated = re.compile(data["coordinated"] or NEVER)
         self.ordinal = re.compile(data["ordinal"] or NEVER)  # a number a name may hold ("8th Regiment")
@@ -234,6 +235,8 @@ class Attributor:
                 or self.not_source.fullmatch(src)):
             return None
         last = words[-1]
+        if self.unnamed.fullmatch(src):  # "sources familiar with the situation": unnamed, and said so
+            return src
         if not ("A" <= last[0] <= "Z"):  # the usual name's last word opens with a capital, passing both checks
             if not (_CAPITAL.search(src) or self.speakers.search(src)):
                 return None

@@ -218,7 +218,7 @@ LANGUAGE = every({
         "transcript": each(Pattern(re.MULTILINE), "named", "speaker", "answer"),
         "absolute": WORDS, "cites": WORDS,
         "aside": Pattern(0), "appositive": PATTERNS, "pronouns": WORDS, "lead": PATTERNS,
-        "antecedents": MapOf(Pattern(0)), "role_only": Pattern(0),
+        "antecedents": MapOf(Pattern(0)), "role_only": Pattern(0), "unnamed": Pattern(),
         "relay_roles": PATTERNS, "told_back": PATTERNS, "told_back_ends": PATTERNS,
         "told_back_passive": Pattern(), "cited_head": Pattern(), "relayed_by": Pattern(), "apposed_name": Pattern(),
     }),

@@ -170,6 +170,8 @@ SOURCE = [  # the one source every figure of the text has
     pytest.param(CONTEXT + "The count is far higher than a Feb. 2 estimate from the Korea Institute for Defense "
                            "Analyses which said at least 400 North Korean soldiers had been killed.",
                  "Korea Institute for Defense Analyses", id="estimate-from-x-which-said"),
+    pytest.param(CONTEXT + "\"Some 3,500 North Korean soldiers have died there,\" writes the Financial Times.",
+                 "Financial Times", id="quote-then-writes-x"),
     pytest.param(CONTEXT + "People familiar with the matter said North Korea had sent about 13,000 troops to Russia.",
                  "People familiar with the matter", id="unnamed-but-said-so"),
     pytest.param(CONTEXT + "Tokyo and Washington have both said that Pyongyang sent over 10,000 soldiers to Russia.",

@@ -107,7 +107,9 @@ def _resolved(f: Fig) -> tuple[str | None, bool]:
     noun, pointed = f.named or f.back_noun(), False
     if noun is None:  # "..., of whom 1,000": members (the clause may open after "of whom")
         pointed = bool(f.topic.coref.search(f.text, max(f.sp.start, f.lo - 10), f.m.start))
-        noun = f.topic.member(f.last[0]) if pointed else f.last[0]
+        # no figure before it in its sentence either: the group the sentence before spoke of ("North Korean
+        # soldiers may arrive ... North Korea had already sent 11,000 to Russia")
+        noun = f.topic.member(f.last[0]) if pointed else (f.last[0] or f.ctx.noun)
     if not f.named and _befell_otherwise(f, noun):
         noun = f.topic.group  # "4,000 casualties ..., and some 3,000 more have been dispatched": people sent
     f._resolved = (noun, pointed)

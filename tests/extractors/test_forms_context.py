@@ -15,6 +15,10 @@ from tests.extractors.cases import (
 )
 
 CLAIMS = [  # the figures that reach a digest: (metric, value), or (metric, value, qualifier)
+    # a bare figure with no figure before it in its sentence counts the group the sentence before spoke of
+    pytest.param("Seoul expects more North Korean soldiers to reach Russia soon. By December, North Korea had "
+                 "already sent 12,000 to Russia.", [("troops.deployed", 12_000)],
+                 id='the-group-of-the-sentence-before'),
     # "of those" after a sentence whose figure was a group: its members, killed
     pytest.param(CONTEXT + "North Korean units had suffered nearly 4,000 casualties since December. Of those, roughly "
                            "1,000 were "
